@@ -1,0 +1,33 @@
+/* The memory-access interface the CPU declares and its owner implements.
+ *
+ * The CPU never knows how guest memory is laid out. On a TLB miss it asks
+ * the owner (user/'s address space now, the system machine's MMU later)
+ * to translate one guest page. This is the one place where a translation
+ * regime turns a virtual address into a host pointer.
+ */
+#ifndef BACKSTEP_CPU_MEM_H
+#define BACKSTEP_CPU_MEM_H
+
+#include <stdint.h>
+
+#define CPU_PAGE_BITS 12
+#define CPU_PAGE_SIZE (1ull << CPU_PAGE_BITS)
+#define CPU_PAGE_MASK (~(CPU_PAGE_SIZE - 1))
+
+/* Page permissions, as in PROT_*. */
+enum cpu_prot {
+    CPU_PROT_READ = 1,
+    CPU_PROT_WRITE = 2,
+    CPU_PROT_EXEC = 4,
+};
+
+struct cpu_mem_ops {
+    /* Translate the page holding vaddr. On success fill *host with the host
+     * address of the start of that page and *prot with its permissions, and
+     * return 0. Return -1 if nothing is mapped there. The host page stays
+     * valid until the owner calls cpu_tlb_flush(). */
+    int (*translate)(void *opaque, uint64_t vaddr, uint8_t **host,
+                     unsigned *prot);
+};
+
+#endif

@@ -1,0 +1,1 @@
+# doc/: manual and man page.

@@ -1,0 +1,1 @@
+# testsuite/: unit tests (GTest), guest programs, DejaGnu suites.

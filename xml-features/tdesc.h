@@ -1,0 +1,68 @@
+/* Target descriptions: the register table built from the feature XML files.
+ *
+ * One table answers qXfer:features:read (the XML text itself), g/G/p/P
+ * (register numbers, sizes and order), and lldb's qRegisterInfo. The XML
+ * files in xml-features/ are the source of truth; this loader parses them
+ * with expat and numbers the registers in document order, as gdb does.
+ */
+#ifndef BACKSTEP_XML_FEATURES_TDESC_H
+#define BACKSTEP_XML_FEATURES_TDESC_H
+
+#include <glib.h>
+#include <stdbool.h>
+
+struct tdesc_reg {
+    char *name;          /* "x0", "pc", "v31", "fpsr" */
+    char *type;          /* "int", "code_ptr", "data_ptr", "cpsr_flags", "aarch64v" ... */
+    char *group;         /* "general", "vector", "float", or NULL */
+    const char *feature; /* owning feature name, e.g. "org.gnu.gdb.aarch64.core" */
+    unsigned regnum;     /* the number gdb uses in p/P and the order in g */
+    unsigned bitsize;
+    unsigned offset;     /* byte offset in the g packet's register block */
+    /* For lldb's qRegisterInfo: "pc", "sp", "fp", "ra", "flags" or NULL. */
+    const char *generic;
+    int dwarf_regnum;    /* -1 if none */
+};
+
+struct tdesc_feature {
+    char *name;          /* "org.gnu.gdb.aarch64.core" */
+    char *file;          /* annex name: "aarch64-core.xml" */
+    char *xml;           /* the file's text, served verbatim */
+};
+
+struct tdesc {
+    char *architecture;  /* "aarch64" */
+    char *osabi;         /* "GNU/Linux" or NULL */
+    GPtrArray *features; /* of struct tdesc_feature * */
+    GPtrArray *regs;     /* of struct tdesc_reg *, indexed by regnum */
+    unsigned g_size;     /* bytes in a g packet's register block */
+    char *target_xml;    /* the generated top-level target.xml */
+};
+
+/* Load the named feature files (annex names such as "aarch64-core.xml")
+ * from dir, in order, and build the table. On error return NULL and set
+ * *error with a message naming the file and the problem. */
+struct tdesc *tdesc_load(const char *dir, const char *const *files,
+                         const char *architecture, const char *osabi,
+                         GError **error);
+
+/* Build from XML texts already in memory (tests, fuzzing, built-in copies).
+ * names[i] is the annex name of texts[i]. */
+struct tdesc *tdesc_load_from_memory(const char *const *names,
+                                     const char *const *texts, unsigned count,
+                                     const char *architecture,
+                                     const char *osabi, GError **error);
+
+void tdesc_free(struct tdesc *td);
+
+/* The text of an annex ("target.xml" or a feature file), or NULL. */
+const char *tdesc_annex(const struct tdesc *td, const char *annex);
+
+/* Find a register by name; NULL if none. */
+const struct tdesc_reg *tdesc_find_reg(const struct tdesc *td,
+                                       const char *name);
+
+#define TDESC_ERROR tdesc_error_quark()
+GQuark tdesc_error_quark(void);
+
+#endif
