@@ -1,1 +1,179 @@
-int main(void) { return 0; }
+/* backstep: run an AArch64 Linux program, optionally under a debugger. */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "server/gdb-server.h"
+#include "server/gdb-signals.h"
+#include "server/gdb-target.h"
+#include "server/machine.h"
+#include "user/process.h"
+#include "xml-features/tdesc.h"
+
+extern char **environ;
+
+/* Instructions per call when running free: the loop costs nothing here. */
+#define FREE_RUN_SLICE (1u << 24)
+
+struct options {
+    char *gdb;
+    gboolean strace;
+    gboolean version;
+    char **program_and_args;
+};
+
+/* Run the program to its end with no debugger; returns backstep's exit
+ * status: the program's, or 128 + the signal that killed it (as a shell
+ * reports it). */
+static int run_free(struct machine *m)
+{
+    for (;;) {
+        struct machine_stop stop;
+
+        m->ops->run(m, FREE_RUN_SLICE, &stop);
+        switch (stop.kind) {
+        case MACHINE_STOP_EXITED:
+            return stop.exit_code;
+        case MACHINE_STOP_KILLED:
+            fprintf(stderr, "backstep: program terminated by signal %d (%s)\n",
+                    stop.signal, linux_signal_name(stop.signal));
+            return 128 + stop.signal;
+        case MACHINE_STOP_SIGNAL:
+            /* Nobody to show it to: deliver it. */
+            m->ops->set_signal(m, stop.signal);
+            break;
+        case MACHINE_STOP_BUDGET:
+        case MACHINE_STOP_BREAKPOINT:
+        case MACHINE_STOP_WATCHPOINT:
+        case MACHINE_STOP_INTERRUPTED:
+            break;
+        }
+    }
+}
+
+static int run_with_gdb(struct machine *m, const char *spec,
+                        const char *program)
+{
+    GError *error = NULL;
+    struct tdesc *td = tdesc_aarch64_linux(&error);
+    struct gdb_target *target;
+    struct gdb_server *server;
+    g_autofree char *where = NULL;
+    int status;
+
+    if (!td) {
+        fprintf(stderr, "backstep: %s\n", error->message);
+        g_error_free(error);
+        return 1;
+    }
+    target = gdb_target_new(m, td);
+    server = gdb_server_new(spec, target, &error);
+    if (!server) {
+        fprintf(stderr, "backstep: %s\n", error->message);
+        g_error_free(error);
+        gdb_target_free(target);
+        tdesc_free(td);
+        return 1;
+    }
+    where = gdb_server_address(server);
+    fprintf(stderr, "backstep: listening on %s\n", where);
+    fprintf(stderr, "backstep: attach with: gdb-multiarch %s -ex 'target remote %s'\n",
+            program, g_str_has_prefix(where, "unix:") ? where + 5 : where);
+    fflush(stderr);
+
+    gdb_server_run(server);
+
+    switch (gdb_target_session_end(target)) {
+    case GDB_SESSION_DETACHED:
+        status = run_free(m);
+        break;
+    case GDB_SESSION_KILLED:
+        fprintf(stderr, "backstep: program killed by the debugger\n");
+        status = gdb_target_exit_status(target);
+        break;
+    case GDB_SESSION_EXITED:
+        status = gdb_target_exit_status(target);
+        break;
+    case GDB_SESSION_ACTIVE:
+    default:
+        /* The debugger went away: like gdbserver, end the program too. */
+        status = 128 + 9;
+        break;
+    }
+    gdb_server_free(server);
+    gdb_target_free(target);
+    tdesc_free(td);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    struct options opt = { 0 };
+    GOptionEntry entries[] = {
+        { "gdb", 'g', 0, G_OPTION_ARG_STRING, &opt.gdb,
+          "Wait for a debugger on [HOST:]PORT (default host 127.0.0.1; "
+          "PORT 0 picks a free one) or unix:PATH",
+          "ADDRESS" },
+        { "strace", 0, 0, G_OPTION_ARG_NONE, &opt.strace,
+          "Log the program's system calls on stderr", NULL },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &opt.version,
+          "Print the version and exit", NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY,
+          &opt.program_and_args, NULL, "PROGRAM [ARGS...]" },
+        { NULL },
+    };
+    g_autoptr(GOptionContext) ctx =
+        g_option_context_new("- run an AArch64 Linux program, forwards and "
+                             "backwards, under gdb or lldb");
+    GError *error = NULL;
+    struct user_options uopts = { 0 };
+    struct machine *machine;
+    const char *program;
+    int status;
+
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    /* Options after PROGRAM belong to the program. */
+    g_option_context_set_strict_posix(ctx, TRUE);
+    if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
+        fprintf(stderr, "backstep: %s\n", error->message);
+        g_error_free(error);
+        return 2;
+    }
+    if (opt.version) {
+        printf("%s\n", PACKAGE_STRING);
+        return 0;
+    }
+    if (!opt.program_and_args || !opt.program_and_args[0]) {
+        fprintf(stderr, "backstep: no program given\n"
+                        "usage: backstep [--gdb ADDRESS] PROGRAM [ARGS...]\n");
+        return 2;
+    }
+    /* A debugger that goes away mid-write must not kill us. */
+    signal(SIGPIPE, SIG_IGN);
+
+    program = opt.program_and_args[0];
+    uopts.log_syscalls = opt.strace;
+    machine = machine_user_new(program, opt.program_and_args, environ, &uopts,
+                               &error);
+    if (!machine) {
+        fprintf(stderr, "backstep: %s\n", error->message);
+        g_error_free(error);
+        return 1;
+    }
+
+    fflush(stdout);
+    if (opt.gdb)
+        status = run_with_gdb(machine, opt.gdb, program);
+    else
+        status = run_free(machine);
+
+    machine->ops->free(machine);
+    g_strfreev(opt.program_and_args);
+    g_free(opt.gdb);
+    return status;
+}

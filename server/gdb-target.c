@@ -1,0 +1,604 @@
+#include "config.h"
+
+#include "server/gdb-target.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "cpu/cpu.h"
+#include "rsp/conn.h"
+#include "server/gdb-regs.h"
+#include "server/gdb-signals.h"
+#include "server/machine.h"
+#include "server/monitor.h"
+#include "xml-features/tdesc.h"
+
+/* Instructions run per main-loop iteration while continuing: large enough
+ * that the loop costs nothing, small enough that Ctrl-C is seen at once. */
+#define CONTINUE_SLICE 200000
+/* Single steps per main-loop iteration while range stepping. */
+#define RANGE_STEP_SLICE 20000
+
+enum run_mode {
+    RUN_STOPPED,
+    RUN_CONTINUE,
+    RUN_STEP,
+    RUN_RANGE,
+};
+
+/* A breakpoint or watchpoint the debugger inserted. */
+struct inserted_point {
+    enum rsp_break_type type;
+    uint64_t addr;
+    uint64_t len;
+};
+
+struct gdb_target {
+    struct rsp_target base;
+    struct machine *machine;
+    const struct tdesc *tdesc;
+    struct gdb_regs *regs;
+    struct rsp_conn *conn;
+
+    enum run_mode mode;
+    uint64_t range_start, range_end;
+    bool interrupt_pending;
+    guint run_source;
+
+    GArray *points;            /* of struct inserted_point */
+    struct rsp_stop last_stop;
+    enum gdb_session_end end;
+    int exit_status;
+};
+
+static struct gdb_target *target_of(struct rsp_target *rt)
+{
+    return (struct gdb_target *)rt;
+}
+
+static int64_t current_tid(struct gdb_target *t)
+{
+    GArray *tids = t->machine->ops->threads(t->machine);
+    int64_t tid = tids->len ? g_array_index(tids, int64_t, 0) : 0;
+
+    g_array_unref(tids);
+    return tid;
+}
+
+static struct cpu_state *cpu_for(struct gdb_target *t, struct rsp_ptid ptid)
+{
+    /* 0 and -1 mean "any thread": the current one. */
+    int64_t tid = ptid.tid > 0 ? ptid.tid : 0;
+    return t->machine->ops->cpu(t->machine, tid);
+}
+
+static const struct tdesc *target_tdesc(struct rsp_target *rt)
+{
+    return target_of(rt)->tdesc;
+}
+
+static int target_read_reg(struct rsp_target *rt, struct rsp_ptid thread,
+                           unsigned regnum, uint8_t *buf)
+{
+    struct gdb_target *t = target_of(rt);
+    struct cpu_state *cpu = cpu_for(t, thread);
+
+    if (!cpu)
+        return -ESRCH;
+    return gdb_regs_read(t->regs, cpu, regnum, buf);
+}
+
+static int target_write_reg(struct rsp_target *rt, struct rsp_ptid thread,
+                            unsigned regnum, const uint8_t *buf)
+{
+    struct gdb_target *t = target_of(rt);
+    struct cpu_state *cpu = cpu_for(t, thread);
+
+    if (!cpu)
+        return -ESRCH;
+    return gdb_regs_write(t->regs, cpu, regnum, buf);
+}
+
+static ssize_t target_read_mem(struct rsp_target *rt, uint64_t addr,
+                               uint8_t *buf, size_t len)
+{
+    struct gdb_target *t = target_of(rt);
+    return t->machine->ops->read_mem(t->machine, addr, buf, len);
+}
+
+static int target_write_mem(struct rsp_target *rt, uint64_t addr,
+                            const uint8_t *buf, size_t len)
+{
+    struct gdb_target *t = target_of(rt);
+    return t->machine->ops->write_mem(t->machine, addr, buf, len);
+}
+
+/* Which inserted watchpoint explains an access of kind `access` at addr:
+ * the stop reason names the debugger's watchpoint type, not the access. */
+static enum rsp_stop_reason watch_reason(struct gdb_target *t, uint64_t addr,
+                                         int access, uint64_t *watch_addr)
+{
+    enum rsp_stop_reason best = RSP_REASON_NONE;
+
+    for (guint i = 0; i < t->points->len; i++) {
+        struct inserted_point *p =
+            &g_array_index(t->points, struct inserted_point, i);
+        enum rsp_stop_reason r;
+
+        if (addr < p->addr || addr >= p->addr + p->len)
+            continue;
+        if (p->type == RSP_WATCH_WRITE && (access & CPU_WATCH_WRITE))
+            r = RSP_REASON_WATCH;
+        else if (p->type == RSP_WATCH_READ && (access & CPU_WATCH_READ))
+            r = RSP_REASON_RWATCH;
+        else if (p->type == RSP_WATCH_ACCESS)
+            r = RSP_REASON_AWATCH;
+        else
+            continue;
+        if (best == RSP_REASON_NONE || r == RSP_REASON_WATCH) {
+            best = r;
+            *watch_addr = addr;
+        }
+    }
+    if (best == RSP_REASON_NONE) {
+        /* The CPU names an address inside the access; fall back to an
+         * access watchpoint report so the debugger still stops. */
+        *watch_addr = addr;
+        best = (access & CPU_WATCH_WRITE) ? RSP_REASON_WATCH
+                                          : RSP_REASON_RWATCH;
+    }
+    return best;
+}
+
+static bool has_point(struct gdb_target *t, enum rsp_break_type type,
+                      uint64_t addr)
+{
+    for (guint i = 0; i < t->points->len; i++) {
+        struct inserted_point *p =
+            &g_array_index(t->points, struct inserted_point, i);
+        if (p->type == type && p->addr == addr)
+            return true;
+    }
+    return false;
+}
+
+static void stop_running(struct gdb_target *t)
+{
+    t->mode = RUN_STOPPED;
+    if (t->run_source) {
+        g_source_remove(t->run_source);
+        t->run_source = 0;
+    }
+}
+
+static void report(struct gdb_target *t, const struct rsp_stop *stop)
+{
+    stop_running(t);
+    t->last_stop = *stop;
+    if (stop->kind != RSP_STOP_SIGNAL) {
+        t->end = GDB_SESSION_EXITED;
+        t->exit_status = stop->kind == RSP_STOP_EXITED
+                             ? stop->exit_code
+                             : 128 + gdb_signal_to_linux(stop->signal);
+    }
+    if (t->conn)
+        rsp_conn_report_stop(t->conn, stop);
+}
+
+/* Turn a machine stop into the protocol's stop; false for "keep going". */
+static bool translate_stop(struct gdb_target *t, const struct machine_stop *ms,
+                           struct rsp_stop *stop)
+{
+    struct cpu_state *cpu;
+
+    memset(stop, 0, sizeof *stop);
+    stop->kind = RSP_STOP_SIGNAL;
+    stop->thread.pid = t->machine->ops->pid(t->machine);
+    stop->thread.tid = ms->tid;
+    stop->signal = gdb_signal_from_linux(5); /* SIGTRAP */
+
+    switch (ms->kind) {
+    case MACHINE_STOP_BUDGET:
+        return false;
+    case MACHINE_STOP_EXITED:
+        stop->kind = RSP_STOP_EXITED;
+        stop->exit_code = ms->exit_code;
+        return true;
+    case MACHINE_STOP_KILLED:
+        stop->kind = RSP_STOP_TERMINATED;
+        stop->signal = gdb_signal_from_linux(ms->signal);
+        return true;
+    case MACHINE_STOP_SIGNAL:
+        stop->signal = gdb_signal_from_linux(ms->signal);
+        return true;
+    case MACHINE_STOP_BREAKPOINT:
+        cpu = t->machine->ops->cpu(t->machine, ms->tid);
+        stop->reason = cpu && has_point(t, RSP_BREAK_HW, cpu->pc) &&
+                               !has_point(t, RSP_BREAK_SW, cpu->pc)
+                           ? RSP_REASON_HWBREAK
+                           : RSP_REASON_SWBREAK;
+        return true;
+    case MACHINE_STOP_WATCHPOINT:
+        stop->reason =
+            watch_reason(t, ms->addr, ms->watch_kind, &stop->watch_addr);
+        return true;
+    case MACHINE_STOP_INTERRUPTED:
+        stop->signal = gdb_signal_from_linux(2); /* SIGINT */
+        return true;
+    }
+    return false;
+}
+
+static bool pc_in_range(struct gdb_target *t)
+{
+    struct cpu_state *cpu = t->machine->ops->cpu(t->machine, 0);
+    return cpu && cpu->pc >= t->range_start && cpu->pc < t->range_end;
+}
+
+/* Let the first instruction of a step pass a breakpoint or watchpoint that
+ * stopped it, for debuggers that step without removing them. */
+static void pass_debug_stop_once(struct gdb_target *t)
+{
+    struct cpu_state *cpu = t->machine->ops->cpu(t->machine, 0);
+
+    if (cpu) {
+        cpu->skip_breakpoint_once = true;
+        cpu->skip_watchpoint_once = true;
+    }
+}
+
+static gboolean run_slice(gpointer data)
+{
+    struct gdb_target *t = data;
+    struct machine_stop ms;
+    struct rsp_stop stop;
+
+    if (t->interrupt_pending) {
+        t->interrupt_pending = false;
+        ms = (struct machine_stop){ .kind = MACHINE_STOP_INTERRUPTED,
+                                    .tid = current_tid(t) };
+        translate_stop(t, &ms, &stop);
+        t->run_source = 0;
+        report(t, &stop);
+        return G_SOURCE_REMOVE;
+    }
+
+    switch (t->mode) {
+    case RUN_CONTINUE:
+        t->machine->ops->run(t->machine, CONTINUE_SLICE, &ms);
+        if (!translate_stop(t, &ms, &stop))
+            return G_SOURCE_CONTINUE;
+        break;
+    case RUN_STEP:
+        pass_debug_stop_once(t);
+        t->machine->ops->run(t->machine, 1, &ms);
+        if (!translate_stop(t, &ms, &stop))
+            translate_stop(t, &(struct machine_stop){
+                                  .kind = MACHINE_STOP_SIGNAL,
+                                  .signal = 5, .tid = ms.tid },
+                           &stop);
+        break;
+    case RUN_RANGE:
+        for (int i = 0; i < RANGE_STEP_SLICE; i++) {
+            t->machine->ops->run(t->machine, 1, &ms);
+            if (translate_stop(t, &ms, &stop))
+                goto stopped;
+            if (!pc_in_range(t)) {
+                translate_stop(t, &(struct machine_stop){
+                                      .kind = MACHINE_STOP_SIGNAL,
+                                      .signal = 5, .tid = ms.tid },
+                               &stop);
+                goto stopped;
+            }
+        }
+        return G_SOURCE_CONTINUE;
+    case RUN_STOPPED:
+        t->run_source = 0;
+        return G_SOURCE_REMOVE;
+    }
+stopped:
+    t->run_source = 0;
+    report(t, &stop);
+    return G_SOURCE_REMOVE;
+}
+
+static bool action_applies(const struct rsp_resume_action *a, int64_t pid,
+                           int64_t tid)
+{
+    return (a->thread.pid <= 0 || a->thread.pid == pid) &&
+           (a->thread.tid <= 0 || a->thread.tid == tid);
+}
+
+static int target_resume(struct rsp_target *rt,
+                         const struct rsp_resume_action *actions,
+                         size_t n_actions)
+{
+    struct gdb_target *t = target_of(rt);
+    int64_t pid = t->machine->ops->pid(t->machine);
+    int64_t tid = current_tid(t);
+    const struct rsp_resume_action *a = NULL;
+    int sig;
+
+    if (t->end == GDB_SESSION_EXITED)
+        return -ESRCH;
+    for (size_t i = 0; i < n_actions && !a; i++)
+        if (action_applies(&actions[i], pid, tid))
+            a = &actions[i];
+    if (!a)
+        return -EINVAL;
+
+    sig = gdb_signal_to_linux(a->signal);
+    if (sig < 0)
+        return -EINVAL;
+    t->machine->ops->set_signal(t->machine, sig);
+
+    switch (a->kind) {
+    case RSP_RESUME_CONTINUE:
+        t->mode = RUN_CONTINUE;
+        break;
+    case RSP_RESUME_STEP:
+        t->mode = RUN_STEP;
+        break;
+    case RSP_RESUME_RANGE_STEP:
+        t->mode = RUN_RANGE;
+        t->range_start = a->range_start;
+        t->range_end = a->range_end;
+        /* The first instruction always runs, even outside the range. */
+        pass_debug_stop_once(t);
+        break;
+    case RSP_RESUME_STOP:
+        return -EINVAL;
+    }
+    if (!t->run_source)
+        t->run_source = g_idle_add(run_slice, t);
+    return 0;
+}
+
+static void target_interrupt(struct rsp_target *rt)
+{
+    struct gdb_target *t = target_of(rt);
+
+    if (t->mode != RUN_STOPPED)
+        t->interrupt_pending = true;
+}
+
+static int target_insert_break(struct rsp_target *rt, enum rsp_break_type type,
+                               uint64_t addr, uint64_t kind)
+{
+    struct gdb_target *t = target_of(rt);
+    struct cpu_state *cpu = t->machine->ops->cpu(t->machine, 0);
+    struct inserted_point p = { type, addr, kind };
+    int rc;
+
+    if (!cpu)
+        return -ESRCH;
+    switch (type) {
+    case RSP_BREAK_SW:
+    case RSP_BREAK_HW:
+        p.len = 4;
+        rc = has_point(t, RSP_BREAK_SW, addr) || has_point(t, RSP_BREAK_HW, addr)
+                 ? 0
+                 : cpu_breakpoint_insert(cpu, addr);
+        break;
+    case RSP_WATCH_WRITE:
+    case RSP_WATCH_READ:
+    case RSP_WATCH_ACCESS:
+        if (kind == 0 || addr + kind < addr)
+            return -EINVAL;
+        rc = cpu_watchpoint_insert(cpu, addr, kind,
+                                   type == RSP_WATCH_WRITE  ? CPU_WATCH_WRITE
+                                   : type == RSP_WATCH_READ ? CPU_WATCH_READ
+                                                            : CPU_WATCH_ACCESS);
+        break;
+    default:
+        return -EOPNOTSUPP;
+    }
+    if (rc < 0)
+        return -ENOSPC;
+    g_array_append_val(t->points, p);
+    return 0;
+}
+
+static int target_remove_break(struct rsp_target *rt, enum rsp_break_type type,
+                               uint64_t addr, uint64_t kind)
+{
+    struct gdb_target *t = target_of(rt);
+    struct cpu_state *cpu = t->machine->ops->cpu(t->machine, 0);
+
+    for (guint i = 0; i < t->points->len; i++) {
+        struct inserted_point p =
+            g_array_index(t->points, struct inserted_point, i);
+        if (p.type != type || p.addr != addr)
+            continue;
+        if (type >= RSP_WATCH_WRITE && p.len != kind)
+            continue;
+        g_array_remove_index(t->points, i);
+        if (!cpu)
+            return 0;
+        if (type <= RSP_BREAK_HW) {
+            if (!has_point(t, RSP_BREAK_SW, addr) &&
+                !has_point(t, RSP_BREAK_HW, addr))
+                cpu_breakpoint_remove(cpu, addr);
+        } else {
+            cpu_watchpoint_remove(cpu, addr, p.len,
+                                  type == RSP_WATCH_WRITE  ? CPU_WATCH_WRITE
+                                  : type == RSP_WATCH_READ ? CPU_WATCH_READ
+                                                           : CPU_WATCH_ACCESS);
+        }
+        return 0;
+    }
+    return -ENOENT;
+}
+
+static void remove_all_points(struct gdb_target *t)
+{
+    while (t->points->len) {
+        struct inserted_point p =
+            g_array_index(t->points, struct inserted_point, 0);
+        target_remove_break(&t->base, p.type, p.addr, p.len);
+    }
+}
+
+static GArray *target_threads(struct rsp_target *rt)
+{
+    struct gdb_target *t = target_of(rt);
+    GArray *tids = t->machine->ops->threads(t->machine);
+    GArray *out = g_array_new(FALSE, TRUE, sizeof(struct rsp_thread_info));
+    const char *exe = t->machine->ops->exe_path(t->machine);
+    g_autofree char *base = g_path_get_basename(exe ? exe : "backstep");
+
+    for (guint i = 0; i < tids->len; i++) {
+        struct rsp_thread_info info = {
+            .ptid = { t->machine->ops->pid(t->machine),
+                      g_array_index(tids, int64_t, i) },
+            /* Linux truncates a thread's name (comm) to 15 bytes. */
+            .name = g_strndup(base, 15),
+        };
+        g_array_append_val(out, info);
+    }
+    g_array_unref(tids);
+    return out;
+}
+
+static void target_last_stop(struct rsp_target *rt, struct rsp_stop *stop)
+{
+    *stop = target_of(rt)->last_stop;
+}
+
+static GBytes *target_xfer_read(struct rsp_target *rt, const char *object,
+                                const char *annex, int *err)
+{
+    struct gdb_target *t = target_of(rt);
+
+    if (!strcmp(object, "auxv")) {
+        GBytes *auxv = t->machine->ops->auxv(t->machine);
+        if (!auxv)
+            *err = -EIO;
+        return auxv;
+    }
+    if (!strcmp(object, "exec-file")) {
+        const char *exe = t->machine->ops->exe_path(t->machine);
+        if (!exe) {
+            *err = -ENOENT;
+            return NULL;
+        }
+        return g_bytes_new(exe, strlen(exe));
+    }
+    *err = -EOPNOTSUPP;
+    return NULL;
+}
+
+static int target_monitor(struct rsp_target *rt, const char *command,
+                          GString *out)
+{
+    return monitor_run(target_of(rt)->machine, command, out);
+}
+
+static void target_kill(struct rsp_target *rt)
+{
+    struct gdb_target *t = target_of(rt);
+
+    stop_running(t);
+    if (t->end == GDB_SESSION_ACTIVE) {
+        t->end = GDB_SESSION_KILLED;
+        t->exit_status = 128 + 9;
+    }
+}
+
+static void target_detach(struct rsp_target *rt)
+{
+    struct gdb_target *t = target_of(rt);
+
+    stop_running(t);
+    remove_all_points(t);
+    if (t->end == GDB_SESSION_ACTIVE)
+        t->end = GDB_SESSION_DETACHED;
+}
+
+static int64_t target_pid(struct rsp_target *rt)
+{
+    struct gdb_target *t = target_of(rt);
+    return t->machine->ops->pid(t->machine);
+}
+
+static const char *target_triple(struct rsp_target *rt)
+{
+    return "aarch64-unknown-linux-gnu";
+}
+
+static const struct rsp_target_ops gdb_target_ops = {
+    .tdesc = target_tdesc,
+    .read_reg = target_read_reg,
+    .write_reg = target_write_reg,
+    .read_mem = target_read_mem,
+    .write_mem = target_write_mem,
+    .resume = target_resume,
+    .interrupt = target_interrupt,
+    .insert_break = target_insert_break,
+    .remove_break = target_remove_break,
+    .threads = target_threads,
+    .last_stop = target_last_stop,
+    .xfer_read = target_xfer_read,
+    .monitor = target_monitor,
+    .kill = target_kill,
+    .detach = target_detach,
+    .pid = target_pid,
+    .triple = target_triple,
+};
+
+struct gdb_target *gdb_target_new(struct machine *machine,
+                                  const struct tdesc *tdesc)
+{
+    struct gdb_target *t = g_new0(struct gdb_target, 1);
+
+    t->base.ops = &gdb_target_ops;
+    t->machine = machine;
+    t->tdesc = tdesc;
+    t->regs = gdb_regs_new(tdesc);
+    t->points = g_array_new(FALSE, FALSE, sizeof(struct inserted_point));
+    /* A new program waits before its first instruction, as if it had just
+     * taken a SIGTRAP (what gdbserver reports after exec). */
+    t->last_stop = (struct rsp_stop){
+        .kind = RSP_STOP_SIGNAL,
+        .signal = gdb_signal_from_linux(5),
+        .thread = { machine->ops->pid(machine), current_tid(t) },
+    };
+    return t;
+}
+
+void gdb_target_free(struct gdb_target *t)
+{
+    if (!t)
+        return;
+    stop_running(t);
+    gdb_regs_free(t->regs);
+    g_array_unref(t->points);
+    g_free(t);
+}
+
+struct rsp_target *gdb_target_rsp(struct gdb_target *t)
+{
+    return &t->base;
+}
+
+void gdb_target_set_conn(struct gdb_target *t, struct rsp_conn *conn)
+{
+    t->conn = conn;
+}
+
+void gdb_target_disconnected(struct gdb_target *t)
+{
+    stop_running(t);
+    remove_all_points(t);
+    t->conn = NULL;
+}
+
+enum gdb_session_end gdb_target_session_end(const struct gdb_target *t)
+{
+    return t->end;
+}
+
+int gdb_target_exit_status(const struct gdb_target *t)
+{
+    return t->exit_status;
+}
