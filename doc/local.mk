@@ -1,1 +1,2 @@
 # doc/: manual and man page.
+EXTRA_DIST += doc/target-descriptions.md

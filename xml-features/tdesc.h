@@ -14,7 +14,7 @@
 struct tdesc_reg {
     char *name;          /* "x0", "pc", "v31", "fpsr" */
     char *type;          /* "int", "code_ptr", "data_ptr", "cpsr_flags", "aarch64v" ... */
-    char *group;         /* "general", "vector", "float", or NULL */
+    char *group;         /* group= or by type: "general", "vector", "float" */
     const char *feature; /* owning feature name, e.g. "org.gnu.gdb.aarch64.core" */
     unsigned regnum;     /* the number gdb uses in p/P and the order in g */
     unsigned bitsize;
@@ -22,6 +22,9 @@ struct tdesc_reg {
     /* For lldb's qRegisterInfo: "pc", "sp", "fp", "ra", "flags" or NULL. */
     const char *generic;
     int dwarf_regnum;    /* -1 if none */
+    /* The save-restore attribute: false for registers gdb must not save
+     * and restore around inferior calls (e.g. MTE tag_ctl). */
+    bool save_restore;
 };
 
 struct tdesc_feature {
@@ -34,14 +37,16 @@ struct tdesc {
     char *architecture;  /* "aarch64" */
     char *osabi;         /* "GNU/Linux" or NULL */
     GPtrArray *features; /* of struct tdesc_feature * */
-    GPtrArray *regs;     /* of struct tdesc_reg *, indexed by regnum */
+    GPtrArray *regs;     /* of struct tdesc_reg *, indexed by regnum;
+                            numbers run 0..len-1 without gaps */
     unsigned g_size;     /* bytes in a g packet's register block */
     char *target_xml;    /* the generated top-level target.xml */
 };
 
 /* Load the named feature files (annex names such as "aarch64-core.xml")
- * from dir, in order, and build the table. On error return NULL and set
- * *error with a message naming the file and the problem. */
+ * from dir, in order (files is NULL-terminated), and build the table.
+ * On error return NULL and set *error with a message naming the
+ * file, the line and the problem. */
 struct tdesc *tdesc_load(const char *dir, const char *const *files,
                          const char *architecture, const char *osabi,
                          GError **error);
@@ -62,7 +67,18 @@ const char *tdesc_annex(const struct tdesc *td, const char *annex);
 const struct tdesc_reg *tdesc_find_reg(const struct tdesc *td,
                                        const char *name);
 
+/* The built-in description of an AArch64 Linux process: the features
+ * org.gnu.gdb.aarch64.core, .fpu and .tls (registers 0..68), parsed from
+ * copies of xml-features/aarch64-*.xml compiled into the program. */
+struct tdesc *tdesc_aarch64_linux(GError **error);
+
 #define TDESC_ERROR tdesc_error_quark()
 GQuark tdesc_error_quark(void);
+
+enum tdesc_error {
+    TDESC_ERROR_IO,      /* a file could not be read */
+    TDESC_ERROR_PARSE,   /* not well-formed XML */
+    TDESC_ERROR_INVALID, /* well-formed, but not a valid description */
+};
 
 #endif
