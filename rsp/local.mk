@@ -1,4 +1,28 @@
 # rsp/: the protocol engine.
 noinst_LIBRARIES += librsp.a
 librsp_a_SOURCES = \
-	rsp/target.h rsp/conn.h
+	rsp/target.h rsp/conn.h rsp/conn-private.h \
+	rsp/hex.c rsp/hex.h \
+	rsp/packet.c rsp/packet.h \
+	rsp/conn.c \
+	rsp/commands.c rsp/commands.h \
+	rsp/tdesc-view.c \
+	rsp/stop.c \
+	rsp/regs.c \
+	rsp/memory.c \
+	rsp/resume.c \
+	rsp/threads.c \
+	rsp/breakpoints.c \
+	rsp/session.c \
+	rsp/xfer.c \
+	rsp/lldb.c
+
+# Unit tests: the codec alone, and the command table against a fake target.
+check_PROGRAMS += testsuite/unit/test-rsp-packet testsuite/unit/test-rsp-commands
+TESTS += testsuite/unit/test-rsp-packet testsuite/unit/test-rsp-commands
+testsuite_unit_test_rsp_packet_SOURCES = testsuite/unit/test-rsp-packet.c \
+	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
+testsuite_unit_test_rsp_packet_LDADD = librsp.a $(GLIB_LIBS)
+testsuite_unit_test_rsp_commands_SOURCES = testsuite/unit/test-rsp-commands.c \
+	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
+testsuite_unit_test_rsp_commands_LDADD = librsp.a $(GLIB_LIBS)

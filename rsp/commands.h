@@ -1,0 +1,95 @@
+/* The command table: one row per packet name. Handlers live in files by
+ * concern (regs.c, memory.c, resume.c, query.c, xfer.c, lldb.c ...). */
+#ifndef BACKSTEP_RSP_COMMANDS_H
+#define BACKSTEP_RSP_COMMANDS_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rsp/conn-private.h"
+
+enum rsp_match {
+    RSP_MATCH_EXACT,        /* the whole packet is the name */
+    RSP_MATCH_PREFIX,       /* the name, then anything (single letters: "m") */
+    RSP_MATCH_SEPARATED,    /* the name, then ':' ',' ';' or the end */
+};
+
+/* args: what follows the name (for SEPARATED, after the separator too; the
+ * separator itself is in sep, or '\0' at the end). args is NUL-terminated
+ * and args_len bytes long (binary-safe for X). */
+struct rsp_args {
+    const char *args;
+    size_t len;
+    char sep;
+};
+
+typedef enum rsp_handled (*rsp_handler_fn)(struct rsp_conn *conn,
+                                           const struct rsp_args *a,
+                                           GString *reply);
+
+struct rsp_command {
+    const char *name;
+    enum rsp_match match;
+    rsp_handler_fn handler;
+};
+
+/* Find the row for a packet: the longest name that matches. Exposed for
+ * the tests. NULL: unknown packet (the empty reply). */
+const struct rsp_command *rsp_find_command(const char *packet, size_t len,
+                                           struct rsp_args *args);
+
+/* Parse vCont actions (what follows "vCont;") into actions, an array of
+ * struct rsp_resume_action, in the order given. */
+bool rsp_parse_vcont(struct rsp_conn *conn, const char *args,
+                     GArray *actions);
+
+#define RSP_HANDLER(fn) \
+    enum rsp_handled fn(struct rsp_conn *conn, const struct rsp_args *a, \
+                        GString *reply)
+
+/* regs.c */
+RSP_HANDLER(rsp_cmd_read_regs);         /* g */
+RSP_HANDLER(rsp_cmd_write_regs);        /* G */
+RSP_HANDLER(rsp_cmd_read_reg);          /* p */
+RSP_HANDLER(rsp_cmd_write_reg);         /* P */
+/* memory.c */
+RSP_HANDLER(rsp_cmd_read_mem);          /* m */
+RSP_HANDLER(rsp_cmd_write_mem);         /* M */
+RSP_HANDLER(rsp_cmd_write_mem_binary);  /* X */
+RSP_HANDLER(rsp_cmd_read_mem_binary);   /* x */
+/* resume.c */
+RSP_HANDLER(rsp_cmd_continue);          /* c */
+RSP_HANDLER(rsp_cmd_continue_signal);   /* C */
+RSP_HANDLER(rsp_cmd_step);              /* s */
+RSP_HANDLER(rsp_cmd_step_signal);       /* S */
+RSP_HANDLER(rsp_cmd_vcont_query);       /* vCont? */
+RSP_HANDLER(rsp_cmd_vcont);             /* vCont */
+RSP_HANDLER(rsp_cmd_stop_reason);       /* ? */
+/* threads.c */
+RSP_HANDLER(rsp_cmd_set_thread);        /* H */
+RSP_HANDLER(rsp_cmd_thread_alive);      /* T */
+RSP_HANDLER(rsp_cmd_current_thread);    /* qC */
+RSP_HANDLER(rsp_cmd_thread_info_first); /* qfThreadInfo */
+RSP_HANDLER(rsp_cmd_thread_info_next);  /* qsThreadInfo */
+/* breakpoints.c */
+RSP_HANDLER(rsp_cmd_insert_break);      /* Z */
+RSP_HANDLER(rsp_cmd_remove_break);      /* z */
+/* session.c */
+RSP_HANDLER(rsp_cmd_supported);         /* qSupported */
+RSP_HANDLER(rsp_cmd_start_no_ack);      /* QStartNoAckMode */
+RSP_HANDLER(rsp_cmd_kill);              /* k */
+RSP_HANDLER(rsp_cmd_vkill);             /* vKill */
+RSP_HANDLER(rsp_cmd_detach);            /* D */
+RSP_HANDLER(rsp_cmd_monitor);           /* qRcmd */
+RSP_HANDLER(rsp_cmd_attached);          /* qAttached */
+RSP_HANDLER(rsp_cmd_symbol);            /* qSymbol */
+RSP_HANDLER(rsp_cmd_empty);             /* known, deliberately unsupported */
+/* xfer.c */
+RSP_HANDLER(rsp_cmd_xfer);              /* qXfer */
+/* lldb.c */
+RSP_HANDLER(rsp_cmd_host_info);         /* qHostInfo */
+RSP_HANDLER(rsp_cmd_process_info);      /* qProcessInfo */
+RSP_HANDLER(rsp_cmd_register_info);     /* qRegisterInfo<hex> */
+
+#endif

@@ -1,0 +1,182 @@
+/* Registers: g, G, p, P. Values are little-endian hex in the register
+ * table's order and offsets; a register the target cannot read is sent as
+ * 'x' digits ("unavailable"), which gdb and lldb both understand. */
+#include "rsp/commands.h"
+#include "rsp/hex.h"
+#include "xml-features/tdesc.h"
+
+#include <errno.h>
+#include <string.h>
+
+/* Larger than the largest register (an SVE Z register is 256 bytes). */
+#define REG_MAX_BYTES 512
+
+static size_t reg_bytes(const struct tdesc_reg *reg)
+{
+    return (reg->bitsize + 7) / 8;
+}
+
+static bool reg_usable(const struct tdesc_reg *reg)
+{
+    return reg && reg->bitsize > 0 && reg_bytes(reg) <= REG_MAX_BYTES;
+}
+
+static struct rsp_ptid reg_thread(struct rsp_conn *conn)
+{
+    return rsp_conn_resolve_thread(conn, conn->g_thread);
+}
+
+/* Append the register's hex, or 'x' digits if it cannot be read. */
+static void append_reg(struct rsp_conn *conn, struct rsp_ptid thread,
+                       const struct tdesc_reg *reg, GString *out)
+{
+    uint8_t buf[REG_MAX_BYTES];
+    size_t n = reg_bytes(reg);
+
+    if (conn->target->ops->read_reg
+        && conn->target->ops->read_reg(conn->target, thread, reg->regnum,
+                                       buf) == 0) {
+        rsp_hex_encode(out, buf, n);
+        return;
+    }
+    for (size_t i = 0; i < 2 * n; i++)
+        g_string_append_c(out, 'x');
+}
+
+RSP_HANDLER(rsp_cmd_read_regs)
+{
+    const struct tdesc *td = rsp_conn_tdesc(conn);
+    struct rsp_ptid thread = reg_thread(conn);
+    GString *one = g_string_new(NULL);
+
+    if (!td) {
+        rsp_reply_error(conn, reply, -EOPNOTSUPP);
+        g_string_free(one, TRUE);
+        return RSP_REPLY;
+    }
+    /* Bytes no register covers stay 'x'. */
+    g_string_set_size(reply, 2 * (size_t)td->g_size);
+    memset(reply->str, 'x', reply->len);
+    for (unsigned i = 0; i < rsp_tdesc_reg_count(td); i++) {
+        const struct tdesc_reg *reg = rsp_tdesc_reg(td, i);
+        if (!reg_usable(reg) || reg->offset + reg_bytes(reg) > td->g_size)
+            continue;
+        g_string_truncate(one, 0);
+        append_reg(conn, thread, reg, one);
+        memcpy(reply->str + 2 * (size_t)reg->offset, one->str, one->len);
+    }
+    g_string_free(one, TRUE);
+    return RSP_REPLY;
+}
+
+/* Does hex (2*n digits) hold 'x' digits, i.e. "leave unchanged"? */
+static bool has_unavailable(const char *hex, size_t n)
+{
+    return memchr(hex, 'x', 2 * n) != NULL;
+}
+
+RSP_HANDLER(rsp_cmd_write_regs)
+{
+    const struct tdesc *td = rsp_conn_tdesc(conn);
+    struct rsp_ptid thread = reg_thread(conn);
+    uint8_t buf[REG_MAX_BYTES];
+    size_t have;
+
+    if (!td || !conn->target->ops->write_reg) {
+        rsp_reply_error(conn, reply, -EOPNOTSUPP);
+        return RSP_REPLY;
+    }
+    if (a->len % 2 != 0 || a->len / 2 > td->g_size) {
+        rsp_reply_bad_request(conn, reply, "bad G packet length");
+        return RSP_REPLY;
+    }
+    for (size_t i = 0; i < a->len; i++) {
+        if (a->args[i] != 'x' && rsp_hex_digit((unsigned char)a->args[i]) < 0) {
+            rsp_reply_bad_request(conn, reply, "bad hex in G packet");
+            return RSP_REPLY;
+        }
+    }
+    have = a->len / 2;
+    /* Check every register's digits before writing any of them. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (unsigned i = 0; i < rsp_tdesc_reg_count(td); i++) {
+            const struct tdesc_reg *reg = rsp_tdesc_reg(td, i);
+            const char *hex;
+            int err;
+
+            if (!reg_usable(reg) || reg->offset + reg_bytes(reg) > have)
+                continue;
+            hex = a->args + 2 * (size_t)reg->offset;
+            if (has_unavailable(hex, reg_bytes(reg)))
+                continue;
+            if (!rsp_hex_decode(hex, buf, reg_bytes(reg))) {
+                rsp_reply_bad_request(conn, reply, "bad hex in G packet");
+                return RSP_REPLY;
+            }
+            if (pass == 0)
+                continue;
+            err = conn->target->ops->write_reg(conn->target, thread,
+                                               reg->regnum, buf);
+            if (err < 0) {
+                rsp_reply_error(conn, reply, err);
+                return RSP_REPLY;
+            }
+        }
+    }
+    g_string_append(reply, "OK");
+    return RSP_REPLY;
+}
+
+static const struct tdesc_reg *parse_regnum(struct rsp_conn *conn,
+                                            const char **p, const char *stop)
+{
+    uint64_t regnum;
+
+    if (!rsp_parse_hex_u64_until(p, stop, &regnum) || regnum > G_MAXUINT)
+        return NULL;
+    const struct tdesc_reg *reg = rsp_tdesc_reg(rsp_conn_tdesc(conn),
+                                                (unsigned)regnum);
+    return reg_usable(reg) ? reg : NULL;
+}
+
+RSP_HANDLER(rsp_cmd_read_reg)
+{
+    const char *p = a->args;
+    const struct tdesc_reg *reg = parse_regnum(conn, &p, "");
+
+    if (!reg || *p != '\0') {
+        rsp_reply_bad_request(conn, reply, "no such register");
+        return RSP_REPLY;
+    }
+    append_reg(conn, reg_thread(conn), reg, reply);
+    return RSP_REPLY;
+}
+
+RSP_HANDLER(rsp_cmd_write_reg)
+{
+    const char *p = a->args;
+    const struct tdesc_reg *reg = parse_regnum(conn, &p, "=");
+    uint8_t buf[REG_MAX_BYTES];
+    int err;
+
+    if (!reg || !rsp_expect(&p, '=')) {
+        rsp_reply_bad_request(conn, reply, "no such register");
+        return RSP_REPLY;
+    }
+    if (strlen(p) != 2 * reg_bytes(reg) || !rsp_hex_decode(p, buf,
+                                                           reg_bytes(reg))) {
+        rsp_reply_bad_request(conn, reply, "bad register value");
+        return RSP_REPLY;
+    }
+    if (!conn->target->ops->write_reg) {
+        rsp_reply_error(conn, reply, -EOPNOTSUPP);
+        return RSP_REPLY;
+    }
+    err = conn->target->ops->write_reg(conn->target, reg_thread(conn),
+                                       reg->regnum, buf);
+    if (err < 0)
+        rsp_reply_error(conn, reply, err);
+    else
+        g_string_append(reply, "OK");
+    return RSP_REPLY;
+}

@@ -1,0 +1,93 @@
+/* A fake rsp_target for the unit tests: a small register file, a page of
+ * memory, two threads, and a record of every call rsp/ makes. */
+#ifndef BACKSTEP_TEST_FAKE_TARGET_H
+#define BACKSTEP_TEST_FAKE_TARGET_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "rsp/conn.h"
+#include "rsp/target.h"
+
+/* x0..x30, sp, pc, cpsr, v0, v1, fpsr, fpcr */
+#define FAKE_NREGS 38
+#define FAKE_REG_SP 31
+#define FAKE_REG_PC 32
+#define FAKE_REG_CPSR 33
+#define FAKE_REG_V0 34
+#define FAKE_REG_FPSR 36
+#define FAKE_G_SIZE (33 * 8 + 4 + 2 * 16 + 2 * 4)
+
+#define FAKE_MEM_BASE 0x10000
+#define FAKE_MEM_SIZE 4096
+
+#define FAKE_PID 0x2a
+#define FAKE_TID1 0x2a
+#define FAKE_TID2 0x2b
+
+struct fake_break {
+    bool insert;
+    enum rsp_break_type type;
+    uint64_t addr, kind;
+};
+
+struct fake_target {
+    struct rsp_target base;
+    struct tdesc *td;
+
+    uint8_t regs[FAKE_NREGS][16];
+    bool reg_unreadable[FAKE_NREGS];
+    struct rsp_ptid last_reg_thread;
+    uint8_t mem[FAKE_MEM_SIZE];
+
+    int resume_calls;
+    int resume_result;              /* what resume() returns */
+    GArray *last_actions;           /* of struct rsp_resume_action */
+    int interrupt_calls;
+
+    int break_calls;
+    int break_result;
+    struct fake_break last_break;
+
+    struct rsp_stop stop;           /* what last_stop() reports */
+    char *last_monitor;
+    bool killed, detached;
+    GBytes *auxv;                   /* NULL: xfer_read says -EOPNOTSUPP */
+};
+
+struct fake_target *fake_target_new(void);
+void fake_target_free(struct fake_target *ft);
+
+/* The XML served as target.xml by the fake table: it holds '#', '$', '}'
+ * and '*' so that qXfer escaping is exercised. */
+extern const char fake_target_xml[];
+
+/* The debugger's side of a connection to a fake target. Replies are
+ * decoded the way gdb does: checksum verified, run-length runs expanded,
+ * '}' escapes left in place (gdb unescapes only binary replies). */
+struct fake_peer {
+    struct fake_target *ft;
+    struct rsp_conn *conn;
+    GString *out;               /* raw bytes rsp/ sent, not yet taken */
+};
+
+struct fake_peer *fake_peer_new(void);
+void fake_peer_free(struct fake_peer *peer);
+
+/* Feed raw bytes to the connection. */
+void fake_peer_feed(struct fake_peer *peer, const void *data, size_t len);
+/* Frame payload (with a correct checksum) and feed it. */
+void fake_peer_send(struct fake_peer *peer, const char *payload);
+void fake_peer_send_len(struct fake_peer *peer, const char *payload,
+                        size_t len);
+
+/* Take what was sent so far: the packets (GString payloads), and counts of
+ * '+' and '-' seen. Any other byte or a bad checksum fails the test. */
+GPtrArray *fake_peer_take(struct fake_peer *peer, int *acks, int *naks);
+
+/* Send payload and return the one reply payload (newly allocated); the
+ * test fails unless exactly one ack (in ack mode) and one packet came. */
+char *fake_peer_transact(struct fake_peer *peer, const char *payload);
+
+#endif
