@@ -1,2 +1,3 @@
 # doc/: manual and man page.
-EXTRA_DIST += doc/target-descriptions.md
+dist_man1_MANS += doc/backstep.1
+EXTRA_DIST += doc/target-descriptions.md doc/manual.md doc/protocol.md doc/design.md

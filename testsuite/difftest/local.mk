@@ -1,0 +1,1 @@
+# testsuite/difftest/: differential CPU tester

@@ -1,0 +1,1 @@
+# testsuite/fuzz/: fuzz targets (owned by the fuzz work)
