@@ -134,7 +134,7 @@ int main(int argc, char **argv)
     struct user_options uopts = { 0 };
     struct machine *machine;
     const char *program;
-    int status;
+    int status = 0;
 
     g_option_context_add_main_entries(ctx, entries, NULL);
     /* Options after PROGRAM belong to the program. */
@@ -142,16 +142,18 @@ int main(int argc, char **argv)
     if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
         fprintf(stderr, "backstep: %s\n", error->message);
         g_error_free(error);
-        return 2;
+        status = 2;
+        goto out;
     }
     if (opt.version) {
         printf("%s\n", PACKAGE_STRING);
-        return 0;
+        goto out;
     }
     if (!opt.program_and_args || !opt.program_and_args[0]) {
         fprintf(stderr, "backstep: no program given\n"
                         "usage: backstep [--gdb ADDRESS] PROGRAM [ARGS...]\n");
-        return 2;
+        status = 2;
+        goto out;
     }
     /* A debugger that goes away mid-write must not kill us. */
     signal(SIGPIPE, SIG_IGN);
@@ -163,7 +165,8 @@ int main(int argc, char **argv)
     if (!machine) {
         fprintf(stderr, "backstep: %s\n", error->message);
         g_error_free(error);
-        return 1;
+        status = 1;
+        goto out;
     }
 
     fflush(stdout);
@@ -173,6 +176,7 @@ int main(int argc, char **argv)
         status = run_free(machine);
 
     machine->ops->free(machine);
+out:
     g_strfreev(opt.program_and_args);
     g_free(opt.gdb);
     return status;

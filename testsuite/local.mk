@@ -1,1 +1,75 @@
 # testsuite/: unit tests (GTest), guest programs, DejaGnu suites.
+
+# --- DejaGnu -----------------------------------------------------------
+# site.exp (written by automake's check-DEJAGNU rule) gets the tool paths
+# configure found, so the suites need no other configuration.
+EXTRA_DEJAGNU_SITE_CONFIG = testsuite/site-config.exp
+
+EXTRA_DIST += \
+	testsuite/config/unix.exp \
+	testsuite/lib/backstep.exp \
+	testsuite/lib/backstep-gdb.exp \
+	testsuite/lib/backstep-lldb.exp \
+	testsuite/lib/backstep-rsp.exp \
+	testsuite/backstep.gdb/gdb-basic.exp \
+	testsuite/backstep.gdb/gdb-step.exp \
+	testsuite/backstep.gdb/gdb-data.exp \
+	testsuite/backstep.gdb/gdb-registers.exp \
+	testsuite/backstep.gdb/gdb-watch.exp \
+	testsuite/backstep.gdb/gdb-interrupt.exp \
+	testsuite/backstep.gdb/gdb-session.exp \
+	testsuite/backstep.gdb/gdb-optimized.exp \
+	testsuite/backstep.gdb/gdb-demo.exp \
+	testsuite/backstep.lldb/lldb-basic.exp \
+	testsuite/backstep.bad/bad-packets.exp \
+	testsuite/backstep.bad/bad-files.exp
+
+# --- Guest programs ----------------------------------------------------
+# Static AArch64 Linux programs the suites debug. They are data to the
+# build (not host programs), so they are check_DATA built by explicit
+# rules with the cross compiler; without one the suites report them as
+# untested.
+GUEST_SRCS = \
+	testsuite/guest/basics.c \
+	testsuite/guest/spin.c \
+	testsuite/guest/optimized.c \
+	testsuite/guest/demo.c
+EXTRA_DIST += $(GUEST_SRCS)
+
+GUEST_CFLAGS = -static -g -Wall -Wextra
+GUEST_CC_V = $(GUEST_CC_V_@AM_V@)
+GUEST_CC_V_ = $(GUEST_CC_V_@AM_DEFAULT_V@)
+GUEST_CC_V_0 = @echo "  GUESTCC " $@;
+GUEST_CC_V_1 =
+
+GUEST_BINARIES = \
+	testsuite/guest/basics \
+	testsuite/guest/spin \
+	testsuite/guest/optimized \
+	testsuite/guest/demo
+CLEANFILES += $(GUEST_BINARIES)
+
+if HAVE_CROSS_CC
+check_DATA += $(GUEST_BINARIES)
+endif
+
+# `make guest-programs` builds them without running any test (the demo
+# the README starts is testsuite/guest/demo).
+.PHONY: guest-programs
+guest-programs: $(GUEST_BINARIES)
+
+testsuite/guest/basics: $(srcdir)/testsuite/guest/basics.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/basics.c
+
+testsuite/guest/spin: $(srcdir)/testsuite/guest/spin.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/spin.c
+
+testsuite/guest/optimized: $(srcdir)/testsuite/guest/optimized.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O2 -o $@ $(srcdir)/testsuite/guest/optimized.c
+
+testsuite/guest/demo: $(srcdir)/testsuite/guest/demo.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/demo.c
