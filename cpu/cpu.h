@@ -35,7 +35,7 @@ typedef union cpu_zreg {
 enum cpu_exit {
     CPU_EXIT_NONE = 0,
     CPU_EXIT_BUDGET,      /* ran the requested number of instructions */
-    CPU_EXIT_SVC,         /* SVC #imm; pc is past it, imm in exit_info.svc_imm */
+    CPU_EXIT_SVC,         /* SVC #imm; pc is past it, imm in exit_info.imm */
     CPU_EXIT_UNDEF,       /* unallocated/unimplemented encoding; pc at it */
     CPU_EXIT_BRK,         /* BRK #imm; pc at it */
     CPU_EXIT_DATA_ABORT,  /* translation/permission fault on a data access */
@@ -60,10 +60,12 @@ struct cpu_exit_info {
     uint32_t imm;            /* SVC/BRK/HLT immediate */
     bool fault_is_write;     /* data abort: write access */
     bool fault_is_perm;      /* data abort: mapped but not permitted */
-    enum cpu_watch_kind watch_kind; /* which access triggered */
+    /* Watchpoint: the kind of the access that hit it (READ, WRITE, or
+     * ACCESS for a read-modify-write such as an atomic). */
+    enum cpu_watch_kind watch_kind;
 };
 
-struct cpu_code_cache;  /* decoded-instruction cache, cpu/decode-cache.c */
+struct cpu_code_cache;  /* decoded-instruction cache, cpu/run.c */
 struct cpu_debug;       /* breakpoints and watchpoints, cpu/debug.c */
 
 #define CPU_TLB_ENTRIES 256
@@ -144,7 +146,9 @@ enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns);
  * signal handler or another callback). */
 void cpu_request_exit(struct cpu_state *cpu);
 
-/* The owner of the address space calls these when mappings change. */
+/* The owner of the address space calls these when mappings change (not
+ * from inside its translate callback). cpu_tlb_flush also drops all
+ * decoded code, since a page may now hold other bytes or lose PROT_EXEC. */
 void cpu_tlb_flush(struct cpu_state *cpu);
 /* Guest code in [addr, addr+len) may have changed: drop decoded copies. */
 void cpu_code_invalidate(struct cpu_state *cpu, uint64_t addr, uint64_t len);

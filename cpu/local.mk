@@ -2,4 +2,75 @@
 # architecture's encoding classes (a64-dp-imm.c, a64-ldst.c, a64-simd-*.c ...).
 noinst_LIBRARIES += libcpu.a
 libcpu_a_SOURCES = \
-	cpu/cpu.h cpu/mem.h
+	cpu/cpu.h cpu/mem.h cpu/a64.h cpu/cpu-internal.h \
+	cpu/cpu.c \
+	cpu/decode.c \
+	cpu/run.c \
+	cpu/mem-access.c \
+	cpu/debug.c \
+	cpu/sysreg.c \
+	cpu/a64-dp-imm.c \
+	cpu/a64-dp-reg.c \
+	cpu/a64-branch-sys.c \
+	cpu/a64-ldst.c \
+	cpu/a64-ldst-excl.c
+
+# Unit tests of the integer core: a flat-memory harness runs hand-assembled
+# code through cpu_run.
+check_PROGRAMS += testsuite/unit/test-cpu-core testsuite/unit/test-cpu-core-ldst \
+	testsuite/unit/test-cpu-core-debug
+TESTS += testsuite/unit/test-cpu-core testsuite/unit/test-cpu-core-ldst \
+	testsuite/unit/test-cpu-core-debug
+testsuite_unit_test_cpu_core_SOURCES = testsuite/unit/test-cpu-core.c \
+	testsuite/unit/test-cpu-core-vectors.h testsuite/unit/test-cpu-core-random.h \
+	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
+testsuite_unit_test_cpu_core_LDADD = libcpu.a $(GLIB_LIBS) -lm
+testsuite_unit_test_cpu_core_ldst_SOURCES = testsuite/unit/test-cpu-core-ldst.c \
+	testsuite/unit/test-cpu-core-random-ldst.h \
+	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
+testsuite_unit_test_cpu_core_ldst_LDADD = libcpu.a $(GLIB_LIBS) -lm
+testsuite_unit_test_cpu_core_debug_SOURCES = testsuite/unit/test-cpu-core-debug.c \
+	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
+testsuite_unit_test_cpu_core_debug_LDADD = libcpu.a $(GLIB_LIBS) -lm
+# The decoder alone, with made-up tables.
+check_PROGRAMS += testsuite/unit/test-cpu-core-decode
+TESTS += testsuite/unit/test-cpu-core-decode
+testsuite_unit_test_cpu_core_decode_SOURCES = testsuite/unit/test-cpu-core-decode.c \
+	cpu/decode.c
+testsuite_unit_test_cpu_core_decode_LDADD = $(GLIB_LIBS)
+# Development tools that regenerated the qemu-derived test vectors.
+EXTRA_DIST += testsuite/unit/gen-cpu-core-vectors.py \
+	testsuite/unit/gen-cpu-core-random.py testsuite/unit/gen-cpu-core-random-ldst.py
+
+# FP and AdvSIMD (owned by the FP/SIMD files' author).
+libcpu_a_SOURCES += cpu/a64-fp-simd-tables.c cpu/a64-simd-common.h
+libcpu_a_SOURCES += cpu/fpu.c cpu/fpu.h cpu/fpu-template.h cpu/fpu-internal.h \
+	cpu/fpu-half.c cpu/fpu-estimate.c \
+	cpu/a64-fp.c cpu/a64-fp-conv.c \
+	cpu/a64-simd-modimm.c cpu/a64-simd-copy.c cpu/a64-simd-perm.c \
+	cpu/a64-simd-3same.c cpu/a64-simd-misc.c cpu/a64-simd-across.c \
+	cpu/a64-simd-shift.c cpu/a64-simd-3diff.c cpu/a64-ldst-simd.c \
+	cpu/a64-simd-fp-ops.h cpu/a64-simd-3same-fp.c cpu/a64-simd-misc-fp.c \
+	cpu/a64-simd-elem.c cpu/a64-simd-3same-extra.c \
+	cpu/a64-simd-crypto.c
+
+check_PROGRAMS += testsuite/unit/test-cpu-simd-vectors
+TESTS += testsuite/unit/test-cpu-simd-vectors
+testsuite_unit_test_cpu_simd_vectors_SOURCES = \
+	testsuite/unit/test-cpu-simd-vectors.c \
+	testsuite/unit/test-cpu-simd-vectors.inc \
+	testsuite/unit/test-cpu-simd-lib.c testsuite/unit/test-cpu-simd-lib.h \
+	testsuite/unit/test-cpu-simd-gen.h
+testsuite_unit_test_cpu_simd_vectors_LDADD = libcpu.a $(GLIB_LIBS) -lm
+check_PROGRAMS += testsuite/unit/test-cpu-fp
+TESTS += testsuite/unit/test-cpu-fp
+testsuite_unit_test_cpu_fp_SOURCES = testsuite/unit/test-cpu-fp.c \
+	testsuite/unit/test-cpu-simd-lib.c testsuite/unit/test-cpu-simd-lib.h \
+	testsuite/unit/test-cpu-simd-gen.h
+testsuite_unit_test_cpu_fp_LDADD = libcpu.a $(GLIB_LIBS) -lm
+check_PROGRAMS += testsuite/unit/test-cpu-simd
+TESTS += testsuite/unit/test-cpu-simd
+testsuite_unit_test_cpu_simd_SOURCES = testsuite/unit/test-cpu-simd.c \
+	testsuite/unit/test-cpu-simd-lib.c testsuite/unit/test-cpu-simd-lib.h \
+	testsuite/unit/test-cpu-simd-gen.h
+testsuite_unit_test_cpu_simd_LDADD = libcpu.a $(GLIB_LIBS) -lm

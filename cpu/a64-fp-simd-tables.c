@@ -1,0 +1,25 @@
+/* The FP and AdvSIMD decode tables, gathered for the core's decoder.
+ *
+ * Each encoding-class file (a64-fp.c, a64-simd-*.c, a64-ldst-simd.c)
+ * exports one pattern table; this list is what the decoder walks. */
+#include "cpu/a64-simd-common.h"
+
+const struct a64_pattern *const a64_fp_simd_tables[] = {
+    a64_fp_patterns,
+    a64_fp_conv_patterns,
+    a64_simd_modimm_patterns,
+    a64_simd_copy_patterns,
+    a64_simd_perm_patterns,
+    a64_simd_3same_patterns,
+    a64_simd_misc_patterns,
+    a64_simd_across_patterns,
+    a64_simd_shift_patterns,
+    a64_simd_3diff_patterns,
+    a64_ldst_simd_patterns,
+    a64_simd_3same_fp_patterns,
+    a64_simd_misc_fp_patterns,
+    a64_simd_elem_patterns,
+    a64_simd_3same_extra_patterns,
+    a64_simd_crypto_patterns,
+    NULL,
+};
