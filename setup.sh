@@ -27,7 +27,7 @@ esac
 packages=(
     build-essential autoconf automake pkg-config
     libglib2.0-dev libglib2.0-dev-bin libexpat1-dev libreadline-dev
-    gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+    gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
     gdb-multiarch lldb python3-lldb-14 dejagnu expect qemu-user
 )
 missing=()

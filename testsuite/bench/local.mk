@@ -1,0 +1,1 @@
+# testsuite/bench/: benchmarks against qemu-aarch64
