@@ -1,4 +1,10 @@
 # hw/: physical memory (the page store shared by both machines); the
 # mach-virt board comes later.
 noinst_LIBRARIES += libhw.a
-libhw_a_SOURCES =
+libhw_a_SOURCES = \
+	hw/pagestore.c hw/pagestore.h
+
+check_PROGRAMS += testsuite/unit/test-pagestore
+TESTS += testsuite/unit/test-pagestore
+testsuite_unit_test_pagestore_SOURCES = testsuite/unit/test-pagestore.c
+testsuite_unit_test_pagestore_LDADD = libhw.a $(GLIB_LIBS)

@@ -1,4 +1,29 @@
 # user/: the Linux user-mode personality.
 noinst_LIBRARIES += libuser.a
 libuser_a_SOURCES = \
-	user/process.h
+	user/process.h user/process.c user/user-internal.h \
+	user/elf.c user/stack.c user/random.c user/guest-mem.c \
+	user/fdtable.c user/signal.c \
+	user/syscall.h user/syscall-nr.h user/syscall.c \
+	user/syscall-fs.c user/syscall-mm.c user/syscall-proc.c \
+	user/syscall-signal.c
+
+USER_TEST_LDADD = libuser.a libhw.a libcpu.a $(GLIB_LIBS) -lm
+check_PROGRAMS += testsuite/unit/test-user-elf
+TESTS += testsuite/unit/test-user-elf
+testsuite_unit_test_user_elf_SOURCES = testsuite/unit/test-user-elf.c
+testsuite_unit_test_user_elf_LDADD = $(USER_TEST_LDADD)
+EXTRA_DIST += testsuite/unit/data/tiny-aarch64.elf testsuite/unit/data/tiny-aarch64.S
+check_PROGRAMS += testsuite/unit/test-user-process
+TESTS += testsuite/unit/test-user-process
+testsuite_unit_test_user_process_SOURCES = testsuite/unit/test-user-process.c
+testsuite_unit_test_user_process_LDADD = $(USER_TEST_LDADD)
+check_PROGRAMS += testsuite/unit/test-user-syscall
+TESTS += testsuite/unit/test-user-syscall
+testsuite_unit_test_user_syscall_SOURCES = testsuite/unit/test-user-syscall.c
+testsuite_unit_test_user_syscall_LDADD = $(USER_TEST_LDADD)
+check_PROGRAMS += testsuite/unit/test-user-glibc
+TESTS += testsuite/unit/test-user-glibc
+testsuite_unit_test_user_glibc_SOURCES = testsuite/unit/test-user-glibc.c
+testsuite_unit_test_user_glibc_LDADD = $(USER_TEST_LDADD)
+EXTRA_DIST += testsuite/unit/data/glibc-guest.c

@@ -1,0 +1,91 @@
+/* The page store: guest RAM in 4 KiB pages and the table that maps a guest
+ * page address to a host page and its protection.
+ *
+ * The table is a radix tree over 48-bit guest addresses (four levels of 512
+ * entries, like an Arm stage-1 table with 4 KiB granules), allocated level
+ * by level as addresses are first mapped, so a lookup is four indexed loads.
+ *
+ * Mapping only reserves: a page's host memory is allocated (zeroed) on its
+ * first touch through pagestore_translate(). A glibc arena's 64 MiB
+ * PROT_NONE reservation, or an 8 MiB stack, costs table entries (8 bytes a
+ * page) and no RAM until used.
+ *
+ * Later (not built yet): dirty tracking and copy-on-write snapshots hook
+ * into pagestore_translate() for write accesses and into the leaf entries'
+ * spare low bits; see the notes marked SNAPSHOT in pagestore.c.
+ */
+#ifndef BACKSTEP_HW_PAGESTORE_H
+#define BACKSTEP_HW_PAGESTORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PAGESTORE_PAGE_BITS 12
+#define PAGESTORE_PAGE_SIZE (1ull << PAGESTORE_PAGE_BITS)
+#define PAGESTORE_PAGE_MASK (~(PAGESTORE_PAGE_SIZE - 1))
+#define PAGESTORE_ADDR_BITS 48
+#define PAGESTORE_ADDR_LIMIT (1ull << PAGESTORE_ADDR_BITS)
+
+/* Protections, the same bits as PROT_READ/WRITE/EXEC and CPU_PROT_*. */
+#define PAGESTORE_PROT_READ 1u
+#define PAGESTORE_PROT_WRITE 2u
+#define PAGESTORE_PROT_EXEC 4u
+#define PAGESTORE_PROT_MASK 7u
+
+struct pagestore;
+
+struct pagestore *pagestore_new(void);
+void pagestore_free(struct pagestore *ps);
+
+/* Map [addr, addr+len) as fresh zero pages with prot, replacing whatever
+ * was mapped there. addr and len must be page-aligned and the range inside
+ * the 48-bit space. Returns 0 or -EINVAL. */
+int pagestore_map(struct pagestore *ps, uint64_t addr, uint64_t len,
+                  unsigned prot);
+
+/* Unmap every page of [addr, addr+len); holes are fine. 0 or -EINVAL. */
+int pagestore_unmap(struct pagestore *ps, uint64_t addr, uint64_t len);
+
+/* Change the protection of [addr, addr+len). If any page in the range is
+ * unmapped nothing changes and -ENOMEM is returned (as mprotect does). */
+int pagestore_protect(struct pagestore *ps, uint64_t addr, uint64_t len,
+                      unsigned prot);
+
+/* The host address of the start of the page holding addr, allocating it
+ * on first touch, and its protection in *prot. NULL if addr is not mapped
+ * (or the host is out of memory). The pointer stays valid until the page
+ * is unmapped or remapped. */
+uint8_t *pagestore_translate(struct pagestore *ps, uint64_t addr,
+                             unsigned *prot);
+
+/* The host page holding addr if it has been touched, else NULL (also
+ * when unmapped: tell the two apart with pagestore_prot). Never
+ * allocates: for readers, such as a debugger, that should not make
+ * reserved memory resident. */
+uint8_t *pagestore_peek(const struct pagestore *ps, uint64_t addr);
+
+/* The protection of the page holding addr, or -1 if unmapped. Never
+ * allocates. */
+int pagestore_prot(const struct pagestore *ps, uint64_t addr);
+
+/* True if every page touching [addr, addr+len) is mapped and has all the
+ * protection bits in need (need may be 0: mapped at all). Never allocates.
+ * len 0 is true. */
+bool pagestore_range_ok(const struct pagestore *ps, uint64_t addr,
+                        uint64_t len, unsigned need);
+
+/* The lowest / highest mapped page in [lo, hi) (page-aligned bounds), in
+ * *page. False if none. Unpopulated parts of the table are skipped, so
+ * searching a large empty range is cheap; this is what address-space
+ * allocators (user/'s mmap) build on. */
+bool pagestore_first_mapped(const struct pagestore *ps, uint64_t lo,
+                            uint64_t hi, uint64_t *page);
+bool pagestore_last_mapped(const struct pagestore *ps, uint64_t lo,
+                           uint64_t hi, uint64_t *page);
+
+/* Pages currently backed by host memory (touched), and pages mapped. */
+size_t pagestore_resident_pages(const struct pagestore *ps);
+size_t pagestore_mapped_pages(const struct pagestore *ps);
+
+#endif

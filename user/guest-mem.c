@@ -1,0 +1,151 @@
+/* Guest memory for user/: the CPU's translate callback, the kernel-side
+ * copies that system calls make (checked against page protections), and
+ * the debugger's access (which ignores them, like ptrace). */
+#include "config.h"
+
+#include "user/user-internal.h"
+
+#include "cpu/cpu.h"
+#include "hw/pagestore.h"
+
+#include <errno.h>
+#include <string.h>
+
+static int translate(void *opaque, uint64_t vaddr, uint8_t **host,
+                     unsigned *prot)
+{
+    struct user_process *p = opaque;
+    uint8_t *page = pagestore_translate(p->mem, vaddr, prot);
+    if (!page)
+        return -1;
+    *host = page;
+    return 0;
+}
+
+const struct cpu_mem_ops user_cpu_mem_ops = {
+    .translate = translate,
+};
+
+void user_mem_changed(struct user_process *p, uint64_t addr, uint64_t len)
+{
+    if (!p->cpu)
+        return;
+    cpu_tlb_flush(p->cpu);
+    /* Decoded code can only exist for executable pages: invalidate runs
+     * of those, so a huge munmap of a reservation costs its mapped pages
+     * and not the span of the address space it names. */
+    uint64_t end = addr + MIN(len, PAGESTORE_ADDR_LIMIT - MIN(addr, PAGESTORE_ADDR_LIMIT));
+    uint64_t a = addr & PAGESTORE_PAGE_MASK;
+    uint64_t page;
+    while (a < end && pagestore_first_mapped(p->mem, a, end, &page)) {
+        uint64_t run = page;
+        int prot;
+        while (run < end && (prot = pagestore_prot(p->mem, run)) >= 0
+               && (prot & PAGESTORE_PROT_EXEC))
+            run += PAGESTORE_PAGE_SIZE;
+        if (run > page)
+            cpu_code_invalidate(p->cpu, page, run - page);
+        a = MAX(run, page + PAGESTORE_PAGE_SIZE);
+    }
+}
+
+bool user_access_ok(struct user_process *p, uint64_t addr, uint64_t len,
+                    unsigned prot)
+{
+    return pagestore_range_ok(p->mem, addr, len, prot);
+}
+
+/* Copy between guest and host, page by page. The whole range is checked
+ * first so a failing copy changes nothing. */
+static int copy(struct user_process *p, uint64_t addr, void *buf, size_t len,
+                bool to_guest, unsigned need)
+{
+    if (need && !pagestore_range_ok(p->mem, addr, len, need))
+        return -EFAULT;
+    uint8_t *b = buf;
+    while (len > 0) {
+        unsigned prot;
+        uint8_t *page = pagestore_translate(p->mem, addr, &prot);
+        if (!page)
+            return -EFAULT;
+        size_t off = addr & ~PAGESTORE_PAGE_MASK;
+        size_t n = MIN(len, PAGESTORE_PAGE_SIZE - off);
+        if (to_guest) {
+            memcpy(page + off, b, n);
+            /* Stores into code (a read() into a JIT buffer, the
+             * debugger planting bytes) must drop decoded copies. */
+            if ((prot & PAGESTORE_PROT_EXEC) || !need)
+                if (p->cpu)
+                    cpu_code_invalidate(p->cpu, addr, n);
+        } else {
+            memcpy(b, page + off, n);
+        }
+        addr += n;
+        b += n;
+        len -= n;
+    }
+    return 0;
+}
+
+int user_copy_in(struct user_process *p, void *dst, uint64_t src, size_t len)
+{
+    return copy(p, src, dst, len, false, PAGESTORE_PROT_READ);
+}
+
+int user_copy_out(struct user_process *p, uint64_t dst, const void *src,
+                  size_t len)
+{
+    return copy(p, dst, (void *)src, len, true, PAGESTORE_PROT_WRITE);
+}
+
+ssize_t user_copy_str_in(struct user_process *p, uint64_t src, char *buf,
+                         size_t size)
+{
+    for (size_t i = 0; i < size; i++) {
+        unsigned prot;
+        uint64_t a = src + i;
+        if (a < src)
+            return -EFAULT;   /* wrapped around the address space */
+        uint8_t *page = pagestore_translate(p->mem, a, &prot);
+        if (!page || !(prot & PAGESTORE_PROT_READ))
+            return -EFAULT;
+        buf[i] = page[a & ~PAGESTORE_PAGE_MASK];
+        if (buf[i] == '\0')
+            return i;
+    }
+    return -ENAMETOOLONG;
+}
+
+ssize_t user_mem_read(struct user_process *p, uint64_t addr, void *buf,
+                      size_t len)
+{
+    uint8_t *b = buf;
+    size_t done = 0;
+    while (done < len) {
+        uint64_t a = addr + done;
+        if (a < addr)
+            break;
+        if (pagestore_prot(p->mem, a) < 0)
+            break;
+        /* An untouched page reads as zeros without becoming resident. */
+        const uint8_t *page = pagestore_peek(p->mem, a);
+        size_t off = a & ~PAGESTORE_PAGE_MASK;
+        size_t n = MIN(len - done, PAGESTORE_PAGE_SIZE - off);
+        if (page)
+            memcpy(b + done, page + off, n);
+        else
+            memset(b + done, 0, n);
+        done += n;
+    }
+    return done;
+}
+
+int user_mem_write(struct user_process *p, uint64_t addr, const void *buf,
+                   size_t len)
+{
+    if (len > 0 && addr + len - 1 < addr)
+        return -EFAULT;
+    if (!pagestore_range_ok(p->mem, addr, len, 0))
+        return -EFAULT;
+    return copy(p, addr, (void *)buf, len, true, 0);
+}

@@ -1,0 +1,44 @@
+/* The system-call handlers of user/, one file per concern:
+ * syscall-fs.c (files), syscall-mm.c (memory), syscall-proc.c (process,
+ * time, identity), syscall-signal.c (signal state); syscall.c holds the
+ * table and the dispatcher.
+ *
+ * A handler gets the guest's x0..x5 and returns the result or -errno
+ * (Linux errno values, which are the same on arm64 and on the Linux hosts
+ * we run on). Guest pointers go through user_copy_in/out only. */
+#ifndef BACKSTEP_USER_SYSCALL_H
+#define BACKSTEP_USER_SYSCALL_H
+
+#include "user/user-internal.h"
+#include "user/syscall-nr.h"
+
+#define USER_SYSCALL(name) \
+    int64_t user_sys_##name(struct user_process *p, const uint64_t *a)
+
+/* name, number of arguments (for the trace). */
+#define USER_SYSCALL_HANDLERS(X) \
+    X(read, 3) X(write, 3) X(readv, 3) X(writev, 3) X(pread64, 4) \
+    X(pwrite64, 4) X(openat, 4) X(close, 1) X(lseek, 3) X(fstat, 2) \
+    X(newfstatat, 4) X(statx, 5) X(ioctl, 3) X(fcntl, 3) X(dup, 1) \
+    X(dup3, 3) X(pipe2, 2) X(getcwd, 2) X(faccessat, 3) X(faccessat2, 4) \
+    X(readlinkat, 4) X(unlinkat, 3) X(mkdirat, 3) X(getdents64, 3) \
+    X(ftruncate, 2) X(fsync, 1) X(fdatasync, 1) X(renameat, 4) \
+    X(chdir, 1) \
+    X(brk, 1) X(mmap, 6) X(munmap, 2) X(mprotect, 3) X(madvise, 3) \
+    X(mremap, 5) \
+    X(uname, 1) X(getrandom, 3) X(clock_gettime, 2) X(gettimeofday, 2) \
+    X(clock_getres, 2) X(nanosleep, 2) X(clock_nanosleep, 4) \
+    X(set_tid_address, 1) X(set_robust_list, 2) X(rseq, 4) \
+    X(prlimit64, 4) X(getrlimit, 2) X(setrlimit, 2) X(getpid, 0) \
+    X(gettid, 0) X(getppid, 0) X(getuid, 0) X(geteuid, 0) X(getgid, 0) \
+    X(getegid, 0) X(getpgid, 1) X(setpgid, 2) X(getsid, 1) \
+    X(sched_getaffinity, 3) X(sched_yield, 0) X(futex, 6) X(exit, 1) \
+    X(exit_group, 1) X(kill, 2) X(tgkill, 3) X(tkill, 2) \
+    X(rt_sigaction, 4) X(rt_sigprocmask, 4) X(sigaltstack, 2) \
+    X(umask, 1)
+
+#define USER_SYSCALL_DECLARE(name, nargs) USER_SYSCALL(name);
+USER_SYSCALL_HANDLERS(USER_SYSCALL_DECLARE)
+#undef USER_SYSCALL_DECLARE
+
+#endif

@@ -1,0 +1,181 @@
+/* What the files of user/ share: the process structure and the helpers
+ * that system calls, the loader and the run loop use. Not for server/. */
+#ifndef BACKSTEP_USER_INTERNAL_H
+#define BACKSTEP_USER_INTERNAL_H
+
+#include "user/process.h"
+
+#include <stdint.h>
+
+struct pagestore;
+
+/* Address-space layout. The stack sits at the top of the 48-bit space as
+ * on arm64 Linux (without randomization: determinism); mmap allocates
+ * top-down below a gap under it; brk grows up from the end of the image. */
+#define USER_STACK_TOP 0x0000fffffffff000ull
+#define USER_STACK_SIZE (8ull << 20)
+#define USER_MMAP_TOP 0x0000fffff0000000ull
+#define USER_MMAP_MIN 0x0000000000010000ull  /* vm.mmap_min_addr */
+#define USER_PIE_BASE 0x0000005500000000ull  /* static-pie load address */
+/* Mapped (not necessarily touched) memory a guest may hold. Reservations
+ * cost page-table entries (8 bytes a page) even untouched, so without a
+ * bound one mmap(2^46) would exhaust the host. 64 GiB is 128 MiB of
+ * table at worst and far beyond what glibc's arenas reserve. */
+#define USER_MAP_LIMIT (64ull << 30)
+
+#define USER_FD_MAX 1024   /* guest fds, like the default RLIMIT_NOFILE */
+#define USER_NSIG 64
+/* Unknown syscalls are logged once per number below this, once in all above. */
+#define USER_SYSCALL_LOG_BITS 1024
+
+/* Guest (arm64 Linux) signal numbers we act on. */
+enum {
+    USER_SIGHUP = 1, USER_SIGINT = 2, USER_SIGQUIT = 3, USER_SIGILL = 4,
+    USER_SIGTRAP = 5, USER_SIGABRT = 6, USER_SIGBUS = 7, USER_SIGFPE = 8,
+    USER_SIGKILL = 9, USER_SIGSEGV = 11, USER_SIGPIPE = 13,
+    USER_SIGCHLD = 17, USER_SIGCONT = 18, USER_SIGSTOP = 19,
+    USER_SIGTSTP = 20, USER_SIGTTIN = 21, USER_SIGTTOU = 22,
+    USER_SIGURG = 23, USER_SIGWINCH = 28,
+};
+
+/* The kernel's struct sigaction for rt_sigaction on arm64 (32 bytes). */
+struct user_sigaction {
+    uint64_t handler;        /* 0 SIG_DFL, 1 SIG_IGN, else an address */
+    uint64_t flags;
+    uint64_t restorer;
+    uint64_t mask;
+};
+#define USER_SIG_DFL 0
+#define USER_SIG_IGN 1
+
+struct user_fd {
+    int host;                /* -1: free */
+    bool cloexec;
+};
+
+/* What the loader found, for the stack builder and brk. */
+struct user_image {
+    uint64_t entry;
+    uint64_t phdr_addr;      /* guest address of the program headers */
+    uint16_t phent, phnum;
+    uint64_t load_bias;      /* 0 for ET_EXEC */
+    uint64_t image_end;      /* end of the highest segment (for brk) */
+};
+
+struct user_rlimit {
+    uint64_t cur, max;
+};
+#define USER_RLIM_NLIMITS 16
+#define USER_RLIMIT_STACK 3
+#define USER_RLIMIT_NOFILE 7
+#define USER_RLIM_INFINITY UINT64_MAX
+
+struct user_process {
+    char *sysroot;           /* opts->sysroot, or NULL */
+    bool log_syscalls;
+
+    struct pagestore *mem;
+    struct cpu_state *cpu;
+    char *exe;               /* absolute host path (readlink /proc/self/exe) */
+    GBytes *auxv;
+    struct user_image image;
+    int64_t pid, tid;
+    uint32_t uid, gid;       /* the host's, read once at creation */
+    uint64_t random_state;   /* AT_RANDOM and getrandom: see random.c */
+
+    uint64_t brk_start, brk_cur;
+
+    struct user_fd fds[USER_FD_MAX];
+    struct user_rlimit rlimits[USER_RLIM_NLIMITS];
+
+    /* Signal state. Handlers are recorded but not yet delivered (a later
+     * issue builds the signal frame); their signals take the default
+     * action, with a note on stderr. */
+    struct user_sigaction sigactions[USER_NSIG + 1];
+    uint64_t sigmask;        /* bit sig-1: blocked */
+    uint64_t sigpending;     /* bit sig-1: sent while blocked */
+    uint64_t altstack_sp, altstack_size;
+    uint32_t altstack_flags;
+    bool handler_note_logged;
+
+    uint64_t clear_child_tid;
+    uint64_t robust_list_head, robust_list_len;
+
+    /* Lifecycle. */
+    bool exited;             /* exited or killed: nothing more runs */
+    bool killed;
+    int exit_code;
+    int term_signal;
+    int pending_signal;      /* set_signal(): delivered on the next run */
+    int fault_signal;        /* signal of the last CPU-fault stop, or 0 */
+
+    /* A syscall handler that stops execution (exit, kill to self) leaves
+     * the event here; the run loop returns it after the syscall. */
+    bool stop_pending;
+    struct user_event stop;
+
+    /* Logged-once sets. */
+    uint8_t unsupported_logged[(USER_SYSCALL_LOG_BITS + 7) / 8];
+    uint64_t undef_logged_pc;
+    bool undef_logged;
+};
+
+/* guest-mem.c: guest memory as the kernel sees it. Every byte is checked
+ * against the page protections; 0 or -EFAULT. */
+bool user_access_ok(struct user_process *p, uint64_t addr, uint64_t len,
+                    unsigned prot);
+int user_copy_in(struct user_process *p, void *dst, uint64_t src, size_t len);
+int user_copy_out(struct user_process *p, uint64_t dst, const void *src,
+                  size_t len);
+/* A NUL-terminated string of at most size-1 bytes into buf: its length,
+ * -EFAULT, or -ENAMETOOLONG. */
+ssize_t user_copy_str_in(struct user_process *p, uint64_t src, char *buf,
+                         size_t size);
+/* Mappings of [addr, addr+len) are about to change (call it before, while
+ * the old pages are still there): drop the CPU's TLB and the decoded code
+ * of the executable pages in the range. */
+void user_mem_changed(struct user_process *p, uint64_t addr, uint64_t len);
+extern const struct cpu_mem_ops user_cpu_mem_ops;
+
+/* elf.c */
+bool user_elf_load(struct pagestore *mem, const char *path,
+                   struct user_image *image, GError **error);
+
+/* stack.c: build the initial stack; returns the initial sp and fills
+ * p->auxv. */
+bool user_stack_build(struct user_process *p, char *const *argv,
+                      char *const *envp, uint64_t *sp, GError **error);
+
+/* random.c: the guest's randomness (AT_RANDOM, getrandom). */
+void user_random_init(struct user_process *p);
+void user_random_fill(struct user_process *p, void *buf, size_t len);
+
+/* fdtable.c */
+void user_fd_init(struct user_process *p);
+void user_fd_close_all(struct user_process *p);
+int user_fd_host(const struct user_process *p, int64_t gfd); /* or -EBADF */
+/* Install host fd at the lowest free guest fd >= min; on failure closes
+ * host and returns -EMFILE. */
+int user_fd_install(struct user_process *p, int host, bool cloexec,
+                    int64_t min);
+int user_fd_close(struct user_process *p, int64_t gfd);
+
+/* signal.c */
+/* A signal sent to the process (kill, tgkill, raise): discarded if
+ * ignored, queued if blocked, otherwise a USER_EVENT_SIGNAL stop. */
+void user_signal_send(struct user_process *p, int sig);
+/* After the mask changed: stop for the first pending unblocked signal. */
+void user_signal_check_pending(struct user_process *p);
+/* Deliver sig now (the debugger let it through); fills ev and returns
+ * true if that ended the process. */
+bool user_signal_deliver(struct user_process *p, int sig,
+                         struct user_event *ev);
+bool user_signal_default_ignored(int sig);
+
+/* syscall.c */
+void user_syscall(struct user_process *p);
+/* Stop execution after this syscall with ev. */
+void user_process_stop(struct user_process *p, const struct user_event *ev);
+void user_process_exit(struct user_process *p, int status);
+
+#endif
