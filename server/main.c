@@ -1,6 +1,7 @@
 /* backstep: run an AArch64 Linux program, optionally under a debugger. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include <glib.h>
 
+#include "cpu/cpu.h"
 #include "server/gdb-server.h"
 #include "server/gdb-signals.h"
 #include "server/gdb-target.h"
@@ -23,6 +25,7 @@ extern char **environ;
 struct options {
     char *gdb;
     gboolean strace;
+    gboolean stats;
     gboolean version;
     char **program_and_args;
 };
@@ -54,6 +57,18 @@ static int run_free(struct machine *m)
             break;
         }
     }
+}
+
+/* Host time is read here only to report speed; the guest never sees it. */
+static void print_stats(struct machine *m, gint64 elapsed_us)
+{
+    struct cpu_state *cpu = m->ops->cpu(m, 0);
+    uint64_t insns = cpu ? cpu->icount : 0;
+    double seconds = elapsed_us / 1e6;
+
+    fprintf(stderr,
+            "backstep: %" PRIu64 " instructions retired in %.3f s (%.1f MIPS)\n",
+            insns, seconds, seconds > 0 ? insns / seconds / 1e6 : 0.0);
 }
 
 static int run_with_gdb(struct machine *m, const char *spec,
@@ -121,6 +136,8 @@ int main(int argc, char **argv)
           "ADDRESS" },
         { "strace", 0, 0, G_OPTION_ARG_NONE, &opt.strace,
           "Log the program's system calls on stderr", NULL },
+        { "stats", 0, 0, G_OPTION_ARG_NONE, &opt.stats,
+          "Print instructions retired and MIPS on stderr at exit", NULL },
         { "version", 0, 0, G_OPTION_ARG_NONE, &opt.version,
           "Print the version and exit", NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY,
@@ -135,6 +152,7 @@ int main(int argc, char **argv)
     struct machine *machine;
     const char *program;
     int status = 0;
+    gint64 start_us;
 
     g_option_context_add_main_entries(ctx, entries, NULL);
     /* Options after PROGRAM belong to the program. */
@@ -170,10 +188,13 @@ int main(int argc, char **argv)
     }
 
     fflush(stdout);
+    start_us = g_get_monotonic_time();
     if (opt.gdb)
         status = run_with_gdb(machine, opt.gdb, program);
     else
         status = run_free(machine);
+    if (opt.stats)
+        print_stats(machine, g_get_monotonic_time() - start_us);
 
     machine->ops->free(machine);
 out:
