@@ -1,0 +1,1 @@
+# testsuite/gdb-testsuite/: GDB's own testsuite against backstep
