@@ -3,33 +3,30 @@
  * general and FP registers (including the top half, Vd.D[1]). */
 #include <math.h>
 
-#include "cpu/a64-simd-common.h"
+#include "cpu/a64-simd-fp-ops.h"
 
-#define FP_IS_DOUBLE(insn) a64_bits(insn, 22, 1)
 #define CONV_SF(insn) a64_bits(insn, 31, 1)
 
+/* The caller has checked that ftype is a floating-point type. */
 static uint64_t conv_to_int(struct cpu_state *cpu, uint32_t insn,
                             enum fpu_rmode rm, unsigned fbits, bool is_signed)
 {
+    unsigned size = fp_ftype_size(insn);
     unsigned width = CONV_SF(insn) ? 64 : 32;
-    if (FP_IS_DOUBLE(insn))
-        return fpu64_to_int(cpu, simd_get_scalar(cpu, A64_RN(insn), 8), rm,
-                            fbits, is_signed, width);
-    return fpu32_to_int(cpu, (uint32_t)simd_get_scalar(cpu, A64_RN(insn), 4),
-                        rm, fbits, is_signed, width);
+    uint64_t v = simd_get_scalar(cpu, A64_RN(insn), 1u << size);
+    uint64_t r = fp_to_int(cpu, size, v, rm, fbits, is_signed, width);
+    return width == 32 ? (uint32_t)r : r;
 }
 
 static void conv_from_int(struct cpu_state *cpu, uint32_t insn,
                           unsigned fbits, bool is_signed)
 {
+    unsigned size = fp_ftype_size(insn);
     unsigned width = CONV_SF(insn) ? 64 : 32;
     uint64_t v = a64_x(cpu, A64_RN(insn));
-    if (FP_IS_DOUBLE(insn))
-        simd_put_scalar(cpu, A64_RD(insn),
-                        fpu64_from_int(cpu, v, is_signed, width, fbits), 8);
-    else
-        simd_put_scalar(cpu, A64_RD(insn),
-                        fpu32_from_int(cpu, v, is_signed, width, fbits), 4);
+    simd_put_scalar(cpu, A64_RD(insn),
+                    fp_from_int(cpu, size, v, is_signed, width, fbits),
+                    1u << size);
 }
 
 static void conv_write_int(struct cpu_state *cpu, uint32_t insn, uint64_t v)
@@ -46,6 +43,8 @@ static int trans_FP_int_conv(struct cpu_state *cpu, uint32_t insn)
     static const enum fpu_rmode to_int_modes[] = { FPU_RN, FPU_RP, FPU_RM,
                                                    FPU_RZ };
     unsigned rmode = a64_bits(insn, 19, 2), opcode = a64_bits(insn, 16, 3);
+    if (!fp_ftype_size(insn))
+        return a64_undef(cpu, insn);
     switch (opcode) {
     case 0: /* FCVT{N,P,M,Z}S */
     case 1: /* FCVT{N,P,M,Z}U */
@@ -78,7 +77,7 @@ static int trans_FP_fixed_conv(struct cpu_state *cpu, uint32_t insn)
     unsigned rmode = a64_bits(insn, 19, 2), opcode = a64_bits(insn, 16, 3);
     unsigned scale = a64_bits(insn, 10, 6);
     unsigned fbits = 64 - scale;
-    if (!CONV_SF(insn) && scale < 32)
+    if (!fp_ftype_size(insn) || (!CONV_SF(insn) && scale < 32))
         return a64_undef(cpu, insn);
     if (rmode == 3 && opcode <= 1) {          /* FCVTZS / FCVTZU */
         conv_write_int(cpu, insn, conv_to_int(cpu, insn, FPU_RZ, fbits,
@@ -184,10 +183,10 @@ static int trans_FMOV_h_from_r(struct cpu_state *cpu, uint32_t insn)
     return A64_NEXT;
 }
 
-/* Field letters: s sf, t ftype<0>, r rmode, o opcode, c scale, n Rn, d Rd. */
+/* Field letters: s sf, t ftype, r rmode, o opcode, c scale, n Rn, d Rd. */
 const struct a64_pattern a64_fp_conv_patterns[] = {
-    A64_PATTERN(FP_int_conv,       "s001_1110_0t1r_rooo_0000_00nn_nnnd_dddd"),
-    A64_PATTERN(FP_fixed_conv,     "s001_1110_0t0r_rooo_cccc_ccnn_nnnd_dddd"),
+    A64_PATTERN(FP_int_conv,       "s001_1110_tt1r_rooo_0000_00nn_nnnd_dddd"),
+    A64_PATTERN(FP_fixed_conv,     "s001_1110_tt0r_rooo_cccc_ccnn_nnnd_dddd"),
     A64_PATTERN(FMOV_w_from_s,     "0001_1110_0010_0110_0000_00nn_nnnd_dddd"),
     A64_PATTERN(FMOV_s_from_w,     "0001_1110_0010_0111_0000_00nn_nnnd_dddd"),
     A64_PATTERN(FMOV_x_from_d,     "1001_1110_0110_0110_0000_00nn_nnnd_dddd"),

@@ -5,26 +5,10 @@
  * (upper half of the narrow operands or result). */
 #include "cpu/a64-simd-common.h"
 
-typedef __int128 i128;
-
 enum diff_op {
     DIFF_ADDL, DIFF_ADDW, DIFF_SUBL, DIFF_SUBW, DIFF_ABAL, DIFF_ABDL,
     DIFF_MLAL, DIFF_MLSL, DIFF_MULL, DIFF_QDMLAL, DIFF_QDMLSL, DIFF_QDMULL,
 };
-
-static uint64_t sat_signed(struct cpu_state *cpu, i128 v, unsigned size)
-{
-    unsigned bits = 8u << size;
-    i128 max = ((i128)1 << (bits - 1)) - 1, min = -max - 1;
-    if (v > max) {
-        cpu->fpsr |= FPSR_QC;
-        v = max;
-    } else if (v < min) {
-        cpu->fpsr |= FPSR_QC;
-        v = min;
-    }
-    return (uint64_t)v;
-}
 
 static i128 narrow_val(const simd_vec *v, unsigned size, unsigned i, bool u)
 {
@@ -74,14 +58,14 @@ static int simd_3diff_wide(struct cpu_state *cpu, uint32_t insn, enum diff_op op
             break;
         default: {
             /* 2*a*b saturates only for MIN*MIN; then the accumulate. */
-            uint64_t prod = sat_signed(cpu, 2 * a * b, wsize);
+            uint64_t prod = simd_sat(cpu, 2 * a * b, wsize, false);
             if (op == DIFF_QDMULL) {
                 res = prod;
                 break;
             }
             i128 p = (i128)vec_selem(&(simd_vec){ .d = { prod, 0 } }, wsize, 0);
             i128 c = (i128)vec_selem(&d, wsize, i);
-            res = sat_signed(cpu, op == DIFF_QDMLAL ? c + p : c - p, wsize);
+            res = simd_sat(cpu, op == DIFF_QDMLAL ? c + p : c - p, wsize, false);
             break;
         }
         }
@@ -183,12 +167,12 @@ static int simd_3diff_scalar(struct cpu_state *cpu, uint32_t insn, enum diff_op 
     simd_vec d = simd_get(cpu, A64_RD(insn));
     unsigned wsize = size + 1;
     i128 a = vec_selem(&n, size, 0), b = vec_selem(&m, size, 0);
-    uint64_t prod = sat_signed(cpu, 2 * a * b, wsize);
+    uint64_t prod = simd_sat(cpu, 2 * a * b, wsize, false);
     uint64_t res = prod;
     if (op != DIFF_QDMULL) {
         i128 p = (i128)vec_selem(&(simd_vec){ .d = { prod, 0 } }, wsize, 0);
         i128 c = vec_selem(&d, wsize, 0);
-        res = sat_signed(cpu, op == DIFF_QDMLAL ? c + p : c - p, wsize);
+        res = simd_sat(cpu, op == DIFF_QDMLAL ? c + p : c - p, wsize, false);
     }
     simd_put_scalar(cpu, A64_RD(insn), res & simd_elem_mask(wsize), 2u << size);
     return A64_NEXT;

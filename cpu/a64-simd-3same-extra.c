@@ -1,16 +1,8 @@
 /* AdvSIMD three same (extra): SQRDMLAH/SQRDMLSH (vector and scalar),
  * SDOT/UDOT/USDOT, the int8 matrix multiplies SMMLA/UMMLA/USMMLA, and the
- * complex-number FCADD/FCMLA (single and double; half precision and the
- * BF16 forms are not implemented, so UNDEFINED). */
+ * complex-number FCADD/FCMLA (half, single, double). The BF16 forms are
+ * not implemented (UNDEFINED). */
 #include "cpu/a64-simd-fp-ops.h"
-
-typedef __int128 i128;
-
-static int64_t sext(uint64_t v, unsigned size)
-{
-    unsigned sh = 64 - (8u << size);
-    return (int64_t)(v << sh) >> sh;
-}
 
 /* SQRDMLAH/SQRDMLSH on one element: (acc << esize) +/- 2*a*b, rounded,
  * high half, saturated. Shared with the by-element forms. */
@@ -18,19 +10,10 @@ uint64_t a64_simd_qrdmlah(struct cpu_state *cpu, unsigned size, bool sub,
                           uint64_t a, uint64_t b, uint64_t acc)
 {
     unsigned bits = 8u << size;
-    i128 prod = 2 * (i128)sext(a, size) * sext(b, size);
-    i128 v = (i128)sext(acc, size) * ((i128)1 << bits) + (sub ? -prod : prod) +
+    i128 prod = 2 * (i128)simd_sext(a, size) * simd_sext(b, size);
+    i128 v = (i128)simd_sext(acc, size) * ((i128)1 << bits) + (sub ? -prod : prod) +
              ((i128)1 << (bits - 1));
-    v >>= bits;
-    i128 max = ((i128)1 << (bits - 1)) - 1, min = -max - 1;
-    if (v > max) {
-        cpu->fpsr |= FPSR_QC;
-        v = max;
-    } else if (v < min) {
-        cpu->fpsr |= FPSR_QC;
-        v = min;
-    }
-    return (uint64_t)v & simd_elem_mask(size);
+    return simd_sat(cpu, v >> bits, size, false);
 }
 
 static int simd_qrdmlah(struct cpu_state *cpu, uint32_t insn, bool scalar)
@@ -134,28 +117,23 @@ static int trans_USMMLA(struct cpu_state *cpu, uint32_t insn)
     return simd_mmla(cpu, insn, false, true);
 }
 
-static uint64_t fp_neg_sz(bool sz, uint64_t v)
-{
-    return sz ? fpu64_neg(v) : fpu32_neg((uint32_t)v);
-}
-
 /* FCADD #90 (rot=0) / #270 (rot=1): n + (m rotated), per complex pair. */
 static int trans_FCADD(struct cpu_state *cpu, uint32_t insn)
 {
     unsigned q = SIMD_Q(insn), size = SIMD_SIZE(insn);
-    bool rot270 = a64_bits(insn, 12, 1), sz = size == 3;
-    if (size < 2 || (sz && !q))
+    bool rot270 = a64_bits(insn, 12, 1);
+    if (size == 0 || (size == 3 && !q))
         return a64_undef(cpu, insn);
     simd_vec n = simd_get(cpu, A64_RN(insn)), m = simd_get(cpu, A64_RM(insn));
     simd_vec r = { .d = { 0, 0 } };
     for (unsigned e = 0; e < simd_elems(q, size) / 2; e++) {
         uint64_t re = vec_elem(&m, size, 2 * e), im = vec_elem(&m, size, 2 * e + 1);
-        uint64_t add_re = rot270 ? im : fp_neg_sz(sz, im);
-        uint64_t add_im = rot270 ? fp_neg_sz(sz, re) : re;
+        uint64_t add_re = rot270 ? im : fp_neg(size, im);
+        uint64_t add_im = rot270 ? fp_neg(size, re) : re;
         vec_set(&r, size, 2 * e,
-                fp_elem_add(cpu, sz, vec_elem(&n, size, 2 * e), add_re, 0));
+                fp_elem_add(cpu, size, vec_elem(&n, size, 2 * e), add_re, 0));
         vec_set(&r, size, 2 * e + 1,
-                fp_elem_add(cpu, sz, vec_elem(&n, size, 2 * e + 1), add_im, 0));
+                fp_elem_add(cpu, size, vec_elem(&n, size, 2 * e + 1), add_im, 0));
     }
     simd_put(cpu, A64_RD(insn), &r, q);
     return A64_NEXT;
@@ -163,7 +141,7 @@ static int trans_FCADD(struct cpu_state *cpu, uint32_t insn)
 
 /* FCMLA on one complex pair: d += n * m rotated by rot * 90 degrees, as
  * two fused multiply-adds (the architecture's element1..element4). */
-void a64_simd_fcmla_pair(struct cpu_state *cpu, bool sz, unsigned rot,
+void a64_simd_fcmla_pair(struct cpu_state *cpu, unsigned size, unsigned rot,
                          uint64_t n_re, uint64_t n_im, uint64_t m_re,
                          uint64_t m_im, uint64_t *d_re, uint64_t *d_im)
 {
@@ -173,30 +151,29 @@ void a64_simd_fcmla_pair(struct cpu_state *cpu, bool sz, unsigned rot,
         e1 = m_re; e2 = n_re; e3 = m_im; e4 = n_re;
         break;
     case 1:
-        e1 = fp_neg_sz(sz, m_im); e2 = n_im; e3 = m_re; e4 = n_im;
+        e1 = fp_neg(size, m_im); e2 = n_im; e3 = m_re; e4 = n_im;
         break;
     case 2:
-        e1 = fp_neg_sz(sz, m_re); e2 = n_re; e3 = fp_neg_sz(sz, m_im); e4 = n_re;
+        e1 = fp_neg(size, m_re); e2 = n_re; e3 = fp_neg(size, m_im); e4 = n_re;
         break;
     default:
-        e1 = m_im; e2 = n_im; e3 = fp_neg_sz(sz, m_re); e4 = n_im;
+        e1 = m_im; e2 = n_im; e3 = fp_neg(size, m_re); e4 = n_im;
         break;
     }
-    *d_re = fp_elem_mla(cpu, sz, e2, e1, *d_re);
-    *d_im = fp_elem_mla(cpu, sz, e4, e3, *d_im);
+    *d_re = fp_muladd(cpu, size, *d_re, e2, e1);
+    *d_im = fp_muladd(cpu, size, *d_im, e4, e3);
 }
 
 static int trans_FCMLA(struct cpu_state *cpu, uint32_t insn)
 {
     unsigned q = SIMD_Q(insn), size = SIMD_SIZE(insn), rot = a64_bits(insn, 11, 2);
-    bool sz = size == 3;
-    if (size < 2 || (sz && !q))
+    if (size == 0 || (size == 3 && !q))
         return a64_undef(cpu, insn);
     simd_vec n = simd_get(cpu, A64_RN(insn)), m = simd_get(cpu, A64_RM(insn));
     simd_vec r = simd_get(cpu, A64_RD(insn));
     for (unsigned e = 0; e < simd_elems(q, size) / 2; e++) {
         uint64_t re = vec_elem(&r, size, 2 * e), im = vec_elem(&r, size, 2 * e + 1);
-        a64_simd_fcmla_pair(cpu, sz, rot, vec_elem(&n, size, 2 * e),
+        a64_simd_fcmla_pair(cpu, size, rot, vec_elem(&n, size, 2 * e),
                             vec_elem(&n, size, 2 * e + 1), vec_elem(&m, size, 2 * e),
                             vec_elem(&m, size, 2 * e + 1), &re, &im);
         vec_set(&r, size, 2 * e, re);

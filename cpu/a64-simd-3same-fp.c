@@ -1,7 +1,7 @@
 /* AdvSIMD floating-point three same, in half (the FP16 class), single and
  * double precision, vector and scalar; and AdvSIMD scalar pairwise (ADDP,
- * FADDP, FMAXP, FMINP, FMAXNMP, FMINNMP). FMLAL/FMLSL are not implemented
- * (UNDEFINED). */
+ * FADDP, FMAXP, FMINP, FMAXNMP, FMINNMP); and the widening FMLAL/FMLSL
+ * (half-precision products accumulated in single precision). */
 #include "cpu/a64-simd-fp-ops.h"
 
 struct fp_same_desc {
@@ -136,6 +136,27 @@ static int trans_FP_pairwise_scalar(struct cpu_state *cpu, uint32_t insn)
     return A64_NEXT;
 }
 
+/* FMLAL/FMLSL (bit 23 subtracts) and the "2" forms (U=1): the lower or
+ * upper half of the half-precision source elements (2 or 4 of them). */
+static int trans_FMLAL_FMLSL(struct cpu_state *cpu, uint32_t insn)
+{
+    unsigned q = SIMD_Q(insn), count = q ? 4 : 2, base = SIMD_U(insn) ? count : 0;
+    bool sub = a64_bits(insn, 23, 1);
+    simd_vec n = simd_get(cpu, A64_RN(insn)), m = simd_get(cpu, A64_RM(insn));
+    simd_vec r = simd_get(cpu, A64_RD(insn));
+    for (unsigned e = 0; e < count; e++) {
+        uint16_t a = n.h[base + e];
+        r.s[e] = fpu_muladd_h(cpu, r.s[e], sub ? fpu16_neg(a) : a, m.h[base + e]);
+    }
+    simd_put(cpu, A64_RD(insn), &r, q);
+    return A64_NEXT;
+}
+
+static int trans_FMLAL2_FMLSL2(struct cpu_state *cpu, uint32_t insn)
+{
+    return trans_FMLAL_FMLSL(cpu, insn);
+}
+
 /* Field letters: q Q, u U, a opcode bit (size<1>), z sz, m Rm, o opcode,
  * n Rn, d Rd. */
 const struct a64_pattern a64_simd_3same_fp_patterns[] = {
@@ -143,6 +164,8 @@ const struct a64_pattern a64_simd_3same_fp_patterns[] = {
     A64_PATTERN(FP_3same_scalar,    "01u1_1110_az1m_mmmm_11oo_o1nn_nnnd_dddd"),
     A64_PATTERN(ADDP_scalar,        "0101_1110_1111_0001_1011_10nn_nnnd_dddd"),
     A64_PATTERN(FP_pairwise_scalar, "01u1_1110_az11_000o_oooo_10nn_nnnd_dddd"),
+    A64_PATTERN(FMLAL_FMLSL,        "0q00_1110_a01m_mmmm_1110_11nn_nnnd_dddd"),
+    A64_PATTERN(FMLAL2_FMLSL2,      "0q10_1110_a01m_mmmm_1100_11nn_nnnd_dddd"),
     A64_PATTERN(FP16_3same,         "0qu0_1110_a10m_mmmm_00oo_o1nn_nnnd_dddd"),
     A64_PATTERN(FP16_3same_scalar,  "01u1_1110_a10m_mmmm_00oo_o1nn_nnnd_dddd"),
     A64_PATTERN_END,

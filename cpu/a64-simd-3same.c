@@ -5,38 +5,15 @@
  * The floating-point opcodes of this class are in a64-simd-3same-fp.c. */
 #include "cpu/a64-simd-common.h"
 
-typedef __int128 i128;
-
 /* One element operation: a and b are the zero-extended elements of Vn and
  * Vm, acc that of Vd; the result is truncated to the element size. */
 typedef uint64_t (*same_fn)(struct cpu_state *cpu, unsigned size, bool u,
                             uint64_t a, uint64_t b, uint64_t acc);
 
-static int64_t sext(uint64_t v, unsigned size)
-{
-    unsigned sh = 64 - (8u << size);
-    return (int64_t)(v << sh) >> sh;
-}
-
 /* The element as a wide integer, signed or unsigned. */
 static i128 wide(uint64_t v, unsigned size, bool u)
 {
-    return u ? (i128)v : (i128)sext(v, size);
-}
-
-static uint64_t sat_wide(struct cpu_state *cpu, i128 v, unsigned size, bool u)
-{
-    unsigned bits = 8u << size;
-    i128 max = u ? ((i128)1 << bits) - 1 : ((i128)1 << (bits - 1)) - 1;
-    i128 min = u ? 0 : -((i128)1 << (bits - 1));
-    if (v > max) {
-        cpu->fpsr |= FPSR_QC;
-        v = max;
-    } else if (v < min) {
-        cpu->fpsr |= FPSR_QC;
-        v = min;
-    }
-    return (uint64_t)v;
+    return u ? (i128)v : (i128)simd_sext(v, size);
 }
 
 static uint64_t op_hadd(struct cpu_state *cpu, unsigned size, bool u,
@@ -60,13 +37,13 @@ static uint64_t op_hsub(struct cpu_state *cpu, unsigned size, bool u,
 static uint64_t op_qadd(struct cpu_state *cpu, unsigned size, bool u,
                         uint64_t a, uint64_t b, uint64_t acc)
 {
-    return sat_wide(cpu, wide(a, size, u) + wide(b, size, u), size, u);
+    return simd_sat(cpu, wide(a, size, u) + wide(b, size, u), size, u);
 }
 
 static uint64_t op_qsub(struct cpu_state *cpu, unsigned size, bool u,
                         uint64_t a, uint64_t b, uint64_t acc)
 {
-    return sat_wide(cpu, wide(a, size, u) - wide(b, size, u), size, u);
+    return simd_sat(cpu, wide(a, size, u) - wide(b, size, u), size, u);
 }
 
 static uint64_t op_cmgt(struct cpu_state *cpu, unsigned size, bool u,
@@ -106,12 +83,12 @@ static uint64_t shift_by_reg(struct cpu_state *cpu, unsigned size, bool u,
             /* Everything is shifted out; saturation sees a huge value. */
             if (!sat)
                 return 0;
-            return sat_wide(cpu, v > 0 ? (i128)1 << 100 : -((i128)1 << 100),
+            return simd_sat(cpu, v > 0 ? (i128)1 << 100 : -((i128)1 << 100),
                             size, u);
         }
         i128 r = v * ((i128)1 << shift);
         if (sat)
-            return sat_wide(cpu, r, size, u);
+            return simd_sat(cpu, r, size, u);
         return (uint64_t)r;
     }
     int rs = -shift;
@@ -206,10 +183,10 @@ static uint64_t op_qdmulh(struct cpu_state *cpu, unsigned size, bool u,
                           uint64_t a, uint64_t b, uint64_t acc)
 {
     unsigned bits = 8u << size;
-    i128 p = 2 * (i128)sext(a, size) * sext(b, size);
+    i128 p = 2 * (i128)simd_sext(a, size) * simd_sext(b, size);
     if (u)
         p += (i128)1 << (bits - 1);
-    return sat_wide(cpu, p >> bits, size, false);
+    return simd_sat(cpu, p >> bits, size, false);
 }
 
 static uint64_t op_add(struct cpu_state *cpu, unsigned size, bool u,

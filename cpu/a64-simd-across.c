@@ -1,7 +1,6 @@
 /* AdvSIMD across lanes: ADDV, SADDLV/UADDLV, SMAXV/UMAXV, SMINV/UMINV, and
- * the single-precision FMAXV/FMINV/FMAXNMV/FMINNMV (4S only; the half
- * precision forms are not implemented). */
-#include "cpu/a64-simd-common.h"
+ * FMAXV/FMINV/FMAXNMV/FMINNMV (single precision 4S, half precision 4H/8H). */
+#include "cpu/a64-simd-fp-ops.h"
 
 enum across_op { ACROSS_ADD, ACROSS_ADDL, ACROSS_MAX, ACROSS_MIN };
 
@@ -58,27 +57,41 @@ static int trans_MINV(struct cpu_state *cpu, uint32_t insn)
     return simd_across(cpu, insn, ACROSS_MIN);
 }
 
-/* FMAXV and friends reduce pairwise as a tree: (e0 op e1) op (e2 op e3). */
-static int simd_fp_across(struct cpu_state *cpu, uint32_t insn,
-                          uint32_t (*op)(struct cpu_state *, uint32_t, uint32_t))
+/* FMAXV and friends reduce as a tree, like the architecture's Reduce():
+ * op(reduce(lower half), reduce(upper half)). */
+static uint64_t fp_reduce(struct cpu_state *cpu, fp_elem_fn op, unsigned size,
+                          const simd_vec *v, unsigned first, unsigned count)
 {
-    if (!SIMD_Q(insn) || a64_bits(insn, 22, 1))
+    if (count == 1)
+        return vec_elem(v, size, first);
+    uint64_t lo = fp_reduce(cpu, op, size, v, first, count / 2);
+    uint64_t hi = fp_reduce(cpu, op, size, v, first + count / 2, count / 2);
+    return op(cpu, size, lo, hi, 0);
+}
+
+/* U=1: single precision, 4S only (sz=1 reserved); U=0: half precision,
+ * 4H or 8H (sz must be 0). */
+static int simd_fp_across(struct cpu_state *cpu, uint32_t insn, fp_elem_fn op)
+{
+    unsigned q = SIMD_Q(insn), size = SIMD_U(insn) ? 2 : 1;
+    if (a64_bits(insn, 22, 1) || (size == 2 && !q))
         return a64_undef(cpu, insn);
     simd_vec n = simd_get(cpu, A64_RN(insn));
-    uint32_t lo = op(cpu, n.s[0], n.s[1]);
-    uint32_t hi = op(cpu, n.s[2], n.s[3]);
-    simd_put_scalar(cpu, A64_RD(insn), op(cpu, lo, hi), 4);
+    uint64_t r = fp_reduce(cpu, op, size, &n, 0, simd_elems(q, size));
+    simd_put_scalar(cpu, A64_RD(insn), r, 1u << size);
     return A64_NEXT;
 }
 
 static int trans_FMAXNMV_FMINNMV(struct cpu_state *cpu, uint32_t insn)
 {
-    return simd_fp_across(cpu, insn, a64_bits(insn, 23, 1) ? fpu32_minnm : fpu32_maxnm);
+    return simd_fp_across(cpu, insn, a64_bits(insn, 23, 1) ? fp_elem_minnm
+                                                           : fp_elem_maxnm);
 }
 
 static int trans_FMAXV_FMINV(struct cpu_state *cpu, uint32_t insn)
 {
-    return simd_fp_across(cpu, insn, a64_bits(insn, 23, 1) ? fpu32_min : fpu32_max);
+    return simd_fp_across(cpu, insn, a64_bits(insn, 23, 1) ? fp_elem_min
+                                                           : fp_elem_max);
 }
 
 /* Field letters: q Q, u U, s size, n Rn, d Rd, o o1 (min), z sz. */
@@ -87,7 +100,7 @@ const struct a64_pattern a64_simd_across_patterns[] = {
     A64_PATTERN(MAXV,             "0qu0_1110_ss11_0000_1010_10nn_nnnd_dddd"),
     A64_PATTERN(MINV,             "0qu0_1110_ss11_0001_1010_10nn_nnnd_dddd"),
     A64_PATTERN(ADDV,             "0q00_1110_ss11_0001_1011_10nn_nnnd_dddd"),
-    A64_PATTERN(FMAXNMV_FMINNMV,  "0q10_1110_oz11_0000_1100_10nn_nnnd_dddd"),
-    A64_PATTERN(FMAXV_FMINV,      "0q10_1110_oz11_0000_1111_10nn_nnnd_dddd"),
+    A64_PATTERN(FMAXNMV_FMINNMV,  "0qu0_1110_oz11_0000_1100_10nn_nnnd_dddd"),
+    A64_PATTERN(FMAXV_FMINV,      "0qu0_1110_oz11_0000_1111_10nn_nnnd_dddd"),
     A64_PATTERN_END,
 };

@@ -23,7 +23,6 @@ extern const struct a64_pattern a64_simd_across_patterns[];   /* a64-simd-across
 extern const struct a64_pattern a64_simd_shift_patterns[];    /* a64-simd-shift.c */
 extern const struct a64_pattern a64_simd_3diff_patterns[];    /* a64-simd-3diff.c */
 extern const struct a64_pattern a64_simd_elem_patterns[];     /* a64-simd-elem.c */
-extern const struct a64_pattern a64_simd_scalar_patterns[];   /* a64-simd-scalar.c */
 extern const struct a64_pattern a64_simd_crypto_patterns[];   /* a64-simd-crypto.c */
 extern const struct a64_pattern a64_ldst_simd_patterns[];     /* a64-ldst-simd.c */
 
@@ -33,7 +32,7 @@ uint64_t a64_simd_qrdmlah(struct cpu_state *cpu, unsigned size, bool sub,
                           uint64_t a, uint64_t b, uint64_t acc);
 uint32_t a64_simd_dot4(uint32_t acc, uint32_t n_word, uint32_t m_word,
                        bool n_signed, bool m_signed);
-void a64_simd_fcmla_pair(struct cpu_state *cpu, bool sz, unsigned rot,
+void a64_simd_fcmla_pair(struct cpu_state *cpu, unsigned size, unsigned rot,
                          uint64_t n_re, uint64_t n_im, uint64_t m_re,
                          uint64_t m_im, uint64_t *d_re, uint64_t *d_im);
 
@@ -163,37 +162,32 @@ static inline bool a64_fp_cond_holds(uint32_t nzcv, unsigned cond)
     return r;
 }
 
-/* Saturation helpers: clamp and note FPSR.QC. */
-static inline int64_t simd_sat_s(struct cpu_state *cpu, int64_t v,
-                                 unsigned size)
+/* Integer element arithmetic is done wide enough never to overflow. */
+typedef __int128 i128;
+
+/* An element of 1 << size bytes, sign-extended. */
+static inline int64_t simd_sext(uint64_t v, unsigned size)
 {
-    unsigned bits = 8u << size;
-    int64_t max = bits >= 64 ? INT64_MAX : (int64_t)((1ull << (bits - 1)) - 1);
-    int64_t min = -max - 1;
-    if (v > max) {
-        cpu->fpsr |= FPSR_QC;
-        return max;
-    }
-    if (v < min) {
-        cpu->fpsr |= FPSR_QC;
-        return min;
-    }
-    return v;
+    unsigned sh = 64 - (8u << size);
+    return (int64_t)(v << sh) >> sh;
 }
 
-static inline uint64_t simd_sat_u(struct cpu_state *cpu, int64_t v,
-                                  unsigned size)
+/* Saturate v to a signed or unsigned element of 1 << size bytes, noting
+ * FPSR.QC when it had to clamp; the result is the element's bits. */
+static inline uint64_t simd_sat(struct cpu_state *cpu, i128 v, unsigned size,
+                                bool is_unsigned)
 {
-    uint64_t max = simd_elem_mask(size);
-    if (v < 0) {
+    unsigned bits = 8u << size;
+    i128 max = is_unsigned ? ((i128)1 << bits) - 1 : ((i128)1 << (bits - 1)) - 1;
+    i128 min = is_unsigned ? 0 : -((i128)1 << (bits - 1));
+    if (v > max) {
         cpu->fpsr |= FPSR_QC;
-        return 0;
-    }
-    if ((uint64_t)v > max) {
+        v = max;
+    } else if (v < min) {
         cpu->fpsr |= FPSR_QC;
-        return max;
+        v = min;
     }
-    return (uint64_t)v;
+    return (uint64_t)v & simd_elem_mask(size);
 }
 
 #endif

@@ -1,11 +1,9 @@
 /* AdvSIMD vector x indexed element (vector and scalar): MUL, MLA, MLS,
  * SQDMULH, SQRDMULH, the long SMULL/UMULL, SMLAL/UMLAL, SMLSL/UMLSL,
  * SQDMULL, SQDMLAL, SQDMLSL, and FMUL, FMULX, FMLA, FMLS (single and
- * double), SQRDMLAH/SQRDMLSH, SDOT/UDOT/USDOT/SUDOT, FCMLA (single).
- * Not implemented (UNDEFINED): half precision, FMLAL, BF16 forms. */
+ * double, and half precision), SQRDMLAH/SQRDMLSH, SDOT/UDOT/USDOT/SUDOT,
+ * FCMLA, FMLAL/FMLSL(2). Not implemented (UNDEFINED): the BF16 forms. */
 #include "cpu/a64-simd-fp-ops.h"
-
-typedef __int128 i128;
 
 /* The element index and Rm: halves use H:L:M and a 4-bit Rm; words (and
  * single precision) H:L; doublewords (double precision) H with L = 0. */
@@ -32,20 +30,6 @@ static bool elem_index(uint32_t insn, unsigned size, unsigned *index,
     }
 }
 
-static uint64_t sat_signed(struct cpu_state *cpu, i128 v, unsigned size)
-{
-    unsigned bits = 8u << size;
-    i128 max = ((i128)1 << (bits - 1)) - 1, min = -max - 1;
-    if (v > max) {
-        cpu->fpsr |= FPSR_QC;
-        v = max;
-    } else if (v < min) {
-        cpu->fpsr |= FPSR_QC;
-        v = min;
-    }
-    return (uint64_t)v & simd_elem_mask(size);
-}
-
 enum elem_op { EL_MUL, EL_MLA, EL_MLS, EL_QDMULH, EL_QRDMULH };
 
 static uint64_t elem_same(struct cpu_state *cpu, enum elem_op op, unsigned size,
@@ -64,7 +48,7 @@ static uint64_t elem_same(struct cpu_state *cpu, enum elem_op op, unsigned size,
         i128 p = 2 * (i128)((int64_t)(a << sh) >> sh) * ((int64_t)(b << sh) >> sh);
         if (op == EL_QRDMULH)
             p += (i128)1 << (bits - 1);
-        return sat_signed(cpu, p >> bits, size);
+        return simd_sat(cpu, p >> bits, size, false);
     }
     }
 }
@@ -186,26 +170,61 @@ static int trans_SUDOT_USDOT_elem(struct cpu_state *cpu, uint32_t insn)
     return simd_elem_dot(cpu, insn, sudot, !sudot);
 }
 
-/* FCMLA by element, single precision (size 10, Q=1, L=0): every pair of
- * Vn against the pair H of Vm. */
+/* FCMLA by element: every complex pair of Vn against pair `index` of Vm.
+ * size 01 is half precision (index H:L; with Q=0 only pairs 0 and 1),
+ * size 10 single (index H; Q=1, L=0). */
 static int trans_FCMLA_elem(struct cpu_state *cpu, uint32_t insn)
 {
     unsigned q = SIMD_Q(insn), size = SIMD_SIZE(insn), rot = a64_bits(insn, 13, 2);
-    unsigned index = a64_bits(insn, 11, 1);
-    if (size != 2 || !q || a64_bits(insn, 21, 1))
+    unsigned h = a64_bits(insn, 11, 1), l = a64_bits(insn, 21, 1), index;
+    if (size == 1) {
+        if (h && !q)
+            return a64_undef(cpu, insn);
+        index = h << 1 | l;
+    } else if (size == 2) {
+        if (!q || l)
+            return a64_undef(cpu, insn);
+        index = h;
+    } else {
         return a64_undef(cpu, insn);
+    }
     simd_vec n = simd_get(cpu, A64_RN(insn));
     simd_vec m = simd_get(cpu, a64_bits(insn, 16, 5));
     simd_vec r = simd_get(cpu, A64_RD(insn));
-    for (unsigned e = 0; e < 2; e++) {
-        uint64_t re = r.s[2 * e], im = r.s[2 * e + 1];
-        a64_simd_fcmla_pair(cpu, false, rot, n.s[2 * e], n.s[2 * e + 1],
-                            m.s[2 * index], m.s[2 * index + 1], &re, &im);
-        r.s[2 * e] = (uint32_t)re;
-        r.s[2 * e + 1] = (uint32_t)im;
+    uint64_t m_re = vec_elem(&m, size, 2 * index), m_im = vec_elem(&m, size, 2 * index + 1);
+    for (unsigned e = 0; e < simd_elems(q, size) / 2; e++) {
+        uint64_t re = vec_elem(&r, size, 2 * e), im = vec_elem(&r, size, 2 * e + 1);
+        a64_simd_fcmla_pair(cpu, size, rot, vec_elem(&n, size, 2 * e),
+                            vec_elem(&n, size, 2 * e + 1), m_re, m_im, &re, &im);
+        vec_set(&r, size, 2 * e, re);
+        vec_set(&r, size, 2 * e + 1, im);
     }
-    simd_put(cpu, A64_RD(insn), &r, true);
+    simd_put(cpu, A64_RD(insn), &r, q);
     return A64_NEXT;
+}
+
+/* FMLAL/FMLSL (bit 14 subtracts) by element, and the "2" forms (U=1):
+ * half-precision element H:L:M of Vm (Rm < 16). */
+static int trans_FMLAL_elem(struct cpu_state *cpu, uint32_t insn)
+{
+    unsigned q = SIMD_Q(insn), count = q ? 4 : 2, base = SIMD_U(insn) ? count : 0;
+    unsigned index = a64_bits(insn, 11, 1) << 2 | a64_bits(insn, 21, 1) << 1 |
+                     a64_bits(insn, 20, 1);
+    bool sub = a64_bits(insn, 14, 1);
+    simd_vec n = simd_get(cpu, A64_RN(insn)), m = simd_get(cpu, a64_bits(insn, 16, 4));
+    simd_vec r = simd_get(cpu, A64_RD(insn));
+    uint16_t b = m.h[index];
+    for (unsigned e = 0; e < count; e++) {
+        uint16_t a = n.h[base + e];
+        r.s[e] = fpu_muladd_h(cpu, r.s[e], sub ? fpu16_neg(a) : a, b);
+    }
+    simd_put(cpu, A64_RD(insn), &r, q);
+    return A64_NEXT;
+}
+
+static int trans_FMLAL2_elem(struct cpu_state *cpu, uint32_t insn)
+{
+    return trans_FMLAL_elem(cpu, insn);
 }
 
 /* Long forms: the lower (Q=0) or upper (Q=1) half of Vn by one element,
@@ -224,12 +243,12 @@ static uint64_t elem_long(struct cpu_state *cpu, enum elem_long_op op,
     case EL_MLSL:
         return acc - (uint64_t)(a * b);
     default: {
-        uint64_t prod = sat_signed(cpu, 2 * a * b, wsize);
+        uint64_t prod = simd_sat(cpu, 2 * a * b, wsize, false);
         if (op == EL_QDMULL)
             return prod;
         unsigned sh = 64 - (8u << wsize);
         i128 p = (int64_t)(prod << sh) >> sh, c = (int64_t)(acc << sh) >> sh;
-        return sat_signed(cpu, op == EL_QDMLAL ? c + p : c - p, wsize);
+        return simd_sat(cpu, op == EL_QDMLAL ? c + p : c - p, wsize, false);
     }
     }
 }
@@ -291,26 +310,27 @@ static int trans_SQDMLSL_elem_scalar(struct cpu_state *cpu, uint32_t insn)
     return simd_elem_long(cpu, insn, EL_QDMLSL, true);
 }
 
-/* FMLA, FMLS, FMUL (U=0) and FMULX (U=1) by element; size<1> = 1 here,
- * size<0> = sz. */
+/* FMLA, FMLS, FMUL (U=0) and FMULX (U=1) by element. size 00 is half
+ * precision (index H:L:M, Rm < 16), 10 single, 11 double; 01 reserved. */
 static int simd_elem_fp(struct cpu_state *cpu, uint32_t insn, fp_elem_fn fn,
                         bool scalar)
 {
+    static const unsigned elem_size[4] = { 1, 0, 2, 3 };
     unsigned q = SIMD_Q(insn), index, rm;
-    bool sz = a64_bits(insn, 22, 1);
-    unsigned size = sz ? 3 : 2;
-    if (!elem_index(insn, size, &index, &rm) || (!scalar && sz && !q))
+    unsigned size = elem_size[SIMD_SIZE(insn)];
+    if (!size || !elem_index(insn, size, &index, &rm) ||
+        (!scalar && size == 3 && !q))
         return a64_undef(cpu, insn);
     simd_vec n = simd_get(cpu, A64_RN(insn)), m = simd_get(cpu, rm);
     simd_vec d = simd_get(cpu, A64_RD(insn)), r = { .d = { 0, 0 } };
     uint64_t b = vec_elem(&m, size, index);
     if (scalar) {
-        uint64_t v = fn(cpu, sz, vec_elem(&n, size, 0), b, vec_elem(&d, size, 0));
+        uint64_t v = fn(cpu, size, vec_elem(&n, size, 0), b, vec_elem(&d, size, 0));
         simd_put_scalar(cpu, A64_RD(insn), v, 1u << size);
         return A64_NEXT;
     }
     for (unsigned i = 0; i < simd_elems(q, size); i++)
-        vec_set(&r, size, i, fn(cpu, sz, vec_elem(&n, size, i), b,
+        vec_set(&r, size, i, fn(cpu, size, vec_elem(&n, size, i), b,
                                 vec_elem(&d, size, i)));
     simd_put(cpu, A64_RD(insn), &r, q);
     return A64_NEXT;
@@ -365,10 +385,12 @@ const struct a64_pattern a64_simd_elem_patterns[] = {
     A64_PATTERN(SQRDMLAH_elem, "0q10_1111_sslk_mmmm_11x1_h0nn_nnnd_dddd"),
     A64_PATTERN(SDOT_UDOT_elem, "0qu0_1111_10lk_mmmm_1110_h0nn_nnnd_dddd"),
     A64_PATTERN(SUDOT_USDOT_elem, "0q00_1111_x0lk_mmmm_1111_h0nn_nnnd_dddd"),
+    A64_PATTERN(FMLAL_elem,    "0q00_1111_10lk_mmmm_0x00_h0nn_nnnd_dddd"),
+    A64_PATTERN(FMLAL2_elem,   "0q10_1111_10lk_mmmm_1x00_h0nn_nnnd_dddd"),
     A64_PATTERN(FCMLA_elem,    "0q10_1111_sslk_mmmm_0rr1_h0nn_nnnd_dddd"),
-    A64_PATTERN(FMLA_elem,     "0q00_1111_1zlk_mmmm_0001_h0nn_nnnd_dddd"),
-    A64_PATTERN(FMLS_elem,     "0q00_1111_1zlk_mmmm_0101_h0nn_nnnd_dddd"),
-    A64_PATTERN(FMUL_FMULX_elem, "0qu0_1111_1zlk_mmmm_1001_h0nn_nnnd_dddd"),
+    A64_PATTERN(FMLA_elem,     "0q00_1111_sslk_mmmm_0001_h0nn_nnnd_dddd"),
+    A64_PATTERN(FMLS_elem,     "0q00_1111_sslk_mmmm_0101_h0nn_nnnd_dddd"),
+    A64_PATTERN(FMUL_FMULX_elem, "0qu0_1111_sslk_mmmm_1001_h0nn_nnnd_dddd"),
 
     A64_PATTERN(SQDMLAL_elem_scalar,  "0101_1111_sslk_mmmm_0011_h0nn_nnnd_dddd"),
     A64_PATTERN(SQDMLSL_elem_scalar,  "0101_1111_sslk_mmmm_0111_h0nn_nnnd_dddd"),
@@ -376,8 +398,8 @@ const struct a64_pattern a64_simd_elem_patterns[] = {
     A64_PATTERN(SQDMULH_elem_scalar,  "0101_1111_sslk_mmmm_1100_h0nn_nnnd_dddd"),
     A64_PATTERN(SQRDMULH_elem_scalar, "0101_1111_sslk_mmmm_1101_h0nn_nnnd_dddd"),
     A64_PATTERN(SQRDMLAH_elem_scalar, "0111_1111_sslk_mmmm_11x1_h0nn_nnnd_dddd"),
-    A64_PATTERN(FMLA_elem_scalar,     "0101_1111_1zlk_mmmm_0001_h0nn_nnnd_dddd"),
-    A64_PATTERN(FMLS_elem_scalar,     "0101_1111_1zlk_mmmm_0101_h0nn_nnnd_dddd"),
-    A64_PATTERN(FMUL_FMULX_elem_scalar, "01u1_1111_1zlk_mmmm_1001_h0nn_nnnd_dddd"),
+    A64_PATTERN(FMLA_elem_scalar,     "0101_1111_sslk_mmmm_0001_h0nn_nnnd_dddd"),
+    A64_PATTERN(FMLS_elem_scalar,     "0101_1111_sslk_mmmm_0101_h0nn_nnnd_dddd"),
+    A64_PATTERN(FMUL_FMULX_elem_scalar, "01u1_1111_sslk_mmmm_1001_h0nn_nnnd_dddd"),
     A64_PATTERN_END,
 };

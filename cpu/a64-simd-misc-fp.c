@@ -2,7 +2,7 @@
  * single and double): FRINT*, FCVT[NMAPZ][SU], SCVTF/UCVTF, compares with
  * zero, FABS/FNEG/FSQRT, and the precision changes FCVTN/FCVTXN/FCVTL.
  * FRECPE, FRSQRTE, URECPE, URSQRTE, and FRECPX (scalar only) are here too.
- * Not implemented (UNDEFINED): the half-precision arithmetic class. */
+ * The FP16 class (half precision) shares the decoding. */
 #include "cpu/a64-simd-fp-ops.h"
 
 enum misc_fp_kind {
@@ -80,81 +80,115 @@ static const struct misc_fp_desc misc_fp_ops[128] = {
 };
 
 static uint64_t misc_fp_elem(struct cpu_state *cpu, const struct misc_fp_desc *d,
-                             bool sz, uint64_t a)
+                             unsigned size, uint64_t a)
 {
     enum fpu_rmode rm = d->use_fpcr ? fpu_fpcr_rmode(cpu) : d->rm;
+    unsigned bits = 8u << size;
     switch (d->kind) {
     case MF_ROUND:
-        return sz ? fpu64_round_int(cpu, a, rm, d->exact)
-                  : fpu32_round_int(cpu, (uint32_t)a, rm, d->exact);
+        return fp_round_int(cpu, size, a, rm, d->exact);
     case MF_ROUND_N: {
         unsigned intbits = d->is_unsigned ? 64 : 32;
-        return sz ? fpu64_round_int_n(cpu, a, rm, intbits)
-                  : fpu32_round_int_n(cpu, (uint32_t)a, rm, intbits);
+        return size == 3 ? fpu64_round_int_n(cpu, a, rm, intbits)
+                         : fpu32_round_int_n(cpu, (uint32_t)a, rm, intbits);
     }
     case MF_TO_INT:
-        return sz ? fpu64_to_int(cpu, a, rm, 0, !d->is_unsigned, 64)
-                  : fpu32_to_int(cpu, (uint32_t)a, rm, 0, !d->is_unsigned, 32);
+        return fp_to_int(cpu, size, a, rm, 0, !d->is_unsigned, bits) &
+               simd_elem_mask(size);
     case MF_FROM_INT:
-        return sz ? fpu64_from_int(cpu, a, !d->is_unsigned, 64, 0)
-                  : fpu32_from_int(cpu, a, !d->is_unsigned, 32, 0);
+        return fp_from_int(cpu, size, a, !d->is_unsigned, bits, 0);
     case MF_CMP_ZERO:
-        return d->swap ? d->cmp(cpu, sz, 0, a, 0) : d->cmp(cpu, sz, a, 0, 0);
+        return d->swap ? d->cmp(cpu, size, 0, a, 0) : d->cmp(cpu, size, a, 0, 0);
     case MF_ABS:
-        return sz ? fpu64_abs(a) : fpu32_abs((uint32_t)a);
+        return fp_abs(size, a);
     case MF_NEG:
-        return sz ? fpu64_neg(a) : fpu32_neg((uint32_t)a);
+        return fp_neg(size, a);
     case MF_SQRT:
-        return sz ? fpu64_sqrt(cpu, a) : fpu32_sqrt(cpu, (uint32_t)a);
+        return fp_sqrt(cpu, size, a);
     case MF_RECPE:
-        return fpu_recpe(cpu, a, sz ? 64 : 32);
+        return fpu_recpe(cpu, a, bits);
     case MF_RSQRTE:
-        return fpu_rsqrte(cpu, a, sz ? 64 : 32);
+        return fpu_rsqrte(cpu, a, bits);
     case MF_URECPE:
         return fpu_urecpe((uint32_t)a);
     case MF_URSQRTE:
         return fpu_ursqrte((uint32_t)a);
     case MF_RECPX:
-        return sz ? fpu64_recpx(cpu, a) : fpu32_recpx(cpu, (uint32_t)a);
+        return fp_recpx(cpu, size, a);
     default:
         return 0;
     }
 }
 
-static const struct misc_fp_desc *misc_fp_lookup(uint32_t insn)
+/* size: 1 for the FP16 class, else 2 + sz. */
+static const struct misc_fp_desc *misc_fp_lookup(uint32_t insn, unsigned size)
 {
     const struct misc_fp_desc *d =
         &misc_fp_ops[K(SIMD_U(insn), a64_bits(insn, 23, 1), a64_bits(insn, 12, 5))];
-    return d->kind == MF_UNALLOCATED ? NULL : d;
+    if (d->kind == MF_UNALLOCATED)
+        return NULL;
+    /* Integer estimates are for 32-bit elements; FRINT32/64 have no
+     * half-precision form. */
+    if ((d->kind == MF_URECPE || d->kind == MF_URSQRTE) && size != 2)
+        return NULL;
+    if (d->kind == MF_ROUND_N && size == 1)
+        return NULL;
+    return d;
 }
 
-static int trans_FP_misc(struct cpu_state *cpu, uint32_t insn)
+static int simd_fp_misc(struct cpu_state *cpu, uint32_t insn, unsigned size)
 {
-    const struct misc_fp_desc *d = misc_fp_lookup(insn);
+    const struct misc_fp_desc *d = misc_fp_lookup(insn, size);
     unsigned q = SIMD_Q(insn);
-    bool sz = a64_bits(insn, 22, 1);
-    if (!d || d->scalar_only || (sz && !q))
+    if (!d || d->scalar_only || (size == 3 && !q))
         return a64_undef(cpu, insn);
-    if ((d->kind == MF_URECPE || d->kind == MF_URSQRTE) && sz)
-        return a64_undef(cpu, insn);
-    unsigned size = sz ? 3 : 2;
     simd_vec n = simd_get(cpu, A64_RN(insn)), r = { .d = { 0, 0 } };
     for (unsigned i = 0; i < simd_elems(q, size); i++)
-        vec_set(&r, size, i, misc_fp_elem(cpu, d, sz, vec_elem(&n, size, i)));
+        vec_set(&r, size, i, misc_fp_elem(cpu, d, size, vec_elem(&n, size, i)));
     simd_put(cpu, A64_RD(insn), &r, q);
     return A64_NEXT;
 }
 
-static int trans_FP_misc_scalar(struct cpu_state *cpu, uint32_t insn)
+static int simd_fp_misc_scalar(struct cpu_state *cpu, uint32_t insn,
+                               unsigned size)
 {
-    const struct misc_fp_desc *d = misc_fp_lookup(insn);
-    bool sz = a64_bits(insn, 22, 1);
+    const struct misc_fp_desc *d = misc_fp_lookup(insn, size);
     if (!d || !d->scalar_ok)
         return a64_undef(cpu, insn);
-    unsigned bytes = sz ? 8 : 4;
+    unsigned bytes = 1u << size;
     uint64_t a = simd_get_scalar(cpu, A64_RN(insn), bytes);
-    simd_put_scalar(cpu, A64_RD(insn), misc_fp_elem(cpu, d, sz, a), bytes);
+    simd_put_scalar(cpu, A64_RD(insn), misc_fp_elem(cpu, d, size, a), bytes);
     return A64_NEXT;
+}
+
+static int trans_FP_misc(struct cpu_state *cpu, uint32_t insn)
+{
+    return simd_fp_misc(cpu, insn, 2 + a64_bits(insn, 22, 1));
+}
+
+static int trans_FP_misc_scalar(struct cpu_state *cpu, uint32_t insn)
+{
+    return simd_fp_misc_scalar(cpu, insn, 2 + a64_bits(insn, 22, 1));
+}
+
+static int trans_FP16_misc(struct cpu_state *cpu, uint32_t insn)
+{
+    return simd_fp_misc(cpu, insn, 1);
+}
+
+static int trans_FP16_misc_scalar(struct cpu_state *cpu, uint32_t insn)
+{
+    return simd_fp_misc_scalar(cpu, insn, 1);
+}
+
+static int trans_FP16_misc_cmp(struct cpu_state *cpu, uint32_t insn)
+{
+    return simd_fp_misc(cpu, insn, 1);
+}
+
+static int trans_FP16_misc_cmp_scalar(struct cpu_state *cpu, uint32_t insn)
+{
+    return simd_fp_misc_scalar(cpu, insn, 1);
 }
 
 /* The compare-with-zero, FABS and FNEG opcodes (0 11xx) decode the same. */
@@ -227,5 +261,9 @@ const struct a64_pattern a64_simd_misc_fp_patterns[] = {
     A64_PATTERN(FP_misc_scalar,     "01u1_1110_az10_0001_1ooo_10nn_nnnd_dddd"),
     A64_PATTERN(FP_misc_cmp_scalar, "01u1_1110_1z10_0000_11oo_10nn_nnnd_dddd"),
     A64_PATTERN(FCVTXN_scalar,      "0111_1110_0z10_0001_0110_10nn_nnnd_dddd"),
+    A64_PATTERN(FP16_misc,              "0qu0_1110_a111_1001_1ooo_10nn_nnnd_dddd"),
+    A64_PATTERN(FP16_misc_cmp,          "0qu0_1110_1111_1000_11oo_10nn_nnnd_dddd"),
+    A64_PATTERN(FP16_misc_scalar,       "01u1_1110_a111_1001_1ooo_10nn_nnnd_dddd"),
+    A64_PATTERN(FP16_misc_cmp_scalar,   "01u1_1110_1111_1000_11oo_10nn_nnnd_dddd"),
     A64_PATTERN_END,
 };

@@ -4,29 +4,6 @@
  * and widening SHLL. Floating-point opcodes are in a64-simd-misc-fp.c. */
 #include "cpu/a64-simd-common.h"
 
-typedef __int128 i128;
-
-static int64_t sext(uint64_t v, unsigned size)
-{
-    unsigned sh = 64 - (8u << size);
-    return (int64_t)(v << sh) >> sh;
-}
-
-static uint64_t sat(struct cpu_state *cpu, i128 v, unsigned size, bool is_unsigned)
-{
-    unsigned bits = 8u << size;
-    i128 max = is_unsigned ? ((i128)1 << bits) - 1 : ((i128)1 << (bits - 1)) - 1;
-    i128 min = is_unsigned ? 0 : -((i128)1 << (bits - 1));
-    if (v > max) {
-        cpu->fpsr |= FPSR_QC;
-        v = max;
-    } else if (v < min) {
-        cpu->fpsr |= FPSR_QC;
-        v = min;
-    }
-    return (uint64_t)v & simd_elem_mask(size);
-}
-
 /* An element-wise operation on Vn (and Vd for accumulating ones). */
 typedef uint64_t (*misc_fn)(struct cpu_state *cpu, unsigned size, bool u,
                             uint64_t a, uint64_t acc);
@@ -36,8 +13,8 @@ static uint64_t op_suqadd_usqadd(struct cpu_state *cpu, unsigned size, bool u,
 {
     /* SUQADD: signed acc + unsigned a, signed result; USQADD the reverse. */
     if (u)
-        return sat(cpu, (i128)acc + sext(a, size), size, true);
-    return sat(cpu, (i128)sext(acc, size) + a, size, false);
+        return simd_sat(cpu, (i128)acc + simd_sext(a, size), size, true);
+    return simd_sat(cpu, (i128)simd_sext(acc, size) + a, size, false);
 }
 
 static uint64_t op_cls_clz(struct cpu_state *cpu, unsigned size, bool u,
@@ -54,34 +31,34 @@ static uint64_t op_cls_clz(struct cpu_state *cpu, unsigned size, bool u,
 static uint64_t op_sqabs_sqneg(struct cpu_state *cpu, unsigned size, bool u,
                                uint64_t a, uint64_t acc)
 {
-    i128 v = sext(a, size);
-    return sat(cpu, u ? -v : (v < 0 ? -v : v), size, false);
+    i128 v = simd_sext(a, size);
+    return simd_sat(cpu, u ? -v : (v < 0 ? -v : v), size, false);
 }
 
 static uint64_t op_cmgt_cmge_zero(struct cpu_state *cpu, unsigned size, bool u,
                                   uint64_t a, uint64_t acc)
 {
-    int64_t v = sext(a, size);
+    int64_t v = simd_sext(a, size);
     return (u ? v >= 0 : v > 0) ? UINT64_MAX : 0;
 }
 
 static uint64_t op_cmeq_cmle_zero(struct cpu_state *cpu, unsigned size, bool u,
                                   uint64_t a, uint64_t acc)
 {
-    int64_t v = sext(a, size);
+    int64_t v = simd_sext(a, size);
     return (u ? v <= 0 : v == 0) ? UINT64_MAX : 0;
 }
 
 static uint64_t op_cmlt_zero(struct cpu_state *cpu, unsigned size, bool u,
                              uint64_t a, uint64_t acc)
 {
-    return sext(a, size) < 0 ? UINT64_MAX : 0;
+    return simd_sext(a, size) < 0 ? UINT64_MAX : 0;
 }
 
 static uint64_t op_abs_neg(struct cpu_state *cpu, unsigned size, bool u,
                            uint64_t a, uint64_t acc)
 {
-    int64_t v = sext(a, size);
+    int64_t v = simd_sext(a, size);
     return u ? (uint64_t)0 - a : (v < 0 ? (uint64_t)0 - a : a);
 }
 
@@ -229,11 +206,11 @@ static uint64_t narrow_one(struct cpu_state *cpu, enum narrow_kind kind,
     case NARROW_XTN:
         return wide & simd_elem_mask(size);
     case NARROW_SQXTN:
-        return sat(cpu, sext(wide, size + 1), size, false);
+        return simd_sat(cpu, simd_sext(wide, size + 1), size, false);
     case NARROW_UQXTN:
-        return sat(cpu, (i128)wide, size, true);
+        return simd_sat(cpu, (i128)wide, size, true);
     default:
-        return sat(cpu, sext(wide, size + 1), size, true);
+        return simd_sat(cpu, simd_sext(wide, size + 1), size, true);
     }
 }
 

@@ -5,9 +5,7 @@
  *
  * immh (bits 22..19) gives the element size by its highest set bit;
  * immh = 0000 is the modified-immediate class (a64-simd-modimm.c). */
-#include "cpu/a64-simd-common.h"
-
-typedef __int128 i128;
+#include "cpu/a64-simd-fp-ops.h"
 
 struct shift_imm {
     unsigned size;      /* element size, log2 bytes */
@@ -33,21 +31,6 @@ static i128 elem_wide(uint64_t v, unsigned size, bool u)
         return (i128)v;
     unsigned sh = 64 - (8u << size);
     return (i128)((int64_t)(v << sh) >> sh);
-}
-
-static uint64_t sat(struct cpu_state *cpu, i128 v, unsigned size, bool is_unsigned)
-{
-    unsigned bits = 8u << size;
-    i128 max = is_unsigned ? ((i128)1 << bits) - 1 : ((i128)1 << (bits - 1)) - 1;
-    i128 min = is_unsigned ? 0 : -((i128)1 << (bits - 1));
-    if (v > max) {
-        cpu->fpsr |= FPSR_QC;
-        v = max;
-    } else if (v < min) {
-        cpu->fpsr |= FPSR_QC;
-        v = min;
-    }
-    return (uint64_t)v & simd_elem_mask(size);
 }
 
 /* The element operations; u is the U bit, d the destination element. */
@@ -84,10 +67,10 @@ static uint64_t shift_elem(struct cpu_state *cpu, enum shift_op op,
         return (d & keep) | ((a << s->left) & mask);
     }
     case SHIFT_SQSHLU:
-        return sat(cpu, elem_wide(a, s->size, false) * ((i128)1 << s->left),
+        return simd_sat(cpu, elem_wide(a, s->size, false) * ((i128)1 << s->left),
                    s->size, true);
     default:
-        return sat(cpu, v * ((i128)1 << s->left), s->size, u);
+        return simd_sat(cpu, v * ((i128)1 << s->left), s->size, u);
     }
 }
 
@@ -176,9 +159,9 @@ static uint64_t narrow_elem(struct cpu_state *cpu, unsigned size, uint64_t wide,
     case NARROW_PLAIN:
         return (uint64_t)v & simd_elem_mask(size);
     case NARROW_SAT_SIGNED:
-        return sat(cpu, v, size, false);
+        return simd_sat(cpu, v, size, false);
     default:
-        return sat(cpu, v, size, true);
+        return simd_sat(cpu, v, size, true);
     }
 }
 
@@ -256,15 +239,15 @@ static int trans_SHLL_imm(struct cpu_state *cpu, uint32_t insn)
     return A64_NEXT;
 }
 
-/* SCVTF/UCVTF and FCVTZS/FCVTZU with fbits = right shift; S and D only. */
+/* SCVTF/UCVTF and FCVTZS/FCVTZU with fbits = right shift; H, S and D. */
 static uint64_t fixed_elem(struct cpu_state *cpu, bool to_int, bool u,
                            unsigned size, unsigned fbits, uint64_t a)
 {
-    if (size == 2)
-        return to_int ? fpu32_to_int(cpu, (uint32_t)a, FPU_RZ, fbits, !u, 32)
-                      : fpu32_from_int(cpu, a, !u, 32, fbits);
-    return to_int ? fpu64_to_int(cpu, a, FPU_RZ, fbits, !u, 64)
-                  : fpu64_from_int(cpu, a, !u, 64, fbits);
+    unsigned width = 8u << size;
+    if (to_int)
+        return fp_to_int(cpu, size, a, FPU_RZ, fbits, !u, width) &
+               simd_elem_mask(size);
+    return fp_from_int(cpu, size, a, !u, width, fbits);
 }
 
 static int simd_fixed(struct cpu_state *cpu, uint32_t insn, bool to_int,
@@ -272,7 +255,7 @@ static int simd_fixed(struct cpu_state *cpu, uint32_t insn, bool to_int,
 {
     struct shift_imm s;
     unsigned q = scalar ? 0 : SIMD_Q(insn);
-    if (!decode_shift(insn, &s) || s.size < 2 || (!scalar && s.size == 3 && !q))
+    if (!decode_shift(insn, &s) || s.size < 1 || (!scalar && s.size == 3 && !q))
         return a64_undef(cpu, insn);
     simd_vec n = simd_get(cpu, A64_RN(insn)), r = { .d = { 0, 0 } };
     if (scalar) {

@@ -52,12 +52,15 @@ bool debug_any_watchpoints(const struct cpu_state *cpu);
 /* --- decoder (decode.c) ------------------------------------------------ */
 /* The handler for an encoding (a64_undef when nothing matches). */
 a64_handler a64_decode(uint32_t insn);
+/* The table row that decodes insn, or NULL (unallocated). */
+const struct a64_pattern *a64_decode_row(uint32_t insn);
 /* The name of the table row that decodes insn, or NULL (for logs). */
 const char *a64_decode_name(uint32_t insn);
 
 /* --- implemented features (cpu.c) --------------------------------------- */
 enum cpu_id_reg {
     CPU_ID_NONE,            /* a HWCAP without an ID register field */
+    CPU_ID_AA64PFR0,
     CPU_ID_AA64ISAR0,
     CPU_ID_AA64ISAR1,
 };

@@ -21,16 +21,31 @@ struct cpu_feature {
 static const struct cpu_feature cpu_features[] = {
     { "fp", 1ull << 0, 0, CPU_ID_NONE, 0, 0 },        /* PFR0.FP = 0 */
     { "asimd", 1ull << 1, 0, CPU_ID_NONE, 0, 0 },     /* PFR0.AdvSIMD = 0 */
+    { "aes", 1ull << 3, 0, CPU_ID_AA64ISAR0, 4, 1 },
+    { "pmull", 1ull << 4, 0, CPU_ID_AA64ISAR0, 4, 2 },
+    { "sha1", 1ull << 5, 0, CPU_ID_AA64ISAR0, 8, 1 },
+    { "sha2", 1ull << 6, 0, CPU_ID_AA64ISAR0, 12, 1 },
     { "crc32", 1ull << 7, 0, CPU_ID_AA64ISAR0, 16, 1 },
     { "atomics", 1ull << 8, 0, CPU_ID_AA64ISAR0, 20, 2 },
+    { "fphp", 1ull << 9, 0, CPU_ID_AA64PFR0, 16, 1 },
+    { "asimdhp", 1ull << 10, 0, CPU_ID_AA64PFR0, 20, 1 },
     { "cpuid", 1ull << 11, 0, CPU_ID_NONE, 0, 0 },
+    { "asimdrdm", 1ull << 12, 0, CPU_ID_AA64ISAR0, 28, 1 },
+    { "jscvt", 1ull << 13, 0, CPU_ID_AA64ISAR1, 12, 1 },
+    { "fcma", 1ull << 14, 0, CPU_ID_AA64ISAR1, 16, 1 },
     { "lrcpc", 1ull << 15, 0, CPU_ID_AA64ISAR1, 20, 1 },
     { "dcpop", 1ull << 16, 0, CPU_ID_AA64ISAR1, 0, 1 },
+    { "sha3", 1ull << 17, 0, CPU_ID_AA64ISAR0, 32, 1 },
+    { "asimddp", 1ull << 20, 0, CPU_ID_AA64ISAR0, 44, 1 },
+    { "sha512", 1ull << 21, 0, CPU_ID_AA64ISAR0, 12, 2 },
+    { "asimdfhm", 1ull << 23, 0, CPU_ID_AA64ISAR0, 48, 1 },
     { "ilrcpc", 1ull << 26, 0, CPU_ID_AA64ISAR1, 20, 2 },
     { "flagm", 1ull << 27, 0, CPU_ID_AA64ISAR0, 52, 1 },
     { "sb", 1ull << 29, 0, CPU_ID_AA64ISAR1, 36, 1 },
     { "dcpodp", 0, 1ull << 0, CPU_ID_AA64ISAR1, 0, 2 },
     { "flagm2", 0, 1ull << 7, CPU_ID_AA64ISAR0, 52, 2 },
+    { "frint", 0, 1ull << 8, CPU_ID_AA64ISAR1, 32, 1 },
+    { "i8mm", 0, 1ull << 13, CPU_ID_AA64ISAR1, 52, 1 },
 };
 
 uint64_t cpu_hwcap(void)

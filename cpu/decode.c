@@ -171,6 +171,11 @@ static const struct a64_pattern *a64_find(uint32_t insn)
     return NULL;
 }
 
+const struct a64_pattern *a64_decode_row(uint32_t insn)
+{
+    return a64_find(insn);
+}
+
 a64_handler a64_decode(uint32_t insn)
 {
     const struct a64_pattern *row = a64_find(insn);

@@ -20,12 +20,12 @@ static bool h_is_snan(uint16_t h) { return h_is_nan(h) && !(h & H_QUIET); }
 static bool h_is_inf(uint16_t h) { return (h & 0x7fff) == H_EXP; }
 static bool h_is_zero(uint16_t h) { return (h & 0x7fff) == 0; }
 
+/* Under FZ16 a denormal input reads as zero; unlike FZ for single and
+ * double, this raises no Input Denormal exception. */
 uint16_t fpu16_flush_in(struct cpu_state *cpu, uint16_t h)
 {
-    if ((cpu->fpcr & FPCR_FZ16) && (h & H_EXP) == 0 && (h & 0x7fff)) {
-        cpu->fpsr |= FPSR_IDC;
+    if ((cpu->fpcr & FPCR_FZ16) && (h & H_EXP) == 0)
         return h & H_SIGN;
-    }
     return h;
 }
 
@@ -75,6 +75,12 @@ static uint16_t h_round_op(struct cpu_state *cpu, enum fpu_op op, double a,
         cpu->fpsr |= FPSR_DZC;
     if (isinf(r))
         return signbit(r) ? (H_SIGN | H_EXP) : H_EXP;
+    if (r == 0) {
+        /* Round-to-odd never yields an inexact zero, so this zero is
+         * exact; its sign depends on the real rounding mode (x - x is -0
+         * only when rounding down). */
+        r = fpu_f64_calc(op, fpu_fpcr_rmode(cpu), a, b, c, 0, &exc);
+    }
     return fpu_round_to_16(cpu, r, fpu_fpcr_rmode(cpu), false,
                            cpu->fpcr & FPCR_FZ16);
 }
@@ -321,4 +327,28 @@ uint16_t fpu16_expand_imm(uint8_t imm8)
     unsigned b6 = (imm8 >> 6) & 1;
     return (uint16_t)((imm8 >> 7) << 15 | (!b6) << 14 | (b6 ? 3u : 0u) << 12 |
                       ((imm8 >> 4) & 3) << 10 | (imm8 & 15) << 6);
+}
+
+/* FPMulAddH: addend (single) + a * b (halves), fused, rounded to single.
+ * The halves widen exactly; a signalling NaN stays signalling, so the
+ * single-precision NaN rules pick and quieten it as FPProcessNaNs3H does. */
+static uint32_t h_widen_keep_nan(struct cpu_state *cpu, uint16_t h)
+{
+    h = fpu16_flush_in(cpu, h);
+    if (h_is_nan(h))
+        return (uint32_t)(h & H_SIGN) << 16 | 0x7f800000u |
+               (uint32_t)(h & 0x3ff) << 13;
+    if (h_is_inf(h))
+        return (uint32_t)(h & H_SIGN) << 16 | 0x7f800000u;
+    float f = (float)h_val(h);
+    uint32_t bits;
+    memcpy(&bits, &f, sizeof bits);
+    return bits;
+}
+
+uint32_t fpu_muladd_h(struct cpu_state *cpu, uint32_t addend, uint16_t a,
+                      uint16_t b)
+{
+    return fpu32_muladd(cpu, addend, h_widen_keep_nan(cpu, a),
+                        h_widen_keep_nan(cpu, b));
 }

@@ -115,6 +115,10 @@ uint32_t fpu_ursqrte(uint32_t a);
 uint64_t fpu_cvt_32_to_64(struct cpu_state *cpu, uint32_t a);
 uint32_t fpu_cvt_64_to_32(struct cpu_state *cpu, uint64_t a, enum fpu_rmode rm);
 
+/* FMLAL/FMLSL: addend + a * b with half-precision a and b, in single. */
+uint32_t fpu_muladd_h(struct cpu_state *cpu, uint32_t addend, uint16_t a,
+                      uint16_t b);
+
 /* Half precision to/from single (to_double=false) or double: IEEE format,
  * or the alternative format under FPCR.AHP. */
 uint64_t fpu_cvt_from_16(struct cpu_state *cpu, uint16_t h, bool to_double);

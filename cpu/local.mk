@@ -7,6 +7,7 @@ libcpu_a_SOURCES = \
 	cpu/decode.c \
 	cpu/run.c \
 	cpu/mem-access.c \
+	cpu/fastop.h cpu/fastop.c \
 	cpu/debug.c \
 	cpu/sysreg.c \
 	cpu/a64-dp-imm.c \
@@ -43,34 +44,33 @@ EXTRA_DIST += testsuite/unit/gen-cpu-core-vectors.py \
 	testsuite/unit/gen-cpu-core-random.py testsuite/unit/gen-cpu-core-random-ldst.py
 
 # FP and AdvSIMD (owned by the FP/SIMD files' author).
-libcpu_a_SOURCES += cpu/a64-fp-simd-tables.c cpu/a64-simd-common.h
-libcpu_a_SOURCES += cpu/fpu.c cpu/fpu.h cpu/fpu-template.h cpu/fpu-internal.h \
+libcpu_a_SOURCES += cpu/a64-fp-simd-tables.c cpu/a64-simd-common.h \
+	cpu/fpu.c cpu/fpu.h cpu/fpu-template.h cpu/fpu-internal.h \
 	cpu/fpu-half.c cpu/fpu-estimate.c \
 	cpu/a64-fp.c cpu/a64-fp-conv.c \
 	cpu/a64-simd-modimm.c cpu/a64-simd-copy.c cpu/a64-simd-perm.c \
 	cpu/a64-simd-3same.c cpu/a64-simd-misc.c cpu/a64-simd-across.c \
 	cpu/a64-simd-shift.c cpu/a64-simd-3diff.c cpu/a64-ldst-simd.c \
 	cpu/a64-simd-fp-ops.h cpu/a64-simd-3same-fp.c cpu/a64-simd-misc-fp.c \
-	cpu/a64-simd-elem.c cpu/a64-simd-3same-extra.c \
-	cpu/a64-simd-crypto.c
+	cpu/a64-simd-elem.c cpu/a64-simd-3same-extra.c cpu/a64-simd-crypto.c
 
-check_PROGRAMS += testsuite/unit/test-cpu-simd-vectors
-TESTS += testsuite/unit/test-cpu-simd-vectors
+# Unit tests: directed cases (test-cpu-fp, test-cpu-simd) and every pattern
+# row against qemu-aarch64's results (test-cpu-simd-vectors; its data is
+# regenerated with test-cpu-simd-gen.py and the oracle, which make never
+# builds).
+SIMD_TEST_LIB = testsuite/unit/test-cpu-simd-lib.c \
+	testsuite/unit/test-cpu-simd-lib.h testsuite/unit/test-cpu-simd-gen.h
+check_PROGRAMS += testsuite/unit/test-cpu-fp testsuite/unit/test-cpu-simd \
+	testsuite/unit/test-cpu-simd-vectors
+TESTS += testsuite/unit/test-cpu-fp testsuite/unit/test-cpu-simd \
+	testsuite/unit/test-cpu-simd-vectors
+testsuite_unit_test_cpu_fp_SOURCES = testsuite/unit/test-cpu-fp.c $(SIMD_TEST_LIB)
+testsuite_unit_test_cpu_fp_LDADD = libcpu.a $(GLIB_LIBS) -lm
+testsuite_unit_test_cpu_simd_SOURCES = testsuite/unit/test-cpu-simd.c $(SIMD_TEST_LIB)
+testsuite_unit_test_cpu_simd_LDADD = libcpu.a $(GLIB_LIBS) -lm
 testsuite_unit_test_cpu_simd_vectors_SOURCES = \
 	testsuite/unit/test-cpu-simd-vectors.c \
-	testsuite/unit/test-cpu-simd-vectors.inc \
-	testsuite/unit/test-cpu-simd-lib.c testsuite/unit/test-cpu-simd-lib.h \
-	testsuite/unit/test-cpu-simd-gen.h
+	testsuite/unit/test-cpu-simd-vectors.inc $(SIMD_TEST_LIB)
 testsuite_unit_test_cpu_simd_vectors_LDADD = libcpu.a $(GLIB_LIBS) -lm
-check_PROGRAMS += testsuite/unit/test-cpu-fp
-TESTS += testsuite/unit/test-cpu-fp
-testsuite_unit_test_cpu_fp_SOURCES = testsuite/unit/test-cpu-fp.c \
-	testsuite/unit/test-cpu-simd-lib.c testsuite/unit/test-cpu-simd-lib.h \
-	testsuite/unit/test-cpu-simd-gen.h
-testsuite_unit_test_cpu_fp_LDADD = libcpu.a $(GLIB_LIBS) -lm
-check_PROGRAMS += testsuite/unit/test-cpu-simd
-TESTS += testsuite/unit/test-cpu-simd
-testsuite_unit_test_cpu_simd_SOURCES = testsuite/unit/test-cpu-simd.c \
-	testsuite/unit/test-cpu-simd-lib.c testsuite/unit/test-cpu-simd-lib.h \
-	testsuite/unit/test-cpu-simd-gen.h
-testsuite_unit_test_cpu_simd_LDADD = libcpu.a $(GLIB_LIBS) -lm
+EXTRA_DIST += testsuite/unit/test-cpu-simd-gen.py \
+	testsuite/unit/test-cpu-simd-oracle.c testsuite/unit/test-cpu-simd-oracle.S

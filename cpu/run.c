@@ -1,49 +1,55 @@
 /* The run loop and its decoded-instruction cache.
  *
  * Guest code is cached per guest page: one slot per 4-byte instruction
- * holding the raw encoding and its handler, decoded lazily the first time
- * the slot executes. A block runs slot after slot until the page ends, a
- * branch leaves the page, the budget is spent or a handler exits; branches
- * inside the page continue without a lookup. The exit request and the
- * budget are checked at taken branches and page ends, never with a hash
- * lookup or an allocation per instruction.
+ * holding the raw encoding, its handler and its pre-decoded operation
+ * (cpu/fastop.h), decoded lazily the first time the slot executes. A block
+ * runs slot after slot until the page ends, a branch leaves the page, the
+ * budget is spent or a handler exits; branches inside the page continue
+ * without a lookup. The exit request and the budget are checked at taken
+ * branches and page ends, never with a hash lookup or an allocation per
+ * instruction.
+ *
+ * Dispatch is threaded (GNU C computed goto): every operation ends in its
+ * own indirect jump to the next slot's operation, so the host's branch
+ * predictor learns each guest instruction's successor, where one shared
+ * `call *handler` site mispredicted on nearly every instruction (the
+ * profile in doc/performance.md). Fast operations run inline; everything
+ * else calls the decode table's handler.
  *
  * Invalidation is per slot: a write to a page holding decoded code (such
  * pages never get TLB write entries, so every write reaches the slow path),
- * cpu_code_invalidate() and breakpoint changes clear the slots' handlers,
- * and the next execution of those slots decodes the new bytes. A slot at a
- * breakpoint address decodes to the breakpoint handler.
+ * cpu_code_invalidate() and breakpoint changes reset the slots to "not
+ * decoded", and the next execution of those slots decodes the new bytes. A
+ * slot at a breakpoint address decodes to the breakpoint handler.
  */
 #include <glib.h>
 
 #include "cpu/cpu-internal.h"
+#include "cpu/fastop.h"
 
 #define CODE_SLOTS (CPU_PAGE_SIZE / 4)
 #define CODE_RECENT 64
 /* Past this many decoded pages the cache starts over (bounds memory). */
 #define CODE_MAX_PAGES 8192
 
-struct code_slot {
-    a64_handler handler;    /* NULL: not decoded yet */
-    uint32_t insn;
-};
-
 struct code_page {
     uint64_t va;            /* guest page address */
     const uint8_t *host;    /* host address of the page's bytes */
     bool stale;             /* dropped: finish the current block only */
     struct code_page *next_free;
-    struct code_slot slot[CODE_SLOTS];
+    /* One slot per instruction and a FOP_PAGE_END sentinel after them, so
+     * falling off the page costs no test per instruction. */
+    struct code_slot slot[CODE_SLOTS + 1];
 };
 
 /* Recently decoded encodings: re-decoding after a flush (every mmap,
  * munmap and mprotect drops all decoded pages) costs one probe here
- * instead of a table scan. */
+ * instead of a table scan. Entries are complete slots (handler and fast
+ * operation), which depend on the encoding only. */
 #define DECODE_MEMO 4096
 
 struct decode_memo {
-    uint32_t insn;
-    a64_handler handler;    /* NULL: empty */
+    struct code_slot slot;  /* slot.handler NULL: empty */
 };
 
 struct cpu_code_cache {
@@ -58,6 +64,7 @@ struct cpu_code_cache *code_cache_new(void)
     struct cpu_code_cache *c = g_new0(struct cpu_code_cache, 1);
 
     c->pages = g_hash_table_new(g_int64_hash, g_int64_equal);
+    fastop_init();
     return c;
 }
 
@@ -132,7 +139,7 @@ static void code_page_invalidate(struct code_page *p, uint64_t addr,
     if (lo > hi)
         return;
     for (uint64_t a = lo & ~3ull; a <= hi; a += 4)
-        p->slot[(a - p->va) / 4].handler = NULL;
+        p->slot[(a - p->va) / 4].op = FOP_DECODE;
 }
 
 void cpu_code_invalidate(struct cpu_state *cpu, uint64_t addr, uint64_t len)
@@ -216,7 +223,8 @@ static struct code_page *code_page_for(struct cpu_state *cpu, uint64_t pc)
     p->host = host;
     p->stale = false;
     p->next_free = NULL;
-    memset(p->slot, 0, sizeof(p->slot));
+    memset(p->slot, 0, sizeof(p->slot));   /* FOP_DECODE */
+    p->slot[CODE_SLOTS].op = FOP_PAGE_END;
     g_hash_table_insert(c->pages, &p->va, p);
     c->recent[(page_va >> CPU_PAGE_BITS) % CODE_RECENT] = p;
     /* Writes to this page must now take the slow path. */
@@ -240,26 +248,28 @@ static uint32_t read_insn(const uint8_t *p)
     return insn;
 }
 
-static a64_handler slot_decode(struct cpu_state *cpu, struct code_page *p,
-                               unsigned idx)
+static void slot_decode(struct cpu_state *cpu, struct code_page *p,
+                        unsigned idx)
 {
     struct code_slot *s = &p->slot[idx];
     uint64_t va = p->va + idx * 4ull;
+    uint32_t insn = read_insn(p->host + idx * 4);
+    uint32_t h = (insn ^ (insn >> 11) ^ (insn >> 22)) % DECODE_MEMO;
+    struct decode_memo *m = &cpu->code->memo[h];
 
-    s->insn = read_insn(p->host + idx * 4);
     if (debug_has_breakpoint(cpu, va)) {
+        s->insn = insn;
         s->handler = trans_debug_breakpoint;
-    } else {
-        uint32_t h = (s->insn ^ (s->insn >> 11) ^ (s->insn >> 22)) %
-                     DECODE_MEMO;
-        struct decode_memo *m = &cpu->code->memo[h];
-        if (!m->handler || m->insn != s->insn) {
-            m->insn = s->insn;
-            m->handler = a64_decode(s->insn);
-        }
-        s->handler = m->handler;
+        s->op = FOP_GENERIC;
+        return;
     }
-    return s->handler;
+    if (!m->slot.handler || m->slot.insn != insn) {
+        const struct a64_pattern *row = a64_decode_row(insn);
+        m->slot.insn = insn;
+        m->slot.handler = row ? row->handler : a64_undef;
+        fastop_select(&m->slot, row ? row->name : NULL);
+    }
+    *s = m->slot;
 }
 
 /* Execute one instruction ignoring breakpoints (watchpoints are ignored by
@@ -290,9 +300,60 @@ static int step_past_debug_stop(struct cpu_state *cpu)
     return r;
 }
 
+/* Flags of a - b = r and a + b = r, at 64 and 32 bits (as AddWithCarry). */
+static inline uint32_t flags_sub64(uint64_t a, uint64_t b, uint64_t r)
+{
+    return (uint32_t)(r >> 63) << 31 | (uint32_t)(r == 0) << 30 |
+           (uint32_t)(a >= b) << 29 |
+           (uint32_t)(((a ^ b) & (a ^ r)) >> 63) << 28;
+}
+
+static inline uint32_t flags_sub32(uint32_t a, uint32_t b, uint32_t r)
+{
+    return (r >> 31) << 31 | (uint32_t)(r == 0) << 30 |
+           (uint32_t)(a >= b) << 29 | (((a ^ b) & (a ^ r)) >> 31) << 28;
+}
+
+static inline uint32_t flags_add64(uint64_t a, uint64_t b, uint64_t r)
+{
+    return (uint32_t)(r >> 63) << 31 | (uint32_t)(r == 0) << 30 |
+           (uint32_t)(r < a) << 29 |
+           (uint32_t)((~(a ^ b) & (a ^ r)) >> 63) << 28;
+}
+
+static inline uint32_t flags_add32(uint32_t a, uint32_t b, uint32_t r)
+{
+    return (r >> 31) << 31 | (uint32_t)(r == 0) << 30 |
+           (uint32_t)(r < a) << 29 | ((~(a ^ b) & (a ^ r)) >> 31) << 28;
+}
+
+static inline bool cond_holds(const struct cpu_state *cpu, unsigned cond)
+{
+    return (fop_cond_table[cond] >> ((cpu->nzcv >> 28) & 15)) & 1;
+}
+
+/* The TLB fast path of an access of `size` bytes inside one page: the host
+ * address, or NULL for the slow path (the generic handler takes it). */
+static inline void *tlb_hit(uint64_t tag, const struct cpu_tlb_entry *e,
+                            uint64_t va, unsigned size)
+{
+    if (__builtin_expect(tag == (va & CPU_PAGE_MASK) &&
+                         (va & ~CPU_PAGE_MASK) <= CPU_PAGE_SIZE - size, 1))
+        return (void *)(e->addend + (uintptr_t)va);
+    return NULL;
+}
+
 enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns)
 {
+#define FOP_LABEL(name) [FOP_##name] = &&op_##name,
+    static const void *const dispatch[FOP_COUNT] = { FOP_LIST(FOP_LABEL) };
+#undef FOP_LABEL
+    /* X0..X30, XZR (x[31], kept zero) and SP as one array (fastop.h). */
+    uint64_t *const reg = (uint64_t *)cpu;
     uint64_t remaining = max_insns;
+    struct code_page *p;
+    struct code_slot *s;
+    int r;
 
     cpu->exit = CPU_EXIT_NONE;
     cpu->x[31] = 0;     /* the XZR invariant handlers rely on (a64_x) */
@@ -300,55 +361,338 @@ enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns)
         return cpu->exit = CPU_EXIT_BUDGET;
 
     if (cpu->skip_breakpoint_once || cpu->skip_watchpoint_once) {
-        int r = step_past_debug_stop(cpu);
+        r = step_past_debug_stop(cpu);
         cpu->skip_breakpoint_once = false;
         cpu->skip_watchpoint_once = false;
         if (r == A64_EXIT)
             return cpu->exit;
-        remaining--;
+        if (--remaining == 0)
+            return cpu->exit = CPU_EXIT_BUDGET;
     }
 
-    while (remaining) {
-        struct code_page *p;
-        unsigned idx;
+/* Go to the operation of slot s. */
+#define DISPATCH() goto *dispatch[s->op]
+/* Retire the instruction and fall through to the next slot (the page's
+ * sentinel slot sends the last one to a new block). */
+#define NEXT()                                                          \
+    do {                                                                \
+        cpu->pc += 4;                                                   \
+        cpu->icount++;                                                  \
+        if (__builtin_expect(--remaining == 0, 0))                      \
+            goto budget;                                                \
+        s++;                                                            \
+        DISPATCH();                                                     \
+    } while (0)
+/* Retire a taken branch to pc: a block boundary. Stay in the page when
+ * the target is in it and nothing asks us to stop. */
+#define TAKEN()                                                         \
+    do {                                                                \
+        cpu->icount++;                                                  \
+        if (--remaining == 0)                                           \
+            goto budget;                                                \
+        if (cpu->exit_request || p->stale ||                            \
+            (cpu->pc & CPU_PAGE_MASK) != p->va || (cpu->pc & 3))        \
+            goto next_block;                                            \
+        s = &p->slot[(cpu->pc & ~CPU_PAGE_MASK) >> 2];                  \
+        DISPATCH();                                                     \
+    } while (0)
+#define JUMP_TO(target)                                                 \
+    do {                                                                \
+        cpu->pc = (target);                                             \
+        TAKEN();                                                        \
+    } while (0)
+/* Write a register where 31 means XZR: x[31] is rezeroed. */
+#define SET_X(n, v)                                                     \
+    do {                                                                \
+        reg[n] = (v);                                                   \
+        cpu->x[31] = 0;                                                 \
+    } while (0)
 
-        if (cpu->exit_request) {
-            cpu->exit_request = 0;
-            return cpu->exit = CPU_EXIT_REQUEST;
-        }
-        if (cpu->pc & 3) {
-            cpu->exit = CPU_EXIT_ALIGNMENT;
-            cpu->exit_info.fault_addr = cpu->pc;
-            return cpu->exit;
-        }
-        p = code_page_for(cpu, cpu->pc);
-        if (!p)
-            return cpu->exit;
-        idx = (unsigned)((cpu->pc & ~CPU_PAGE_MASK) >> 2);
-
-        for (;;) {
-            struct code_slot *s = &p->slot[idx];
-            a64_handler h = s->handler;
-            int r;
-
-            if (__builtin_expect(h == NULL, 0))
-                h = slot_decode(cpu, p, idx);
-            r = h(cpu, s->insn);
-            if (__builtin_expect(r == A64_NEXT, 1)) {
-                cpu->pc += 4;
-                cpu->icount++;
-                if (--remaining == 0 || ++idx == CODE_SLOTS)
-                    break;
-                continue;
-            }
-            if (r != A64_JUMP)
-                return cpu->exit;
-            cpu->icount++;
-            if (--remaining == 0 || cpu->exit_request || p->stale ||
-                (cpu->pc & CPU_PAGE_MASK) != p->va || (cpu->pc & 3))
-                break;
-            idx = (unsigned)((cpu->pc & ~CPU_PAGE_MASK) >> 2);
-        }
+next_block:
+    if (cpu->exit_request) {
+        cpu->exit_request = 0;
+        return cpu->exit = CPU_EXIT_REQUEST;
     }
+    if (cpu->pc & 3) {
+        cpu->exit = CPU_EXIT_ALIGNMENT;
+        cpu->exit_info.fault_addr = cpu->pc;
+        return cpu->exit;
+    }
+    p = code_page_for(cpu, cpu->pc);
+    if (!p)
+        return cpu->exit;
+    s = &p->slot[(cpu->pc & ~CPU_PAGE_MASK) >> 2];
+    DISPATCH();
+
+op_PAGE_END:
+    goto next_block;
+
+op_DECODE:
+    slot_decode(cpu, p, (unsigned)(s - p->slot));
+    DISPATCH();
+
+op_GENERIC:
+    r = s->handler(cpu, s->insn);
+    if (__builtin_expect(r == A64_NEXT, 1))
+        NEXT();
+    if (r != A64_JUMP)
+        return cpu->exit;
+    TAKEN();
+
+    /* --- data processing ---------------------------------------------- */
+op_ADDI_X:
+    reg[s->rd] = reg[s->rn] + s->imm;
+    NEXT();
+op_ADDI_W:
+    reg[s->rd] = (uint32_t)(reg[s->rn] + s->imm);
+    NEXT();
+op_SUBSI_X: {
+    uint64_t a = reg[s->rn], res = a - s->imm;
+    cpu->nzcv = flags_sub64(a, s->imm, res);
+    SET_X(s->rd, res);
+    NEXT();
+}
+op_SUBSI_W: {
+    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)s->imm, res = a - b;
+    cpu->nzcv = flags_sub32(a, b, res);
+    SET_X(s->rd, res);
+    NEXT();
+}
+op_ADDSI_X: {
+    uint64_t a = reg[s->rn], res = a + s->imm;
+    cpu->nzcv = flags_add64(a, s->imm, res);
+    SET_X(s->rd, res);
+    NEXT();
+}
+op_ADDSI_W: {
+    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)s->imm, res = a + b;
+    cpu->nzcv = flags_add32(a, b, res);
+    SET_X(s->rd, res);
+    NEXT();
+}
+op_MOVI:
+    SET_X(s->rd, s->imm);
+    NEXT();
+op_MOVK_X:
+    SET_X(s->rd, (reg[s->rd] & ~(0xffffull << s->rm)) | s->imm);
+    NEXT();
+op_MOVK_W:
+    SET_X(s->rd, (uint32_t)((reg[s->rd] & ~(0xffffull << s->rm)) | s->imm));
+    NEXT();
+
+#define LOGIC_OPS(NAME, OP)                                             \
+op_##NAME##_X:                                                          \
+    SET_X(s->rd, reg[s->rn] OP (reg[s->rm] << s->imm));                 \
+    NEXT();                                                             \
+op_##NAME##_W:                                                          \
+    SET_X(s->rd, (uint32_t)(reg[s->rn] OP (reg[s->rm] << s->imm)));     \
+    NEXT();                                                             \
+op_##NAME##LSR_X:                                                       \
+    SET_X(s->rd, reg[s->rn] OP (reg[s->rm] >> s->imm));                 \
+    NEXT();                                                             \
+op_##NAME##LSR_W:                                                       \
+    SET_X(s->rd, (uint32_t)(reg[s->rn] OP                               \
+                            ((uint32_t)reg[s->rm] >> s->imm)));         \
+    NEXT();
+    LOGIC_OPS(AND, &)
+    LOGIC_OPS(ORR, |)
+    LOGIC_OPS(EOR, ^)
+#undef LOGIC_OPS
+
+op_ADD_X:
+    SET_X(s->rd, reg[s->rn] + (reg[s->rm] << s->imm));
+    NEXT();
+op_ADD_W:
+    SET_X(s->rd, (uint32_t)(reg[s->rn] + (reg[s->rm] << s->imm)));
+    NEXT();
+op_SUB_X:
+    SET_X(s->rd, reg[s->rn] - (reg[s->rm] << s->imm));
+    NEXT();
+op_SUB_W:
+    SET_X(s->rd, (uint32_t)(reg[s->rn] - (reg[s->rm] << s->imm)));
+    NEXT();
+op_SUBS_X: {
+    uint64_t a = reg[s->rn], b = reg[s->rm] << s->imm, res = a - b;
+    cpu->nzcv = flags_sub64(a, b, res);
+    SET_X(s->rd, res);
+    NEXT();
+}
+op_SUBS_W: {
+    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)(reg[s->rm] << s->imm);
+    uint32_t res = a - b;
+    cpu->nzcv = flags_sub32(a, b, res);
+    SET_X(s->rd, res);
+    NEXT();
+}
+op_ADDS_X: {
+    uint64_t a = reg[s->rn], b = reg[s->rm] << s->imm, res = a + b;
+    cpu->nzcv = flags_add64(a, b, res);
+    SET_X(s->rd, res);
+    NEXT();
+}
+op_ADDS_W: {
+    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)(reg[s->rm] << s->imm);
+    uint32_t res = a + b;
+    cpu->nzcv = flags_add32(a, b, res);
+    SET_X(s->rd, res);
+    NEXT();
+}
+op_UBFM_X:
+    SET_X(s->rd, ((reg[s->rn] << FOP_BFM_LEFT(s->imm)) >>
+                  FOP_BFM_RIGHT(s->imm)) << FOP_BFM_UP(s->imm));
+    NEXT();
+op_UBFM_W:
+    SET_X(s->rd, (uint32_t)((((uint64_t)(uint32_t)reg[s->rn]
+                              << FOP_BFM_LEFT(s->imm)) >>
+                             FOP_BFM_RIGHT(s->imm)) << FOP_BFM_UP(s->imm)));
+    NEXT();
+op_SBFM_X:
+    SET_X(s->rd, (uint64_t)((int64_t)(reg[s->rn] << FOP_BFM_LEFT(s->imm)) >>
+                            FOP_BFM_RIGHT(s->imm)) << FOP_BFM_UP(s->imm));
+    NEXT();
+op_SBFM_W:
+    SET_X(s->rd, (uint32_t)((uint64_t)((int64_t)((uint64_t)(uint32_t)reg[s->rn]
+                                                 << FOP_BFM_LEFT(s->imm)) >>
+                                       FOP_BFM_RIGHT(s->imm))
+                            << FOP_BFM_UP(s->imm)));
+    NEXT();
+op_MADD_X:
+    SET_X(s->rd, reg[s->imm] + reg[s->rn] * reg[s->rm]);
+    NEXT();
+op_MADD_W:
+    SET_X(s->rd, (uint32_t)(reg[s->imm] + reg[s->rn] * reg[s->rm]));
+    NEXT();
+op_CSEL_X:
+    SET_X(s->rd, cond_holds(cpu, (unsigned)s->imm) ? reg[s->rn] : reg[s->rm]);
+    NEXT();
+op_CSEL_W:
+    SET_X(s->rd, (uint32_t)(cond_holds(cpu, (unsigned)s->imm) ? reg[s->rn]
+                                                              : reg[s->rm]));
+    NEXT();
+op_CSINC_X:
+    SET_X(s->rd, cond_holds(cpu, (unsigned)s->imm) ? reg[s->rn]
+                                                   : reg[s->rm] + 1);
+    NEXT();
+op_CSINC_W:
+    SET_X(s->rd, (uint32_t)(cond_holds(cpu, (unsigned)s->imm)
+                                ? reg[s->rn] : reg[s->rm] + 1));
+    NEXT();
+
+    /* --- branches ------------------------------------------------------ */
+op_B:
+    JUMP_TO(cpu->pc + s->imm);
+op_BL:
+    cpu->x[30] = cpu->pc + 4;
+    JUMP_TO(cpu->pc + s->imm);
+op_BCOND:
+    if (cond_holds(cpu, s->rd))
+        JUMP_TO(cpu->pc + s->imm);
+    NEXT();
+op_CBZ_X:
+    if (reg[s->rd] == 0)
+        JUMP_TO(cpu->pc + s->imm);
+    NEXT();
+op_CBZ_W:
+    if ((uint32_t)reg[s->rd] == 0)
+        JUMP_TO(cpu->pc + s->imm);
+    NEXT();
+op_CBNZ_X:
+    if (reg[s->rd] != 0)
+        JUMP_TO(cpu->pc + s->imm);
+    NEXT();
+op_CBNZ_W:
+    if ((uint32_t)reg[s->rd] != 0)
+        JUMP_TO(cpu->pc + s->imm);
+    NEXT();
+op_TBZ:
+    if (!((reg[s->rd] >> s->rn) & 1))
+        JUMP_TO(cpu->pc + s->imm);
+    NEXT();
+op_TBNZ:
+    if ((reg[s->rd] >> s->rn) & 1)
+        JUMP_TO(cpu->pc + s->imm);
+    NEXT();
+op_BR:
+    JUMP_TO(reg[s->rn]);
+op_BLR: {
+    uint64_t target = reg[s->rn];
+    cpu->x[30] = cpu->pc + 4;
+    JUMP_TO(target);
+}
+
+    /* --- loads and stores: TLB hits inline, the rest in the handler ---- */
+#define LOAD_OP(NAME, TYPE)                                             \
+op_##NAME: {                                                            \
+    uint64_t va = reg[s->rn] + s->imm;                                  \
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
+    const void *host = tlb_hit(e->read_tag, e, va, sizeof(TYPE));       \
+    TYPE v;                                                             \
+    if (!host)                                                          \
+        goto op_GENERIC;                                                \
+    memcpy(&v, host, sizeof(v));                                        \
+    SET_X(s->rd, v);                                                    \
+    NEXT();                                                             \
+}
+#define STORE_OP(NAME, TYPE)                                            \
+op_##NAME: {                                                            \
+    uint64_t va = reg[s->rn] + s->imm;                                  \
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
+    void *host = tlb_hit(e->write_tag, e, va, sizeof(TYPE));            \
+    TYPE v = (TYPE)reg[s->rd];                                          \
+    if (!host)                                                          \
+        goto op_GENERIC;                                                \
+    memcpy(host, &v, sizeof(v));                                        \
+    NEXT();                                                             \
+}
+    LOAD_OP(LDR_X, uint64_t)
+    LOAD_OP(LDR_W, uint32_t)
+    LOAD_OP(LDRH, uint16_t)
+    LOAD_OP(LDRB, uint8_t)
+    STORE_OP(STR_X, uint64_t)
+    STORE_OP(STR_W, uint32_t)
+    STORE_OP(STRH, uint16_t)
+    STORE_OP(STRB, uint8_t)
+#undef LOAD_OP
+#undef STORE_OP
+
+op_LDP_X: {
+    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);
+    unsigned mode = FOP_PAIR_MODE(s->imm);
+    uint64_t va = mode == 1 ? base : base + offset;
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);
+    const uint8_t *host = tlb_hit(e->read_tag, e, va, 16);
+    uint64_t a, b;
+    if (!host)
+        goto op_GENERIC;
+    memcpy(&a, host, 8);
+    memcpy(&b, host + 8, 8);
+    SET_X(s->rd, a);
+    SET_X(s->rm, b);
+    if (mode != 2)
+        reg[s->rn] = base + offset;
+    NEXT();
+}
+op_STP_X: {
+    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);
+    unsigned mode = FOP_PAIR_MODE(s->imm);
+    uint64_t va = mode == 1 ? base : base + offset;
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);
+    uint8_t *host = tlb_hit(e->write_tag, e, va, 16);
+    uint64_t a = reg[s->rd], b = reg[s->rm];
+    if (!host)
+        goto op_GENERIC;
+    memcpy(host, &a, 8);
+    memcpy(host + 8, &b, 8);
+    if (mode != 2)
+        reg[s->rn] = base + offset;
+    NEXT();
+}
+
+budget:
     return cpu->exit = CPU_EXIT_BUDGET;
+#undef DISPATCH
+#undef NEXT
+#undef TAKEN
+#undef JUMP_TO
+#undef SET_X
 }

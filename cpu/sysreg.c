@@ -94,9 +94,14 @@ static uint64_t read_cntvct(struct cpu_state *cpu, const struct sysreg *r)
     return cpu->icount >> COUNTER_INSN_SHIFT;
 }
 
-/* ID_AA64PFR0_EL1: EL0 and EL1 AArch64 only; FP [19:16] and
- * AdvSIMD [23:20] = 0: implemented, without half precision. */
+/* ID_AA64PFR0_EL1: EL0 and EL1 AArch64 only; the FP [19:16] and
+ * AdvSIMD [23:20] fields (half precision) follow the feature list. */
 #define PFR0_VALUE 0x11ull
+
+static uint64_t read_pfr0(struct cpu_state *cpu, const struct sysreg *r)
+{
+    return PFR0_VALUE | cpu_id_reg_features(CPU_ID_AA64PFR0);
+}
 
 static uint64_t read_isar0(struct cpu_state *cpu, const struct sysreg *r)
 {
@@ -126,8 +131,7 @@ static const struct sysreg sysregs[] = {
     { SYSREG_KEY(3, 0, 0, 0, 0), "MIDR_EL1", read_const, NULL, 0x410fd083u },
     { SYSREG_KEY(3, 0, 0, 0, 5), "MPIDR_EL1", read_const, NULL, 0x80000000u },
     { SYSREG_KEY(3, 0, 0, 0, 6), "REVIDR_EL1", read_const, NULL, 0 },
-    { SYSREG_KEY(3, 0, 0, 4, 0), "ID_AA64PFR0_EL1", read_const, NULL,
-      PFR0_VALUE },
+    { SYSREG_KEY(3, 0, 0, 4, 0), "ID_AA64PFR0_EL1", read_pfr0, NULL, 0 },
     /* The instruction-set attribute registers follow the feature list
      * in cpu.c, which also gives the HWCAPs. */
     { SYSREG_KEY(3, 0, 0, 6, 0), "ID_AA64ISAR0_EL1", read_isar0, NULL, 0 },

@@ -285,10 +285,19 @@ static void test_sysregs(void)
     g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_UNDEF);
     g_assert_cmphex(cpu->exit_info.insn, ==, 0xd53c1000);
     g_assert_cmphex(cpu->x[0], ==, 4);
-    g_assert_cmphex(cpu->x[1], ==, 2 | (2ull << 20) | (1ull << 36));
+    /* ISAR1: DPB 2, JSCVT, FCMA, LRCPC 2, FRINTTS, SB, I8MM. */
+    g_assert_cmphex(cpu->x[1], ==,
+                    2 | (1ull << 12) | (1ull << 16) | (2ull << 20) |
+                        (1ull << 32) | (1ull << 36) | (1ull << 52));
     g_assert_cmphex(cpu->x[2], ==, 0x410fd083);
-    g_assert_cmphex(cpu->x[3], ==, 0x0020000000210000ull);
-    g_assert_cmphex(cpu->x[4], ==, 0x11);
+    /* ISAR0: AES+PMULL 2, SHA1, SHA2+SHA512 2, CRC32, atomics 2, RDM,
+     * SHA3, DP, FHM, FlagM 2. */
+    g_assert_cmphex(cpu->x[3], ==,
+                    (2ull << 4) | (1ull << 8) | (2ull << 12) | (1ull << 16) |
+                        (2ull << 20) | (1ull << 28) | (1ull << 32) |
+                        (1ull << 44) | (1ull << 48) | (2ull << 52));
+    /* PFR0: EL0 and EL1 AArch64; FP and AdvSIMD with half precision. */
+    g_assert_cmphex(cpu->x[4], ==, 0x110011);
     g_assert_cmpuint(cpu->x[5], ==, 62500000);
     g_assert_cmpuint(cpu->x[6], ==, (1600 + 6) / 16);
     g_assert_cmphex(cpu->x[7], ==, 0x1234);

@@ -268,11 +268,46 @@ static void test_fmov(void)
     g_assert_cmphex(cpu->x[0], ==, 0x0123456789abcdefull);
 }
 
-static void test_half_precision_is_undefined(void)
+static void set_h(unsigned n, uint16_t v) { memcpy(cpu->z[n].b, &v, 2); }
+
+static uint16_t get_h(unsigned n)
 {
-    /* Half-precision arithmetic is not implemented: UNDEFINED, not junk. */
+    uint16_t v;
+    memcpy(&v, cpu->z[n].b, 2);
+    for (unsigned i = 2; i < CPU_ZREG_BYTES; i++)
+        g_assert_cmpuint(cpu->z[n].b[i], ==, 0);
+    return v;
+}
+
+static void test_half_precision(void)
+{
+    /* 1.0 + 2.0 = 3.0 */
     setup(0);
-    g_assert_cmpint(simd_test_exec(cpu, FADD_H0_H1_H2), ==, A64_EXIT);
+    set_h(1, 0x3c00);
+    set_h(2, 0x4000);
+    run(FADD_H0_H1_H2);
+    g_assert_cmphex(get_h(0), ==, 0x4200);
+    g_assert_cmphex(cpu->fpsr, ==, 0);
+
+    /* 65504 + 32 rounds to infinity: overflow and inexact. */
+    setup(0);
+    set_h(1, 0x7bff);
+    set_h(2, 0x5000);
+    run(FADD_H0_H1_H2);
+    g_assert_cmphex(get_h(0), ==, 0x7c00);
+    g_assert_cmphex(cpu->fpsr, ==, FPSR_OFC | FPSR_IXC);
+
+    /* FZ16 flushes a denormal input without raising IDC (FZ would). */
+    setup(FPCR_FZ16);
+    set_h(1, 0x0001);
+    set_h(2, 0x3c00);
+    run(FADD_H0_H1_H2);
+    g_assert_cmphex(get_h(0), ==, 0x3c00);
+    g_assert_cmphex(cpu->fpsr, ==, 0);
+
+    /* ftype 10 is not a floating-point type: UNDEFINED, not junk. */
+    setup(0);
+    g_assert_cmpint(simd_test_exec(cpu, FADD_H0_H1_H2 & ~(1u << 22)), ==, A64_EXIT);
     g_assert_cmpint(cpu->exit, ==, CPU_EXIT_UNDEF);
 }
 
@@ -287,7 +322,7 @@ int main(int argc, char **argv)
     g_test_add_func("/cpu/fp/conversions", test_conversions);
     g_test_add_func("/cpu/fp/compare", test_compare);
     g_test_add_func("/cpu/fp/fmov", test_fmov);
-    g_test_add_func("/cpu/fp/half-undefined", test_half_precision_is_undefined);
+    g_test_add_func("/cpu/fp/half-precision", test_half_precision);
     int r = g_test_run();
     simd_test_cpu_free(cpu);
     return r;
