@@ -1,0 +1,1 @@
+# testsuite/programs/: compiled programs run on backstep and qemu-aarch64
