@@ -29,6 +29,7 @@ struct gdb_server {
     GSource *read_source;
     struct rsp_conn *rsp;
     bool session_over;
+    bool keep_listening;         /* --multi: outlive a lost connection */
 };
 
 /* "[HOST:]PORT", ":PORT", "unix:PATH"; the default host is loopback. */
@@ -149,12 +150,20 @@ static gboolean on_readable(GSocket *socket, GIOCondition cond, gpointer data)
         } else if (gdb_target_session_end(s->target) == GDB_SESSION_ACTIVE) {
             fprintf(stderr, "backstep: the debugger disconnected\n");
         }
-        /* Like gdbserver: losing the debugger ends the session; the
-         * program is stopped and forgotten with it. */
+        /* The program stays stopped where it is, its breakpoints gone.
+         * Like gdbserver, losing the debugger ends the session, unless
+         * --multi asked to wait for the next one. */
         gdb_target_disconnected(s->target);
         g_source_unref(s->read_source);
         s->read_source = NULL;
         end_connection(s);
+        if (s->keep_listening &&
+            gdb_target_session_end(s->target) == GDB_SESSION_ACTIVE) {
+            g_autofree char *where = gdb_server_address(s);
+            fprintf(stderr, "backstep: waiting for the next debugger on %s\n",
+                    where);
+            return G_SOURCE_REMOVE;
+        }
         finish_session(s);
         return G_SOURCE_REMOVE;
     }
@@ -211,7 +220,7 @@ static gboolean on_incoming(GSocketService *service,
 }
 
 struct gdb_server *gdb_server_new(const char *spec, struct gdb_target *target,
-                                  GError **error)
+                                  bool keep_listening, GError **error)
 {
     struct gdb_server *s = g_new0(struct gdb_server, 1);
     g_autoptr(GSocketAddress) want = parse_address(spec, &s->unix_path, error);
@@ -221,6 +230,7 @@ struct gdb_server *gdb_server_new(const char *spec, struct gdb_target *target,
         return NULL;
     }
     s->target = target;
+    s->keep_listening = keep_listening;
     s->loop = g_main_loop_new(NULL, FALSE);
     s->listener = G_SOCKET_LISTENER(g_socket_service_new());
     if (s->unix_path)

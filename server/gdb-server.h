@@ -3,14 +3,17 @@
 #define BACKSTEP_SERVER_GDB_SERVER_H
 
 #include <glib.h>
+#include <stdbool.h>
 
 struct gdb_server;
 struct gdb_target;
 
 /* Listen on spec ("[HOST:]PORT", "unix:PATH"; PORT 0 picks a free port).
- * Returns NULL with *error naming the address on failure. */
+ * With keep_listening, a debugger that goes away without detaching or
+ * killing leaves the program stopped and the server waiting for the next
+ * one. Returns NULL with *error naming the address on failure. */
 struct gdb_server *gdb_server_new(const char *spec, struct gdb_target *target,
-                                  GError **error);
+                                  bool keep_listening, GError **error);
 void gdb_server_free(struct gdb_server *s);
 
 /* The address actually listened on, e.g. "127.0.0.1:40123". */

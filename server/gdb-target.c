@@ -3,7 +3,10 @@
 #include "server/gdb-target.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cpu/cpu.h"
 #include "rsp/conn.h"
@@ -46,6 +49,7 @@ struct gdb_target {
     guint run_source;
 
     GArray *points;            /* of struct inserted_point */
+    GArray *files;             /* vFile handles: host fds, -1 when free */
     struct rsp_stop last_stop;
     enum gdb_session_end end;
     int exit_status;
@@ -521,6 +525,114 @@ static int64_t target_pid(struct rsp_target *rt)
     return t->machine->ops->pid(t->machine);
 }
 
+/* vFile's files: opened read-only where the program itself would find
+ * them (the machine's host_path); a handle indexes t->files, so the
+ * debugger can reach no fd but the ones it opened. */
+#define MAX_VFILE_HANDLES 64
+
+static int target_file_open(struct rsp_target *rt, const char *path)
+{
+    struct gdb_target *t = target_of(rt);
+    char *host;
+    int fd, err;
+
+    if (!t->machine->ops->host_path)
+        return -EOPNOTSUPP;
+    host = t->machine->ops->host_path(t->machine, path);
+    if (!host)
+        return -ENOENT;
+    /* O_NONBLOCK: a FIFO must not hang the server. */
+    fd = open(host, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    err = errno;
+    g_free(host);
+    if (fd < 0)
+        return -err;
+    for (guint i = 0; i < t->files->len; i++) {
+        if (g_array_index(t->files, int, i) < 0) {
+            g_array_index(t->files, int, i) = fd;
+            return (int)i;
+        }
+    }
+    if (t->files->len >= MAX_VFILE_HANDLES) {
+        close(fd);
+        return -EMFILE;
+    }
+    g_array_append_val(t->files, fd);
+    return (int)t->files->len - 1;
+}
+
+static int file_fd(struct gdb_target *t, int handle)
+{
+    if (handle < 0 || (guint)handle >= t->files->len
+        || g_array_index(t->files, int, handle) < 0)
+        return -EBADF;
+    return g_array_index(t->files, int, handle);
+}
+
+static ssize_t target_file_pread(struct rsp_target *rt, int handle,
+                                 uint8_t *buf, size_t len, uint64_t offset)
+{
+    int fd = file_fd(target_of(rt), handle);
+    ssize_t n;
+
+    if (fd < 0)
+        return fd;
+    if (offset > INT64_MAX)
+        return -EINVAL;
+    n = pread(fd, buf, len, (off_t)offset);
+    return n < 0 ? -errno : n;
+}
+
+static int target_file_fstat(struct rsp_target *rt, int handle,
+                             struct stat *st)
+{
+    int fd = file_fd(target_of(rt), handle);
+
+    if (fd < 0)
+        return fd;
+    return fstat(fd, st) < 0 ? -errno : 0;
+}
+
+static int target_file_close(struct rsp_target *rt, int handle)
+{
+    struct gdb_target *t = target_of(rt);
+    int fd = file_fd(t, handle);
+
+    if (fd < 0)
+        return fd;
+    g_array_index(t->files, int, handle) = -1;
+    return close(fd) < 0 ? -errno : 0;
+}
+
+static ssize_t target_file_readlink(struct rsp_target *rt, const char *path,
+                                    char *buf, size_t size)
+{
+    struct gdb_target *t = target_of(rt);
+    char *host;
+    ssize_t n;
+    int err;
+
+    if (!t->machine->ops->host_path)
+        return -EOPNOTSUPP;
+    host = t->machine->ops->host_path(t->machine, path);
+    if (!host)
+        return -ENOENT;
+    n = readlink(host, buf, size);
+    err = errno;
+    g_free(host);
+    return n < 0 ? -err : n;
+}
+
+static void close_all_files(struct gdb_target *t)
+{
+    for (guint i = 0; i < t->files->len; i++) {
+        int fd = g_array_index(t->files, int, i);
+        if (fd >= 0)
+            close(fd);
+    }
+    g_array_set_size(t->files, 0);
+}
+
 static const char *target_triple(struct rsp_target *rt)
 {
     return "aarch64-unknown-linux-gnu";
@@ -544,6 +656,11 @@ static const struct rsp_target_ops gdb_target_ops = {
     .detach = target_detach,
     .pid = target_pid,
     .triple = target_triple,
+    .file_open = target_file_open,
+    .file_pread = target_file_pread,
+    .file_fstat = target_file_fstat,
+    .file_close = target_file_close,
+    .file_readlink = target_file_readlink,
 };
 
 struct gdb_target *gdb_target_new(struct machine *machine,
@@ -556,6 +673,7 @@ struct gdb_target *gdb_target_new(struct machine *machine,
     t->tdesc = tdesc;
     t->regs = gdb_regs_new(tdesc);
     t->points = g_array_new(FALSE, FALSE, sizeof(struct inserted_point));
+    t->files = g_array_new(FALSE, FALSE, sizeof(int));
     /* A new program waits before its first instruction, as if it had just
      * taken a SIGTRAP (what gdbserver reports after exec). */
     t->last_stop = (struct rsp_stop){
@@ -573,6 +691,8 @@ void gdb_target_free(struct gdb_target *t)
     stop_running(t);
     gdb_regs_free(t->regs);
     g_array_unref(t->points);
+    close_all_files(t);
+    g_array_unref(t->files);
     g_free(t);
 }
 
@@ -590,6 +710,7 @@ void gdb_target_disconnected(struct gdb_target *t)
 {
     stop_running(t);
     remove_all_points(t);
+    close_all_files(t);
     t->conn = NULL;
 }
 

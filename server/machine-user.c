@@ -89,6 +89,11 @@ static const char *user_exe_path(struct machine *m)
     return user_process_exe(proc_of(m));
 }
 
+static char *user_host_path(struct machine *m, const char *guest_path)
+{
+    return user_process_host_path(proc_of(m), guest_path);
+}
+
 static void user_free(struct machine *m)
 {
     user_process_free(proc_of(m));
@@ -105,6 +110,7 @@ static const struct machine_ops machine_user_ops = {
     .threads = user_threads,
     .auxv = user_auxv,
     .exe_path = user_exe_path,
+    .host_path = user_host_path,
     .free = user_free,
 };
 

@@ -49,6 +49,9 @@ struct machine_ops {
     GArray *(*threads)(struct machine *m);
     GBytes *(*auxv)(struct machine *m);
     const char *(*exe_path)(struct machine *m);
+    /* The host file a path of the program's names, found as the program
+     * would find it (its guest root); g_free it. NULL: no files. */
+    char *(*host_path)(struct machine *m, const char *guest_path);
     void (*free)(struct machine *m);
 };
 

@@ -19,11 +19,17 @@
 
 extern char **environ;
 
+/* Where Debian's cross libc for arm64 lives: the guest root when -L is
+ * not given and it exists. */
+#define DEFAULT_SYSROOT "/usr/aarch64-linux-gnu"
+
 /* Instructions per call when running free: the loop costs nothing here. */
 #define FREE_RUN_SLICE (1u << 24)
 
 struct options {
     char *gdb;
+    char *sysroot;
+    gboolean multi;
     gboolean strace;
     gboolean stats;
     gboolean version;
@@ -71,7 +77,7 @@ static void print_stats(struct machine *m, gint64 elapsed_us)
             insns, seconds, seconds > 0 ? insns / seconds / 1e6 : 0.0);
 }
 
-static int run_with_gdb(struct machine *m, const char *spec,
+static int run_with_gdb(struct machine *m, const char *spec, bool multi,
                         const char *program)
 {
     GError *error = NULL;
@@ -87,7 +93,7 @@ static int run_with_gdb(struct machine *m, const char *spec,
         return 1;
     }
     target = gdb_target_new(m, td);
-    server = gdb_server_new(spec, target, &error);
+    server = gdb_server_new(spec, target, multi, &error);
     if (!server) {
         fprintf(stderr, "backstep: %s\n", error->message);
         g_error_free(error);
@@ -134,6 +140,15 @@ int main(int argc, char **argv)
           "Wait for a debugger on [HOST:]PORT (default host 127.0.0.1; "
           "PORT 0 picks a free one) or unix:PATH",
           "ADDRESS" },
+        { "sysroot", 'L', 0, G_OPTION_ARG_FILENAME, &opt.sysroot,
+          "The guest's root: absolute paths the program opens (its "
+          "interpreter and libraries too) are looked up under PREFIX "
+          "first (default " DEFAULT_SYSROOT " when it exists)",
+          "PREFIX" },
+        { "multi", 0, 0, G_OPTION_ARG_NONE, &opt.multi,
+          "With --gdb: when the debugger goes away without detaching, keep "
+          "the program stopped and wait for the next one",
+          NULL },
         { "strace", 0, 0, G_OPTION_ARG_NONE, &opt.strace,
           "Log the program's system calls on stderr", NULL },
         { "stats", 0, 0, G_OPTION_ARG_NONE, &opt.stats,
@@ -169,7 +184,7 @@ int main(int argc, char **argv)
     }
     if (!opt.program_and_args || !opt.program_and_args[0]) {
         fprintf(stderr, "backstep: no program given\n"
-                        "usage: backstep [--gdb ADDRESS] PROGRAM [ARGS...]\n");
+                        "usage: backstep [-L PREFIX] [--gdb ADDRESS] PROGRAM [ARGS...]\n");
         status = 2;
         goto out;
     }
@@ -178,6 +193,16 @@ int main(int argc, char **argv)
 
     program = opt.program_and_args[0];
     uopts.log_syscalls = opt.strace;
+    if (opt.sysroot && !g_file_test(opt.sysroot, G_FILE_TEST_IS_DIR)) {
+        fprintf(stderr, "backstep: guest root %s: not a directory\n",
+                opt.sysroot);
+        status = 2;
+        goto out;
+    }
+    if (opt.sysroot)
+        uopts.sysroot = opt.sysroot;
+    else if (g_file_test(DEFAULT_SYSROOT, G_FILE_TEST_IS_DIR))
+        uopts.sysroot = DEFAULT_SYSROOT;
     machine = machine_user_new(program, opt.program_and_args, environ, &uopts,
                                &error);
     if (!machine) {
@@ -190,7 +215,7 @@ int main(int argc, char **argv)
     fflush(stdout);
     start_us = g_get_monotonic_time();
     if (opt.gdb)
-        status = run_with_gdb(machine, opt.gdb, program);
+        status = run_with_gdb(machine, opt.gdb, opt.multi, program);
     else
         status = run_free(machine);
     if (opt.stats)
@@ -200,5 +225,6 @@ int main(int argc, char **argv)
 out:
     g_strfreev(opt.program_and_args);
     g_free(opt.gdb);
+    g_free(opt.sysroot);
     return status;
 }

@@ -20,6 +20,8 @@ EXTRA_DIST += \
 	testsuite/backstep.gdb/gdb-session.exp \
 	testsuite/backstep.gdb/gdb-optimized.exp \
 	testsuite/backstep.gdb/gdb-demo.exp \
+	testsuite/backstep.gdb/gdb-multi.exp \
+	testsuite/backstep.gdb/gdb-dynamic.exp \
 	testsuite/backstep.lldb/lldb-basic.exp \
 	testsuite/backstep.bad/bad-packets.exp \
 	testsuite/backstep.bad/bad-files.exp
@@ -33,7 +35,8 @@ GUEST_SRCS = \
 	testsuite/guest/basics.c \
 	testsuite/guest/spin.c \
 	testsuite/guest/optimized.c \
-	testsuite/guest/demo.c
+	testsuite/guest/demo.c \
+	testsuite/guest/dyn-hello.c
 EXTRA_DIST += $(GUEST_SRCS)
 
 GUEST_CFLAGS = -static -g -Wall -Wextra
@@ -46,7 +49,8 @@ GUEST_BINARIES = \
 	testsuite/guest/basics \
 	testsuite/guest/spin \
 	testsuite/guest/optimized \
-	testsuite/guest/demo
+	testsuite/guest/demo \
+	testsuite/guest/dyn-hello
 CLEANFILES += $(GUEST_BINARIES)
 
 if HAVE_CROSS_CC
@@ -73,3 +77,9 @@ testsuite/guest/optimized: $(srcdir)/testsuite/guest/optimized.c
 testsuite/guest/demo: $(srcdir)/testsuite/guest/demo.c
 	@$(MKDIR_P) testsuite/guest
 	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/demo.c
+
+# Dynamically linked (no -static): the interpreter and libc come from the
+# guest root (-L, default /usr/aarch64-linux-gnu) at run time.
+testsuite/guest/dyn-hello: $(srcdir)/testsuite/guest/dyn-hello.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) -g -Wall -Wextra -O0 -o $@ $(srcdir)/testsuite/guest/dyn-hello.c
