@@ -47,6 +47,9 @@ static const struct rsp_command commands[] = {
     { "qAttached",              RSP_MATCH_SEPARATED, rsp_cmd_attached },
     { "qSymbol",                RSP_MATCH_SEPARATED, rsp_cmd_symbol },
     { "qXfer",                  RSP_MATCH_SEPARATED, rsp_cmd_xfer },
+    { "QPassSignals",           RSP_MATCH_SEPARATED, rsp_cmd_pass_signals },
+    { "QProgramSignals",        RSP_MATCH_SEPARATED, rsp_cmd_program_signals },
+    { "vFile",                  RSP_MATCH_SEPARATED, rsp_cmd_vfile },
     /* Known and answered empty on purpose: tracepoints, and lldb
      * extensions we do not implement (lldb falls back without them).
      * qOffsets stays empty so that gdb relocates a PIE program from the

@@ -87,6 +87,13 @@ RSP_HANDLER(rsp_cmd_symbol);            /* qSymbol */
 RSP_HANDLER(rsp_cmd_empty);             /* known, deliberately unsupported */
 /* xfer.c */
 RSP_HANDLER(rsp_cmd_xfer);              /* qXfer */
+/* signals.c */
+RSP_HANDLER(rsp_cmd_pass_signals);      /* QPassSignals */
+RSP_HANDLER(rsp_cmd_program_signals);   /* QProgramSignals */
+/* The qSupported words for what the target offers of signals. */
+void rsp_signals_supported(struct rsp_conn *conn, GString *reply);
+/* vfile.c */
+RSP_HANDLER(rsp_cmd_vfile);             /* vFile:OPERATION */
 /* lldb.c */
 RSP_HANDLER(rsp_cmd_host_info);         /* qHostInfo */
 RSP_HANDLER(rsp_cmd_process_info);      /* qProcessInfo */

@@ -15,6 +15,8 @@ librsp_a_SOURCES = \
 	rsp/breakpoints.c \
 	rsp/session.c \
 	rsp/xfer.c \
+	rsp/signals.c \
+	rsp/vfile.c \
 	rsp/lldb.c
 
 # Unit tests: the codec alone, and the command table against a fake target.
@@ -26,3 +28,7 @@ testsuite_unit_test_rsp_packet_LDADD = librsp.a $(GLIB_LIBS)
 testsuite_unit_test_rsp_commands_SOURCES = testsuite/unit/test-rsp-commands.c \
 	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
 testsuite_unit_test_rsp_commands_LDADD = librsp.a $(GLIB_LIBS)
+check_PROGRAMS += testsuite/unit/test-rsp-vfile
+TESTS += testsuite/unit/test-rsp-vfile
+testsuite_unit_test_rsp_vfile_SOURCES = testsuite/unit/test-rsp-vfile.c
+testsuite_unit_test_rsp_vfile_LDADD = librsp.a $(GLIB_LIBS)

@@ -53,6 +53,7 @@ RSP_HANDLER(rsp_cmd_supported)
                            "QStartNoAckMode+;multiprocess%c",
                            RSP_PACKET_SIZE,
                            conn->peer.multiprocess ? '+' : '-');
+    rsp_signals_supported(conn, reply);
     /* Only to a gdb that asked: lldb frames 'x' replies without the 'b'. */
     if (conn->peer.binary_upload)
         g_string_append(reply, ";binary-upload+");

@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+struct stat;
 struct tdesc;
 
 /* A thread id as the protocol sees it. pid/tid > 0; 0 means "any" and
@@ -82,6 +83,9 @@ struct rsp_thread_info {
 
 struct rsp_target;
 
+/* GDB signal numbers on the wire are a byte. */
+#define RSP_SIGNAL_COUNT 256
+
 struct rsp_target_ops {
     /* The register table and its XML. */
     const struct tdesc *(*tdesc)(struct rsp_target *t);
@@ -132,6 +136,29 @@ struct rsp_target_ops {
      * the process; the owner decides whether the server exits. */
     void (*kill)(struct rsp_target *t);
     void (*detach)(struct rsp_target *t);
+
+    /* vFile: the program's files, for a debugger that reads them through
+     * the target (gdb's default sysroot "target:"). Read-only: rsp/
+     * refuses writes before asking. file_open finds path as the program
+     * itself would (its guest root) and returns a handle >= 0, which the
+     * others take. All return a negative errno on failure. NULL
+     * file_open: no file access (vFile gets the empty reply). */
+    int (*file_open)(struct rsp_target *t, const char *path);
+    ssize_t (*file_pread)(struct rsp_target *t, int handle, uint8_t *buf,
+                          size_t len, uint64_t offset);
+    int (*file_fstat)(struct rsp_target *t, int handle, struct stat *st);
+    int (*file_close)(struct rsp_target *t, int handle);
+    ssize_t (*file_readlink)(struct rsp_target *t, const char *path,
+                             char *buf, size_t size);
+
+    /* QPassSignals / QProgramSignals: set[n] for each GDB signal number
+     * n < RSP_SIGNAL_COUNT that gdb listed. Pass: deliver to the program
+     * without stopping (never while single-stepping); program: the only
+     * signals the program may be given that way. A target with
+     * pass_signals also answers xfer_read("siginfo"): the 128-byte Linux
+     * siginfo of the signal it is stopped for. NULL: not supported. */
+    void (*pass_signals)(struct rsp_target *t, const bool *set);
+    void (*program_signals)(struct rsp_target *t, const bool *set);
 
     /* lldb's qProcessInfo / qHostInfo facts. */
     int64_t (*pid)(struct rsp_target *t);

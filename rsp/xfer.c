@@ -48,6 +48,7 @@ static const struct {
     { "features",  read_features },
     { "auxv",      read_from_target },
     { "exec-file", read_from_target },
+    { "siginfo",   read_from_target },
 };
 
 /* Reply 'm' + data if more follows, 'l' + data for the last piece. */

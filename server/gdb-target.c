@@ -49,6 +49,10 @@ struct gdb_target {
     guint run_source;
 
     GArray *points;            /* of struct inserted_point */
+    /* QPassSignals / QProgramSignals, by GDB signal number. */
+    bool pass_signals[RSP_SIGNAL_COUNT];
+    bool program_signals[RSP_SIGNAL_COUNT];
+    bool program_signals_given;
     GArray *files;             /* vFile handles: host fds, -1 when free */
     struct rsp_stop last_stop;
     enum gdb_session_end end;
@@ -251,6 +255,40 @@ static void pass_debug_stop_once(struct gdb_target *t)
     }
 }
 
+/* A signal stop the debugger asked not to see (QPassSignals): deliver
+ * it, or drop it if QProgramSignals does not allow it, and keep going.
+ * Only while continuing, and never SIGTRAP (as gdbserver: a step, or a
+ * trap the debugger must judge, needs the debugger). */
+static bool pass_signal_on(struct gdb_target *t, const struct machine_stop *ms)
+{
+    int gdb_sig;
+
+    if (ms->kind != MACHINE_STOP_SIGNAL || ms->signal == 5)
+        return false;
+    gdb_sig = gdb_signal_from_linux(ms->signal);
+    if (gdb_sig <= 0 || gdb_sig >= RSP_SIGNAL_COUNT || !t->pass_signals[gdb_sig])
+        return false;
+    if (t->program_signals_given && !t->program_signals[gdb_sig])
+        t->machine->ops->set_signal(t->machine, 0);
+    else
+        t->machine->ops->set_signal(t->machine, ms->signal);
+    return true;
+}
+
+static void target_pass_signals(struct rsp_target *rt, const bool *set)
+{
+    memcpy(target_of(rt)->pass_signals, set,
+           sizeof(target_of(rt)->pass_signals));
+}
+
+static void target_program_signals(struct rsp_target *rt, const bool *set)
+{
+    struct gdb_target *t = target_of(rt);
+
+    memcpy(t->program_signals, set, sizeof(t->program_signals));
+    t->program_signals_given = true;
+}
+
 static gboolean run_slice(gpointer data)
 {
     struct gdb_target *t = data;
@@ -270,7 +308,7 @@ static gboolean run_slice(gpointer data)
     switch (t->mode) {
     case RUN_CONTINUE:
         t->machine->ops->run(t->machine, CONTINUE_SLICE, &ms);
-        if (!translate_stop(t, &ms, &stop))
+        if (!translate_stop(t, &ms, &stop) || pass_signal_on(t, &ms))
             return G_SOURCE_CONTINUE;
         break;
     case RUN_STEP:
@@ -480,6 +518,17 @@ static GBytes *target_xfer_read(struct rsp_target *rt, const char *object,
             *err = -EIO;
         return auxv;
     }
+    if (!strcmp(object, "siginfo")) {
+        /* Only a signal stop has one; a breakpoint or step does not. */
+        uint8_t info[MACHINE_SIGINFO_SIZE];
+        if (t->last_stop.kind != RSP_STOP_SIGNAL || !t->machine->ops->siginfo
+            || !t->machine->ops->siginfo(t->machine, t->last_stop.thread.tid,
+                                         info)) {
+            *err = -EIO;
+            return NULL;
+        }
+        return g_bytes_new(info, sizeof(info));
+    }
     if (!strcmp(object, "exec-file")) {
         const char *exe = t->machine->ops->exe_path(t->machine);
         if (!exe) {
@@ -651,6 +700,8 @@ static const struct rsp_target_ops gdb_target_ops = {
     .threads = target_threads,
     .last_stop = target_last_stop,
     .xfer_read = target_xfer_read,
+    .pass_signals = target_pass_signals,
+    .program_signals = target_program_signals,
     .monitor = target_monitor,
     .kill = target_kill,
     .detach = target_detach,

@@ -4,6 +4,9 @@
 #include "server/machine.h"
 
 #include "user/process.h"
+#include "user/process-signals.h"
+
+_Static_assert(MACHINE_SIGINFO_SIZE == USER_SIGINFO_SIZE, "siginfo size");
 
 struct machine_user {
     struct machine base;
@@ -94,6 +97,13 @@ static char *user_host_path(struct machine *m, const char *guest_path)
     return user_process_host_path(proc_of(m), guest_path);
 }
 
+static bool user_siginfo(struct machine *m, int64_t tid, uint8_t *buf)
+{
+    if (tid > 0 && tid != user_process_tid(proc_of(m)))
+        return false;
+    return user_process_siginfo(proc_of(m), buf);
+}
+
 static void user_free(struct machine *m)
 {
     user_process_free(proc_of(m));
@@ -110,6 +120,7 @@ static const struct machine_ops machine_user_ops = {
     .threads = user_threads,
     .auxv = user_auxv,
     .exe_path = user_exe_path,
+    .siginfo = user_siginfo,
     .host_path = user_host_path,
     .free = user_free,
 };

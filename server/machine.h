@@ -9,6 +9,7 @@
 #define BACKSTEP_SERVER_MACHINE_H
 
 #include <glib.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -24,6 +25,8 @@ enum machine_stop_kind {
     MACHINE_STOP_WATCHPOINT,  /* addr, watch_kind (enum cpu_watch_kind) */
     MACHINE_STOP_INTERRUPTED, /* machine_request_stop() */
 };
+
+#define MACHINE_SIGINFO_SIZE 128
 
 struct machine_stop {
     enum machine_stop_kind kind;
@@ -49,6 +52,10 @@ struct machine_ops {
     GArray *(*threads)(struct machine *m);
     GBytes *(*auxv)(struct machine *m);
     const char *(*exe_path)(struct machine *m);
+    /* The Linux siginfo (MACHINE_SIGINFO_SIZE bytes) of the signal of the
+     * last MACHINE_STOP_SIGNAL of thread tid; false if it is not stopped
+     * at one. */
+    bool (*siginfo)(struct machine *m, int64_t tid, uint8_t *buf);
     /* The host file a path of the program's names, found as the program
      * would find it (its guest root); g_free it. NULL: no files. */
     char *(*host_path)(struct machine *m, const char *guest_path);

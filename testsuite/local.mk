@@ -22,7 +22,9 @@ EXTRA_DIST += \
 	testsuite/backstep.gdb/gdb-demo.exp \
 	testsuite/backstep.gdb/gdb-multi.exp \
 	testsuite/backstep.gdb/gdb-dynamic.exp \
+	testsuite/backstep.gdb/gdb-signals.exp \
 	testsuite/backstep.lldb/lldb-basic.exp \
+	testsuite/backstep.lldb/lldb-dynamic.exp \
 	testsuite/backstep.bad/bad-packets.exp \
 	testsuite/backstep.bad/bad-files.exp
 
@@ -36,7 +38,9 @@ GUEST_SRCS = \
 	testsuite/guest/spin.c \
 	testsuite/guest/optimized.c \
 	testsuite/guest/demo.c \
-	testsuite/guest/dyn-hello.c
+	testsuite/guest/dyn-hello.c \
+	testsuite/guest/signals.c \
+	testsuite/guest/signals-gdb.c
 EXTRA_DIST += $(GUEST_SRCS)
 
 GUEST_CFLAGS = -static -g -Wall -Wextra
@@ -50,7 +54,9 @@ GUEST_BINARIES = \
 	testsuite/guest/spin \
 	testsuite/guest/optimized \
 	testsuite/guest/demo \
-	testsuite/guest/dyn-hello
+	testsuite/guest/dyn-hello \
+	testsuite/guest/signals \
+	testsuite/guest/signals-gdb
 CLEANFILES += $(GUEST_BINARIES)
 
 if HAVE_CROSS_CC
@@ -61,6 +67,14 @@ endif
 # the README starts is testsuite/guest/demo).
 .PHONY: guest-programs
 guest-programs: $(GUEST_BINARIES)
+
+testsuite/guest/signals: $(srcdir)/testsuite/guest/signals.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O1 -o $@ $(srcdir)/testsuite/guest/signals.c
+
+testsuite/guest/signals-gdb: $(srcdir)/testsuite/guest/signals-gdb.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/signals-gdb.c
 
 testsuite/guest/basics: $(srcdir)/testsuite/guest/basics.c
 	@$(MKDIR_P) testsuite/guest

@@ -1,5 +1,9 @@
-/* The ELF loader: a static AArch64 executable (ET_EXEC, or ET_DYN
- * static-pie at a fixed base) copied into guest pages.
+/* The ELF loader: an AArch64 executable (ET_EXEC, or ET_DYN at a fixed
+ * base) copied into guest pages, and for a dynamically linked one its
+ * interpreter (PT_INTERP, ld-linux), found through the guest root and
+ * loaded at the top of the mmap area as Linux maps it.
+ *
+ * Bases are fixed, never random: runs must be reproducible.
  *
  * The file comes from the user, so every offset and size is checked
  * against the file size before it is used, and every error names the file
@@ -157,8 +161,45 @@ static int compare_vaddr(const void *a, const void *b)
     return x->p_vaddr < y->p_vaddr ? -1 : x->p_vaddr > y->p_vaddr;
 }
 
-bool user_elf_load(struct pagestore *mem, const char *path,
-                   struct user_image *image, GError **error)
+/* What is being loaded: it decides the base of an ET_DYN file. */
+enum load_role {
+    LOAD_PROGRAM,
+    LOAD_INTERP,
+};
+
+/* The span [lo, hi) of the PT_LOAD segments, page-rounded, and their
+ * largest alignment (a power of two, at least a page). */
+static void load_span(const Elf64_Phdr *const *loads, unsigned nloads,
+                      uint64_t *lo, uint64_t *hi, uint64_t *align)
+{
+    *lo = loads[0]->p_vaddr & PAGESTORE_PAGE_MASK;
+    const Elf64_Phdr *last = loads[nloads - 1];
+    *hi = (last->p_vaddr + last->p_memsz + PAGESTORE_PAGE_SIZE - 1)
+          & PAGESTORE_PAGE_MASK;
+    *align = PAGESTORE_PAGE_SIZE;
+    for (unsigned i = 0; i < nloads; i++) {
+        uint64_t a = loads[i]->p_align;
+        /* Bad or huge alignments are ignored rather than obeyed: they
+         * only choose a base, and 1 GiB is more than any linker uses. */
+        if (a > *align && (a & (a - 1)) == 0 && a <= (1ull << 30))
+            *align = a;
+    }
+}
+
+/* The load bias of an ET_DYN file. hi - lo is checked by the caller. */
+static uint64_t dyn_bias(enum load_role role, bool has_interp, uint64_t lo,
+                         uint64_t hi, uint64_t align)
+{
+    if (role == LOAD_INTERP)
+        return ((USER_MMAP_TOP - (hi - lo)) & ~(align - 1)) - lo;
+    if (has_interp)
+        return ((USER_DYN_BASE & ~(align - 1)) - lo) & PAGESTORE_PAGE_MASK;
+    return USER_PIE_BASE;
+}
+
+static bool load_image(struct pagestore *mem, const char *path,
+                       enum load_role role, struct user_image *image,
+                       GError **error)
 {
     gchar *data_c = NULL;
     gsize size = 0;
@@ -185,40 +226,29 @@ bool user_elf_load(struct pagestore *mem, const char *path,
     phdrs = g_new(Elf64_Phdr, eh->e_phnum);
     memcpy(phdrs, data + eh->e_phoff, eh->e_phnum * sizeof(Elf64_Phdr));
     loads = g_new0(const Elf64_Phdr *, eh->e_phnum + 1);
-    uint64_t bias = eh->e_type == ET_DYN ? USER_PIE_BASE : 0;
     unsigned nloads = 0;
     uint64_t phdr_vaddr = 0;
     bool have_phdr = false;
+    char interp[USER_INTERP_MAX] = "";
 
+    /* First pass: what the bias depends on (PT_INTERP, the segments). */
     for (unsigned i = 0; i < eh->e_phnum; i++) {
         const Elf64_Phdr *ph = &phdrs[i];
-        switch (ph->p_type) {
-        case PT_INTERP: {
-            if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset
-                || ph->p_filesz == 0 || ph->p_filesz > 4096) {
-                fail(error, path, "dynamically linked programs are not supported yet (PT_INTERP)");
+        if (ph->p_type == PT_INTERP) {
+            if (role == LOAD_INTERP) {
+                fail(error, path, "an interpreter must not have an interpreter (PT_INTERP)");
                 goto out;
             }
-            char *interp = g_strndup((const char *)data + ph->p_offset,
-                                     ph->p_filesz);
-            fail(error, path,
-                 "dynamically linked programs are not supported yet (PT_INTERP %s)",
-                 interp);
-            g_free(interp);
-            goto out;
-        }
-        case PT_PHDR:
-            phdr_vaddr = ph->p_vaddr + bias;
-            have_phdr = true;
-            break;
-        case PT_LOAD:
-            if (!check_load(ph, i, bias, size, path, error))
+            if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset
+                || ph->p_filesz < 2 || ph->p_filesz > sizeof(interp)
+                || data[ph->p_offset + ph->p_filesz - 1] != '\0'
+                || data[ph->p_offset] == '\0') {
+                fail(error, path, "bad interpreter name (PT_INTERP)");
                 goto out;
-            if (ph->p_memsz > 0)
-                loads[nloads++] = ph;
-            break;
-        default:
-            break;
+            }
+            memcpy(interp, data + ph->p_offset, ph->p_filesz);
+        } else if (ph->p_type == PT_LOAD && ph->p_memsz > 0) {
+            loads[nloads++] = ph;
         }
     }
     if (nloads == 0) {
@@ -226,6 +256,32 @@ bool user_elf_load(struct pagestore *mem, const char *path,
         goto out;
     }
     qsort(loads, nloads, sizeof(loads[0]), compare_vaddr);
+    uint64_t bias = 0;
+    if (eh->e_type == ET_DYN) {
+        uint64_t lo, hi, align;
+        load_span(loads, nloads, &lo, &hi, &align);
+        if (hi <= lo || hi - lo > USER_MMAP_TOP - USER_MMAP_MIN) {
+            fail(error, path, "segments span more than the address space");
+            goto out;
+        }
+        bias = dyn_bias(role, interp[0] != '\0', lo, hi, align);
+    }
+
+    for (unsigned i = 0; i < eh->e_phnum; i++) {
+        const Elf64_Phdr *ph = &phdrs[i];
+        switch (ph->p_type) {
+        case PT_PHDR:
+            phdr_vaddr = ph->p_vaddr + bias;
+            have_phdr = true;
+            break;
+        case PT_LOAD:
+            if (!check_load(ph, i, bias, size, path, error))
+                goto out;
+            break;
+        default:
+            break;
+        }
+    }
     for (unsigned i = 1; i < nloads; i++) {
         if (loads[i]->p_vaddr < loads[i - 1]->p_vaddr + loads[i - 1]->p_memsz) {
             fail(error, path,
@@ -265,10 +321,40 @@ bool user_elf_load(struct pagestore *mem, const char *path,
         goto out;
     }
 
+    /* A declared bss is a reservation like any mmap: within the limit a
+     * guest's own mmap calls have (USER_MAP_LIMIT). */
+    uint64_t reserve = 0;
+    for (unsigned i = 0; i < nloads; i++) {
+        uint64_t first = (loads[i]->p_vaddr + bias) & PAGESTORE_PAGE_MASK;
+        uint64_t end = (loads[i]->p_vaddr + bias + loads[i]->p_memsz
+                        + PAGESTORE_PAGE_SIZE - 1) & PAGESTORE_PAGE_MASK;
+        reserve += end - first;
+    }
+    if (reserve + pagestore_mapped_pages(mem) * PAGESTORE_PAGE_SIZE
+        > USER_MAP_LIMIT) {
+        fail(error, path,
+             "segments need 0x%" G_GINT64_MODIFIER "x bytes of memory, more than the limit of 0x%" G_GINT64_MODIFIER "x",
+             (guint64)reserve, (guint64)USER_MAP_LIMIT);
+        goto out;
+    }
+    /* Nothing may be there yet: an ET_EXEC program placed where the
+     * interpreter goes, or an interpreter given twice. */
+    for (unsigned i = 0; i < nloads; i++) {
+        uint64_t first = (loads[i]->p_vaddr + bias) & PAGESTORE_PAGE_MASK;
+        uint64_t end = loads[i]->p_vaddr + bias + loads[i]->p_memsz;
+        uint64_t page;
+        if (pagestore_first_mapped(mem, first, end, &page)) {
+            fail(error, path,
+                 "segment at 0x%" G_GINT64_MODIFIER "x overlaps memory already in use",
+                 (guint64)(loads[i]->p_vaddr + bias));
+            goto out;
+        }
+    }
     for (unsigned i = 0; i < nloads; i++)
         load_segment(mem, data, loads[i], bias);
 
     memset(image, 0, sizeof(*image));
+    memcpy(image->interp, interp, sizeof(interp));
     image->entry = entry;
     image->phdr_addr = have_phdr ? phdr_vaddr : 0;
     image->phent = sizeof(Elf64_Phdr);
@@ -282,5 +368,54 @@ out:
     g_free(phdrs);
     g_free(loads);
     g_free(data_c);
+    return ok;
+}
+
+bool user_elf_load(struct pagestore *mem, const char *path,
+                   struct user_image *image, GError **error)
+{
+    return load_image(mem, path, LOAD_PROGRAM, image, error);
+}
+
+bool user_elf_load_interp(struct pagestore *mem, const char *path,
+                          struct user_image *image, GError **error)
+{
+    return load_image(mem, path, LOAD_INTERP, image, error);
+}
+
+bool user_exec_load(struct user_process *p, const char *path, GError **error)
+{
+    if (!user_elf_load(p->mem, path, &p->image, error))
+        return false;
+    p->interp_base = 0;
+    p->start_pc = p->image.entry;
+    if (!p->image.interp[0])
+        return true;
+
+    const char *interp = p->image.interp;
+    char *host = user_path_under_root(p->sysroot, interp);
+    if (!g_file_test(host, G_FILE_TEST_EXISTS)) {
+        if (p->sysroot && interp[0] == '/')
+            fail(error, path, "interpreter %s not found (looked in %s)",
+                 interp, p->sysroot);
+        else
+            fail(error, path,
+                 "interpreter %s not found (no guest root: give one with -L)",
+                 interp);
+        g_free(host);
+        return false;
+    }
+    struct user_image ld;
+    GError *ld_error = NULL;
+    bool ok = user_elf_load_interp(p->mem, host, &ld, &ld_error);
+    if (!ok) {
+        /* "prog: interpreter ...: what is wrong with it" */
+        fail(error, path, "interpreter %s", ld_error->message);
+        g_error_free(ld_error);
+    } else {
+        p->interp_base = ld.load_bias;
+        p->start_pc = ld.entry;
+    }
+    g_free(host);
     return ok;
 }

@@ -2,8 +2,9 @@
 noinst_LIBRARIES += libuser.a
 libuser_a_SOURCES = \
 	user/process.h user/process.c user/user-internal.h \
-	user/elf.c user/stack.c user/random.c user/guest-mem.c \
-	user/fdtable.c user/signal.c \
+	user/elf.c user/stack.c user/path.c user/random.c user/guest-mem.c \
+	user/fdtable.c user/signal.c user/sigframe.c user/sigstate.h \
+	user/process-signals.h \
 	user/syscall.h user/syscall-nr.h user/syscall.c \
 	user/syscall-fs.c user/syscall-mm.c user/syscall-proc.c \
 	user/syscall-signal.c
@@ -27,3 +28,11 @@ TESTS += testsuite/unit/test-user-glibc
 testsuite_unit_test_user_glibc_SOURCES = testsuite/unit/test-user-glibc.c
 testsuite_unit_test_user_glibc_LDADD = $(USER_TEST_LDADD)
 EXTRA_DIST += testsuite/unit/data/glibc-guest.c
+check_PROGRAMS += testsuite/unit/test-user-signal
+TESTS += testsuite/unit/test-user-signal
+testsuite_unit_test_user_signal_SOURCES = testsuite/unit/test-user-signal.c
+testsuite_unit_test_user_signal_LDADD = $(USER_TEST_LDADD)
+check_PROGRAMS += testsuite/unit/test-user-dyn
+TESTS += testsuite/unit/test-user-dyn
+testsuite_unit_test_user_dyn_SOURCES = testsuite/unit/test-user-dyn.c
+testsuite_unit_test_user_dyn_LDADD = $(USER_TEST_LDADD)

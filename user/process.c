@@ -61,7 +61,7 @@ struct user_process *user_process_new(const char *path, char *const *argv,
     p->exe = g_strdup(real);
     free(real);
 
-    if (!user_elf_load(p->mem, path, &p->image, error))
+    if (!user_exec_load(p, path, error))
         goto fail;
     p->brk_start = p->brk_cur = (p->image.image_end + PAGESTORE_PAGE_SIZE - 1)
                                 & PAGESTORE_PAGE_MASK;
@@ -70,9 +70,10 @@ struct user_process *user_process_new(const char *path, char *const *argv,
     uint64_t sp;
     if (!user_stack_build(p, argv, envp, &sp, error))
         goto fail;
-    p->cpu->pc = p->image.entry;
+    p->cpu->pc = p->start_pc;
     p->cpu->sp = sp;
     user_fd_init(p);
+    user_signal_init(p);
     return p;
 
 fail:
@@ -129,9 +130,12 @@ static void ended_event(const struct user_process *p, struct user_event *ev)
 static void fault(struct user_process *p, int sig, uint64_t addr,
                   struct user_event *ev)
 {
-    p->fault_signal = sig;
+    user_signal_cpu_fault(p, sig, addr);
     *ev = (struct user_event){ .kind = USER_EVENT_SIGNAL, .signal = sig,
                                .addr = addr };
+    if (p->stop_pending)   /* always: the fault's signal is forced */
+        *ev = p->stop;
+    p->stop_pending = false;
 }
 
 static void log_undef(struct user_process *p)
@@ -155,13 +159,8 @@ void user_process_run(struct user_process *p, uint64_t max_insns,
         ended_event(p, ev);
         return;
     }
-    if (p->pending_signal) {
-        int sig = p->pending_signal;
-        p->pending_signal = 0;
-        if (user_signal_deliver(p, sig, ev))
-            return;
-    }
-    p->fault_signal = 0;
+    if (user_signal_resume(p, max_insns, ev))
+        return;
 
     struct cpu_state *cpu = p->cpu;
     uint64_t left = max_insns;
@@ -172,7 +171,8 @@ void user_process_run(struct user_process *p, uint64_t max_insns,
         left -= MIN(ran, left);
         switch (why) {
         case CPU_EXIT_SVC:
-            user_syscall(p);
+            if (!user_signal_syscall(p))
+                user_syscall(p);
             if (p->stop_pending) {
                 p->stop_pending = false;
                 *ev = p->stop;
@@ -224,9 +224,7 @@ void user_process_run(struct user_process *p, uint64_t max_insns,
 
 void user_process_set_signal(struct user_process *p, int signal)
 {
-    p->pending_signal = signal > 0 && signal <= USER_NSIG ? signal : 0;
-    if (!p->pending_signal)
-        p->fault_signal = 0;
+    user_signal_set_deliver(p, signal);
 }
 
 struct cpu_state *user_process_cpu(struct user_process *p)

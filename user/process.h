@@ -43,7 +43,8 @@ struct user_event {
     int watch_kind;          /* enum cpu_watch_kind */
 };
 
-/* Load a static AArch64 ELF executable and build its initial process
+/* Load an AArch64 ELF executable (static, or dynamically linked with its
+ * interpreter from the guest root) and build its initial process
  * (stack with argv, envp and auxv; pc at the entry point). argv[0] is the
  * guest's argv[0]. On error return NULL with a message naming path. */
 struct user_process *user_process_new(const char *path, char *const *argv,
@@ -80,6 +81,11 @@ int64_t user_process_tid(const struct user_process *proc);
 const char *user_process_exe(const struct user_process *proc); /* absolute host path */
 GBytes *user_process_auxv(const struct user_process *proc);    /* raw auxv bytes */
 bool user_process_exited(const struct user_process *proc);
+/* The host file a guest path names, as the program's own open() would
+ * find it (guest root, /proc/self/exe); for the debugger's vFile. Free
+ * with g_free. */
+char *user_process_host_path(const struct user_process *proc,
+                             const char *guest_path);
 
 #define USER_ERROR user_error_quark()
 GQuark user_error_quark(void);

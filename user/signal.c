@@ -1,21 +1,65 @@
-/* Signals of the one-thread process: sending, blocking, and the default
- * actions.
+/* Signals of the one-thread process: generating, queueing, stopping for
+ * the debugger, and delivering (default action or a handler's frame).
  *
- * Every signal that would be delivered first stops as USER_EVENT_SIGNAL so
- * the debugger sees it (as ptrace does); the owner then passes it on with
- * user_process_set_signal() or suppresses it. Handlers installed with
- * rt_sigaction are recorded, but building a signal frame and running them
- * is a later issue: until then their signals take the default action, and
- * stderr says so once. */
+ * The life of a signal, as under ptrace on Linux:
+ *  1. generated (kill to self, a CPU fault, SIGPIPE): queued with its
+ *     siginfo, or dropped if ignored (unlike Linux under ptrace, ignored
+ *     signals do not stop: there is nothing to see);
+ *  2. dequeued at the point where Linux would return to user mode (the end
+ *     of the syscall or fault) if not blocked, synchronous ones first, and
+ *     reported as a USER_EVENT_SIGNAL stop (the signal-delivery-stop);
+ *  3. the debugger (or the free-running server, which passes everything)
+ *     decides with user_process_set_signal(): deliver it, another one, or
+ *     none; the next run acts on that before its first instruction.
+ *
+ * SA_RESTART: Linux restarts a syscall that a handler interrupted. Here no
+ * syscall can be interrupted: only the guest's one thread sends signals,
+ * and it is inside the syscall. The two that wait for a signal,
+ * rt_sigsuspend and rt_sigtimedwait, are never restarted after a handler
+ * on Linux either (ERESTARTNOHAND, EINTR), so the flag is kept and changes
+ * nothing; rt_sigsuspend restarts only when no handler runs (below). */
 #include "config.h"
 
 #include "user/user-internal.h"
 
-#include <stdio.h>
+#include "user/process-signals.h"
 
-static inline uint64_t sigbit(int sig)
+#include "cpu/cpu.h"
+
+#include <stdio.h>
+#include <string.h>
+
+_Static_assert(sizeof(struct user_siginfo) == USER_SIGINFO_SIZE,
+               "the siginfo server/ reads");
+
+#define USER_SIGSYS 31
+/* Dequeued before the others: the faults of the current instruction. */
+#define SYNCHRONOUS_MASK                                                   \
+    (user_sigbit(USER_SIGSEGV) | user_sigbit(USER_SIGBUS)                  \
+     | user_sigbit(USER_SIGILL) | user_sigbit(USER_SIGTRAP)                \
+     | user_sigbit(USER_SIGFPE) | user_sigbit(USER_SIGSYS))
+#define UNBLOCKABLE (user_sigbit(USER_SIGKILL) | user_sigbit(USER_SIGSTOP))
+
+/* ESR_EL1 as Linux reports it in esr_context: exception class, IL. */
+#define ESR_EC_SHIFT 26
+#define ESR_IL (1u << 25)
+#define ESR_EC_UNKNOWN 0x00u
+#define ESR_EC_IABT_LOW 0x20u
+#define ESR_EC_PC_ALIGN 0x22u
+#define ESR_EC_DABT_LOW 0x24u
+#define ESR_EC_BRK64 0x3cu
+#define ESR_WNR (1u << 6)
+#define ESR_FSC_TRANSLATION_L3 0x07u
+#define ESR_FSC_PERMISSION_L3 0x0fu
+#define ESR_FSC_ALIGNMENT 0x21u
+
+/* What the debugger's injected signals claim as their sender: the
+ * tracer, which is the parent (getppid() says 1). */
+#define DEBUGGER_PID 1
+
+void user_signal_init(struct user_process *p)
 {
-    return 1ull << (sig - 1);
+    p->sigthread.altstack_flags = USER_SS_DISABLE;
 }
 
 bool user_signal_default_ignored(int sig)
@@ -39,81 +83,304 @@ bool user_signal_default_ignored(int sig)
 
 static bool ignored(const struct user_process *p, int sig)
 {
-    uint64_t h = p->sigactions[sig].handler;
+    uint64_t h = p->sighand.action[sig].handler;
     if (sig == USER_SIGKILL || sig == USER_SIGSTOP)
         return false;
-    return h == USER_SIG_IGN || (h == USER_SIG_DFL && user_signal_default_ignored(sig));
+    return h == USER_SIG_IGN
+           || (h == USER_SIG_DFL && user_signal_default_ignored(sig));
 }
 
-static void stop_for(struct user_process *p, int sig)
+static void kill_process(struct user_process *p, int sig,
+                         struct user_event *ev)
 {
-    struct user_event ev = { .kind = USER_EVENT_SIGNAL, .signal = sig };
+    p->exited = true;
+    p->killed = true;
+    p->term_signal = sig;
+    *ev = (struct user_event){ .kind = USER_EVENT_KILLED, .signal = sig };
+}
+
+static void queue(struct user_process *p, const struct user_signal *s,
+                  bool replace)
+{
+    struct user_sigthread *t = &p->sigthread;
+    int sig = s->info.signo;
+    if ((t->pending & user_sigbit(sig)) && !replace)
+        return;   /* one instance per signal */
+    t->pending |= user_sigbit(sig);
+    t->queued[sig - 1] = *s;
+}
+
+static bool dequeue(struct user_process *p, struct user_signal *out)
+{
+    struct user_sigthread *t = &p->sigthread;
+    uint64_t ready = t->pending & ~t->blocked;
+    if (!ready)
+        return false;
+    if (ready & SYNCHRONOUS_MASK)
+        ready &= SYNCHRONOUS_MASK;
+    int sig = __builtin_ctzll(ready) + 1;
+    t->pending &= ~user_sigbit(sig);
+    *out = t->queued[sig - 1];
+    return true;
+}
+
+void user_signal_check_pending(struct user_process *p)
+{
+    struct user_sigthread *t = &p->sigthread;
+    struct user_signal s;
+    if (p->stop_pending || p->exited)
+        return;
+    /* A signal ignored since it was queued goes away unseen. */
+    do {
+        if (!dequeue(p, &s))
+            return;
+    } while (ignored(p, s.info.signo));
+    t->stopped = s;
+    t->has_stopped = true;
+    struct user_event ev = {
+        .kind = USER_EVENT_SIGNAL,
+        .signal = s.info.signo,
+        /* The fault address of a kernel-sent synchronous signal. */
+        .addr = (user_sigbit(s.info.signo) & SYNCHRONOUS_MASK)
+                        && s.info.code > 0
+                    ? s.info.f.fault.addr
+                    : 0,
+    };
     user_process_stop(p, &ev);
 }
 
-void user_signal_send(struct user_process *p, int sig)
+void user_signal_send_info(struct user_process *p, const struct user_signal *s)
 {
+    int sig = s->info.signo;
     if (sig < 1 || sig > USER_NSIG)
         return;
     if (sig == USER_SIGKILL) {
         /* Not even a debugger sees SIGKILL coming. */
-        p->exited = true;
-        p->killed = true;
-        p->term_signal = sig;
+        struct user_event ev;
         p->stop_pending = false;
-        struct user_event ev = { .kind = USER_EVENT_KILLED, .signal = sig };
+        kill_process(p, sig, &ev);
         user_process_stop(p, &ev);
         return;
     }
     if (ignored(p, sig))
         return;
-    if ((p->sigmask & sigbit(sig)) && sig != USER_SIGKILL
-        && sig != USER_SIGSTOP) {
-        p->sigpending |= sigbit(sig);
-        return;
+    queue(p, s, false);
+    user_signal_check_pending(p);
+}
+
+void user_signal_send(struct user_process *p, int sig)
+{
+    struct user_signal s = { .info = {
+        .signo = sig, .code = USER_SI_USER,
+        .f.kill = { .pid = (int32_t)p->pid, .uid = p->uid },
+    } };
+    user_signal_send_info(p, &s);
+}
+
+/* A signal the kernel forces: it must get through, or the instruction
+ * would fault forever. */
+static void force(struct user_process *p, const struct user_signal *s)
+{
+    struct user_sigthread *t = &p->sigthread;
+    int sig = s->info.signo;
+    bool blocked = t->blocked & user_sigbit(sig);
+    if (blocked || p->sighand.action[sig].handler == USER_SIG_IGN) {
+        p->sighand.action[sig].handler = USER_SIG_DFL;
+        t->blocked &= ~user_sigbit(sig);
     }
-    stop_for(p, sig);
+    queue(p, s, true);
+    user_signal_check_pending(p);
 }
 
-void user_signal_check_pending(struct user_process *p)
+void user_signal_force(struct user_process *p, int sig, int code,
+                       uint64_t addr)
 {
-    uint64_t ready = p->sigpending & ~p->sigmask;
-    if (!ready || p->stop_pending)
-        return;
-    int sig = __builtin_ctzll(ready) + 1;
-    p->sigpending &= ~sigbit(sig);
-    if (!ignored(p, sig))
-        stop_for(p, sig);
+    struct user_signal s = { .info = {
+        .signo = sig, .code = code, .f.fault.addr = addr,
+    } };
+    force(p, &s);
 }
 
-bool user_signal_deliver(struct user_process *p, int sig,
-                         struct user_event *ev)
+/* si_code and the syndrome of the CPU's last exit. */
+static void describe_fault(const struct cpu_state *cpu, int sig,
+                           struct user_signal *s)
 {
-    if (sig < 1 || sig > USER_NSIG)
-        return false;
-    /* A fault's signal cannot be ignored or blocked away: Linux forces
-     * the default action, or the instruction would fault forever. */
-    bool forced = sig == p->fault_signal;
-    p->fault_signal = 0;
-    uint64_t h = p->sigactions[sig].handler;
-    if (h != USER_SIG_DFL && h != USER_SIG_IGN
-        && sig != USER_SIGKILL && sig != USER_SIGSTOP) {
-        if (!p->handler_note_logged) {
-            fprintf(stderr,
-                    "backstep: signal handlers are not run yet; signal %d "
-                    "takes its default action\n", sig);
-            p->handler_note_logged = true;
+    const struct cpu_exit_info *x = &cpu->exit_info;
+    uint32_t fsc = x->fault_is_perm ? ESR_FSC_PERMISSION_L3
+                                    : ESR_FSC_TRANSLATION_L3;
+    switch (cpu->exit) {
+    case CPU_EXIT_DATA_ABORT:
+        s->info.code = x->fault_is_perm ? USER_SEGV_ACCERR : USER_SEGV_MAPERR;
+        s->esr = (ESR_EC_DABT_LOW << ESR_EC_SHIFT) | ESR_IL | fsc
+                 | (x->fault_is_write ? ESR_WNR : 0);
+        s->fault_address = x->fault_addr;
+        break;
+    case CPU_EXIT_INSN_ABORT:
+        s->info.code = x->fault_is_perm ? USER_SEGV_ACCERR : USER_SEGV_MAPERR;
+        s->esr = (ESR_EC_IABT_LOW << ESR_EC_SHIFT) | ESR_IL | fsc;
+        s->fault_address = x->fault_addr;
+        break;
+    case CPU_EXIT_ALIGNMENT:
+        s->info.code = USER_BUS_ADRALN;
+        s->esr = x->fault_addr == cpu->pc
+                     ? (ESR_EC_PC_ALIGN << ESR_EC_SHIFT) | ESR_IL
+                     : (ESR_EC_DABT_LOW << ESR_EC_SHIFT) | ESR_IL
+                           | ESR_FSC_ALIGNMENT
+                           | (x->fault_is_write ? ESR_WNR : 0);
+        s->fault_address = x->fault_addr;
+        break;
+    case CPU_EXIT_BRK:
+        s->info.code = USER_TRAP_BRKPT;
+        s->esr = (ESR_EC_BRK64 << ESR_EC_SHIFT) | ESR_IL | (x->imm & 0xffff);
+        break;
+    default:   /* UNDEF, HLT, an exit the run loop does not know */
+        s->info.code = sig == USER_SIGILL ? USER_ILL_ILLOPC : USER_SI_KERNEL;
+        s->esr = (ESR_EC_UNKNOWN << ESR_EC_SHIFT) | ESR_IL;
+        break;
+    }
+}
+
+void user_signal_cpu_fault(struct user_process *p, int sig, uint64_t addr)
+{
+    struct user_signal s = { .info = { .signo = sig, .f.fault.addr = addr } };
+    describe_fault(p->cpu, sig, &s);
+    force(p, &s);
+}
+
+enum delivery {
+    DELIVERED_NOTHING,       /* ignored, or the frame could not be built */
+    DELIVERED_KILLED,
+    DELIVERED_HANDLER,       /* the CPU is at the handler, frame built */
+};
+
+static enum delivery deliver(struct user_process *p, const struct user_signal *s,
+                             struct user_event *ev)
+{
+    struct user_sigthread *t = &p->sigthread;
+    int sig = s->info.signo;
+    struct user_sigaction *act = &p->sighand.action[sig];
+
+    if (sig == USER_SIGKILL || act->handler == USER_SIG_DFL) {
+        if (sig != USER_SIGKILL && user_signal_default_ignored(sig))
+            return DELIVERED_NOTHING;
+        /* Terminate (no core dump is written). */
+        kill_process(p, sig, ev);
+        return DELIVERED_KILLED;
+    }
+    if (act->handler == USER_SIG_IGN)
+        return DELIVERED_NOTHING;
+
+    struct user_sigaction a = *act;
+    if (a.flags & USER_SA_RESETHAND)
+        act->handler = USER_SIG_DFL;
+    uint64_t mask = t->restore_mask ? t->saved_mask : t->blocked;
+    if (user_sigframe_setup(p, &a, s, mask) < 0) {
+        /* Linux's force_sigsegv: a SIGSEGV that cannot be handled ends
+         * the process rather than faulting again and again. */
+        if (sig == USER_SIGSEGV)
+            act->handler = USER_SIG_DFL;
+        user_signal_force(p, USER_SIGSEGV, USER_SI_KERNEL, 0);
+        return DELIVERED_NOTHING;
+    }
+    t->restore_mask = false;
+    t->blocked |= a.mask;
+    if (!(a.flags & USER_SA_NODEFER))
+        t->blocked |= user_sigbit(sig);
+    t->blocked &= ~UNBLOCKABLE;
+    return DELIVERED_HANDLER;
+}
+
+/* The debugger resumed with a signal other than the stopped one (or after
+ * a stop that was not a signal): Linux gives it SI_USER from the tracer. */
+static struct user_signal injected(const struct user_process *p, int sig)
+{
+    return (struct user_signal){ .info = {
+        .signo = sig, .code = USER_SI_USER,
+        .f.kill = { .pid = DEBUGGER_PID, .uid = p->uid },
+    } };
+}
+
+bool user_signal_resume(struct user_process *p, uint64_t max_insns,
+                        struct user_event *ev)
+{
+    struct user_sigthread *t = &p->sigthread;
+    struct cpu_state *cpu = p->cpu;
+    int sig = t->deliver;
+    bool had_stop = t->has_stopped;
+    enum delivery done = DELIVERED_NOTHING;
+
+    t->deliver = 0;
+    t->has_stopped = false;
+    if (sig > 0 && sig <= USER_NSIG) {
+        struct user_signal s = had_stop && t->stopped.info.signo == sig
+                                   ? t->stopped
+                                   : injected(p, sig);
+        if ((t->blocked & user_sigbit(sig)) && !(UNBLOCKABLE & user_sigbit(sig)))
+            queue(p, &s, false);   /* blocked now: it waits, as on Linux */
+        else
+            done = deliver(p, &s, ev);
+        if (done == DELIVERED_KILLED)
+            return true;
+    }
+    if (done != DELIVERED_HANDLER && t->restore_mask) {
+        /* rt_sigsuspend ended without running a handler: put the mask
+         * back and, as Linux does for ERESTARTNOHAND, restart it. */
+        t->blocked = t->saved_mask;
+        t->restore_mask = false;
+        if (cpu->pc == t->suspend_pc) {
+            cpu->pc -= 4;
+            cpu->x[0] = t->suspend_x0;
         }
-    } else if (h == USER_SIG_IGN && sig != USER_SIGKILL && !forced) {
-        return false;   /* an ignored signal the debugger injected */
     }
-    if (user_signal_default_ignored(sig))
+    if (done == DELIVERED_HANDLER && max_insns == 1) {
+        *ev = (struct user_event){ .kind = USER_EVENT_BUDGET };
+        return true;
+    }
+    /* More unblocked signals: Linux delivers them all before returning
+     * to user mode, each stopping for the debugger first. */
+    user_signal_check_pending(p);
+    if (p->stop_pending) {
+        p->stop_pending = false;
+        *ev = p->stop;
+        return true;
+    }
+    return false;
+}
+
+/* user_process_set_signal's half in here. */
+void user_signal_set_deliver(struct user_process *p, int sig)
+{
+    p->sigthread.deliver = sig > 0 && sig <= USER_NSIG ? sig : 0;
+}
+
+bool user_signal_stopped_info(const struct user_process *p,
+                              struct user_siginfo *info)
+{
+    if (!p->sigthread.has_stopped)
         return false;
-    /* Default action: terminate (no core dump is written). */
-    p->exited = true;
-    p->killed = true;
-    p->term_signal = sig;
-    ev->kind = USER_EVENT_KILLED;
-    ev->signal = sig;
+    *info = p->sigthread.stopped.info;
+    return true;
+}
+
+/* Nothing can ever send a signal to a process that waits for one: end it
+ * with a message rather than hang (the debugger sees it killed). */
+void user_signal_deadlock(struct user_process *p, const char *syscall)
+{
+    struct user_event ev;
+    fprintf(stderr,
+            "backstep: %s waits for a signal, but none is pending and no "
+            "other thread or process can send one: the program would wait "
+            "forever; ending it with SIGKILL\n", syscall);
+    p->stop_pending = false;
+    kill_process(p, USER_SIGKILL, &ev);
+    user_process_stop(p, &ev);
+}
+
+bool user_process_siginfo(const struct user_process *p, uint8_t *buf)
+{
+    struct user_siginfo info;
+    if (!user_signal_stopped_info(p, &info))
+        return false;
+    memcpy(buf, &info, sizeof(info));
     return true;
 }

@@ -1,5 +1,5 @@
 /* File system calls: the guest's fds go through the fd table, its paths
- * through the sysroot, its buffers through the page store.
+ * through the guest root (path.c), its buffers through the page store.
  *
  * Determinism: file and terminal reads are inputs from outside. Issue 5
  * routes them through the event log; for now they reach the host. */
@@ -74,29 +74,15 @@ static int host_dirfd(struct user_process *p, uint64_t gfd)
     return user_fd_host(p, (int)gfd);
 }
 
-static bool is_proc_self_exe(const struct user_process *p, const char *path)
-{
-    if (strcmp(path, "/proc/self/exe") == 0)
-        return true;
-    char own[64];
-    g_snprintf(own, sizeof(own), "/proc/%" G_GINT64_FORMAT "/exe", p->pid);
-    return strcmp(path, own) == 0;
-}
-
-/* Copy a guest path in and resolve it to a host path: absolute paths live
- * under the sysroot when there is one; /proc/self/exe is the program. */
+/* Copy a guest path in and resolve it to a host path (path.c: the guest
+ * root, /proc/self/exe). */
 static int guest_path(struct user_process *p, uint64_t addr, char **out)
 {
     char buf[PATH_MAX];
     ssize_t n = user_copy_str_in(p, addr, buf, sizeof(buf));
     if (n < 0)
         return n;
-    if (is_proc_self_exe(p, buf))
-        *out = g_strdup(p->exe);
-    else if (p->sysroot && buf[0] == '/')
-        *out = g_build_filename(p->sysroot, buf, NULL);
-    else
-        *out = g_strdup(buf);
+    *out = user_path_resolve(p, buf);
     return 0;
 }
 
@@ -553,19 +539,16 @@ USER_SYSCALL(readlinkat)
         return n;
     char target[PATH_MAX];
     ssize_t len;
-    if (is_proc_self_exe(p, name)) {
+    if (user_path_is_self_exe(p->pid, name)) {
         len = MIN(strlen(p->exe), sizeof(target));
         memcpy(target, p->exe, len);
     } else {
         int dirfd = host_dirfd(p, a[0]);
         if (dirfd < 0 && dirfd != AT_FDCWD)
             return dirfd;
-        char *path;
-        int r = guest_path(p, a[1], &path);
-        if (r < 0)
-            return r;
+        char *path = user_path_resolve(p, name);
         len = readlinkat(dirfd, path, target, sizeof(target));
-        r = -errno;
+        int r = -errno;
         g_free(path);
         if (len < 0)
             return r;

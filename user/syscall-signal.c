@@ -1,24 +1,32 @@
-/* Signal system calls: the signal state is recorded (actions, mask,
- * alternate stack) and signals sent to the process itself stop it for the
- * debugger. Running handlers (building a signal frame, rt_sigreturn) is a
- * later issue. */
+/* Signal system calls: dispositions, the mask, the alternate stack,
+ * sending to oneself, waiting for signals, and rt_sigreturn. */
 #include "config.h"
 
 #include "user/syscall.h"
 
+#include "cpu/cpu.h"
+#include "hw/pagestore.h"
+
 #include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
 
 #define GUEST_SIG_BLOCK 0
 #define GUEST_SIG_UNBLOCK 1
 #define GUEST_SIG_SETMASK 2
-#define GUEST_SS_ONSTACK 1
-#define GUEST_SS_DISABLE 2
-#define GUEST_SS_AUTODISARM (1u << 31)
-#define GUEST_MINSIGSTKSZ 5120
 #define SIGSET_SIZE 8
+#define NSEC_PER_SEC 1000000000
 
 /* KILL and STOP can be neither caught nor blocked. */
-#define UNBLOCKABLE ((1ull << (USER_SIGKILL - 1)) | (1ull << (USER_SIGSTOP - 1)))
+#define UNBLOCKABLE (user_sigbit(USER_SIGKILL) | user_sigbit(USER_SIGSTOP))
+
+/* The handlers below that the table in syscall.h does not list yet. */
+USER_SYSCALL(rt_sigsuspend);
+USER_SYSCALL(rt_sigpending);
+USER_SYSCALL(rt_sigtimedwait);
+USER_SYSCALL(rt_sigqueueinfo);
+USER_SYSCALL(rt_tgsigqueueinfo);
+USER_SYSCALL(rt_sigreturn);
 
 USER_SYSCALL(rt_sigaction)
 {
@@ -26,6 +34,7 @@ USER_SYSCALL(rt_sigaction)
     if (a[3] != SIGSET_SIZE || sig < 1 || sig > USER_NSIG)
         return -EINVAL;
     struct user_sigaction act;
+    struct user_sigaction *cur = &p->sighand.action[sig];
     if (a[1]) {
         if (sig == USER_SIGKILL || sig == USER_SIGSTOP)
             return -EINVAL;
@@ -34,24 +43,24 @@ USER_SYSCALL(rt_sigaction)
             return r;
     }
     if (a[2]) {
-        int r = user_copy_out(p, a[2], &p->sigactions[sig],
-                              sizeof(p->sigactions[sig]));
+        int r = user_copy_out(p, a[2], cur, sizeof(*cur));
         if (r < 0)
             return r;
     }
     if (a[1]) {
         act.mask &= ~UNBLOCKABLE;
-        p->sigactions[sig] = act;
+        *cur = act;
         /* Ignoring a signal discards it if it is pending. */
         if (act.handler == USER_SIG_IGN
             || (act.handler == USER_SIG_DFL && user_signal_default_ignored(sig)))
-            p->sigpending &= ~(1ull << (sig - 1));
+            p->sigthread.pending &= ~user_sigbit(sig);
     }
     return 0;
 }
 
 USER_SYSCALL(rt_sigprocmask)
 {
+    struct user_sigthread *t = &p->sigthread;
     if (a[3] != SIGSET_SIZE)
         return -EINVAL;
     uint64_t set = 0;
@@ -63,77 +72,67 @@ USER_SYSCALL(rt_sigprocmask)
             return r;
     }
     if (a[2]) {
-        int r = user_copy_out(p, a[2], &p->sigmask, sizeof(p->sigmask));
+        int r = user_copy_out(p, a[2], &t->blocked, sizeof(t->blocked));
         if (r < 0)
             return r;
     }
     if (a[1]) {
         switch (a[0]) {
         case GUEST_SIG_BLOCK:
-            p->sigmask |= set;
+            t->blocked |= set;
             break;
         case GUEST_SIG_UNBLOCK:
-            p->sigmask &= ~set;
+            t->blocked &= ~set;
             break;
         case GUEST_SIG_SETMASK:
-            p->sigmask = set;
+            t->blocked = set;
             break;
         }
-        p->sigmask &= ~UNBLOCKABLE;
+        t->blocked &= ~UNBLOCKABLE;
         user_signal_check_pending(p);
     }
     return 0;
 }
 
-/* stack_t on arm64: ss_sp, ss_flags (int, padded), ss_size. */
-struct guest_stack {
-    uint64_t sp;
-    int32_t flags;
-    uint32_t pad;
-    uint64_t size;
-};
+USER_SYSCALL(rt_sigpending)
+{
+    struct user_sigthread *t = &p->sigthread;
+    if (a[1] > SIGSET_SIZE)
+        return -EINVAL;
+    uint64_t set = t->pending & t->blocked;
+    return user_copy_out(p, a[0], &set, a[1]);
+}
 
 USER_SYSCALL(sigaltstack)
 {
-    struct guest_stack ss;
+    struct user_stack ss;
     if (a[0]) {
         int r = user_copy_in(p, &ss, a[0], sizeof(ss));
         if (r < 0)
             return r;
     }
     if (a[1]) {
-        struct guest_stack old = {
-            .sp = p->altstack_sp, .size = p->altstack_size,
-            .flags = p->altstack_size ? p->altstack_flags : GUEST_SS_DISABLE,
-        };
+        struct user_stack old = user_sigaltstack_get(p, p->cpu->sp);
         int r = user_copy_out(p, a[1], &old, sizeof(old));
         if (r < 0)
             return r;
     }
-    if (a[0]) {
-        uint32_t mode = (uint32_t)ss.flags & ~GUEST_SS_AUTODISARM;
-        if (mode != 0 && mode != GUEST_SS_DISABLE && mode != GUEST_SS_ONSTACK)
-            return -EINVAL;
-        if (mode == GUEST_SS_DISABLE) {
-            p->altstack_sp = p->altstack_size = 0;
-            p->altstack_flags = GUEST_SS_DISABLE;
-        } else {
-            if (ss.size < GUEST_MINSIGSTKSZ)
-                return -ENOMEM;
-            p->altstack_sp = ss.sp;
-            p->altstack_size = ss.size;
-            p->altstack_flags = (uint32_t)ss.flags & GUEST_SS_AUTODISARM;
-        }
-    }
+    if (a[0])
+        return user_sigaltstack_set(p, &ss, p->cpu->sp);
     return 0;
 }
 
-static int64_t send_to_self(struct user_process *p, uint64_t sig)
+static int64_t send_to_self(struct user_process *p, uint64_t sig, int code)
 {
     if (sig > USER_NSIG)
         return -EINVAL;
-    if (sig != 0)
-        user_signal_send(p, (int)sig);
+    if (sig == 0)
+        return 0;
+    struct user_signal s = { .info = {
+        .signo = (int32_t)sig, .code = code,
+        .f.kill = { .pid = (int32_t)p->pid, .uid = p->uid },
+    } };
+    user_signal_send_info(p, &s);
     return 0;
 }
 
@@ -142,7 +141,7 @@ USER_SYSCALL(kill)
     int64_t pid = a[0];
     if (pid != p->pid && pid != 0 && pid != -1 && pid != -p->pid)
         return (int64_t)a[1] > USER_NSIG ? -EINVAL : -ESRCH;
-    return send_to_self(p, a[1]);
+    return send_to_self(p, a[1], USER_SI_USER);
 }
 
 USER_SYSCALL(tgkill)
@@ -151,7 +150,7 @@ USER_SYSCALL(tgkill)
         return -EINVAL;
     if ((int64_t)a[0] != p->pid || (int64_t)a[1] != p->tid)
         return -ESRCH;
-    return send_to_self(p, a[2]);
+    return send_to_self(p, a[2], USER_SI_TKILL);
 }
 
 USER_SYSCALL(tkill)
@@ -160,5 +159,152 @@ USER_SYSCALL(tkill)
         return -EINVAL;
     if ((int64_t)a[0] != p->tid)
         return -ESRCH;
-    return send_to_self(p, a[1]);
+    return send_to_self(p, a[1], USER_SI_TKILL);
+}
+
+/* rt_sigqueueinfo and rt_tgsigqueueinfo to ourselves: the siginfo is the
+ * caller's, except for the signal number. */
+static int64_t queue_info(struct user_process *p, uint64_t sig, uint64_t uinfo)
+{
+    struct user_signal s = { 0 };
+    if (sig > USER_NSIG)
+        return -EINVAL;
+    int r = user_copy_in(p, &s.info, uinfo, sizeof(s.info));
+    if (r < 0)
+        return r;
+    if (sig == 0)
+        return 0;
+    s.info.signo = (int32_t)sig;
+    user_signal_send_info(p, &s);
+    return 0;
+}
+
+USER_SYSCALL(rt_sigqueueinfo)
+{
+    if ((int64_t)a[0] != p->pid)
+        return (int64_t)a[1] > USER_NSIG ? -EINVAL : -ESRCH;
+    return queue_info(p, a[1], a[2]);
+}
+
+USER_SYSCALL(rt_tgsigqueueinfo)
+{
+    if ((int64_t)a[0] <= 0 || (int64_t)a[1] <= 0)
+        return -EINVAL;
+    if ((int64_t)a[0] != p->pid || (int64_t)a[1] != p->tid)
+        return -ESRCH;
+    return queue_info(p, a[2], a[3]);
+}
+
+/* The mask is replaced until a handler has been set up (its frame saves
+ * the old one) or, if none runs, until the syscall restarts. */
+USER_SYSCALL(rt_sigsuspend)
+{
+    struct user_sigthread *t = &p->sigthread;
+    uint64_t set;
+    if (a[1] != SIGSET_SIZE)
+        return -EINVAL;
+    int r = user_copy_in(p, &set, a[0], sizeof(set));
+    if (r < 0)
+        return r;
+    t->saved_mask = t->blocked;
+    t->restore_mask = true;
+    t->suspend_x0 = a[0];
+    t->suspend_pc = p->cpu->pc;
+    t->blocked = set & ~UNBLOCKABLE;
+    user_signal_check_pending(p);
+    if (!p->stop_pending)
+        user_signal_deadlock(p, "rt_sigsuspend");
+    return -EINTR;
+}
+
+USER_SYSCALL(rt_sigtimedwait)
+{
+    struct user_sigthread *t = &p->sigthread;
+    uint64_t set;
+    if (a[3] != SIGSET_SIZE)
+        return -EINVAL;
+    int r = user_copy_in(p, &set, a[0], sizeof(set));
+    if (r < 0)
+        return r;
+    if (a[2]) {
+        int64_t ts[2];
+        r = user_copy_in(p, ts, a[2], sizeof(ts));
+        if (r < 0)
+            return r;
+        if (ts[0] < 0 || ts[1] < 0 || ts[1] >= NSEC_PER_SEC)
+            return -EINVAL;
+    }
+    uint64_t ready = t->pending & set & ~UNBLOCKABLE;
+    if (!ready) {
+        /* Nothing else can send one while we wait: a timeout expires
+         * (at once: guest time is the instruction count, which does not
+         * advance while waiting), and no timeout waits forever. */
+        if (a[2])
+            return -EAGAIN;
+        user_signal_deadlock(p, "rt_sigtimedwait");
+        return -EINTR;
+    }
+    int sig = __builtin_ctzll(ready) + 1;
+    if (a[1]) {
+        r = user_copy_out(p, a[1], &t->queued[sig - 1].info,
+                          sizeof(struct user_siginfo));
+        if (r < 0)
+            return r;
+    }
+    t->pending &= ~user_sigbit(sig);
+    return sig;
+}
+
+/* Returns the restored x0, which the dispatcher then writes back. A frame
+ * that cannot be restored is the guest's SIGSEGV, at its stack pointer
+ * (Linux's arm64_notify_segfault). */
+USER_SYSCALL(rt_sigreturn)
+{
+    struct cpu_state *cpu = p->cpu;
+    uint64_t sp = cpu->sp;
+    if (user_sigframe_restore(p) < 0) {
+        int code = pagestore_prot(p->mem, sp) < 0 ? USER_SEGV_MAPERR
+                                                  : USER_SEGV_ACCERR;
+        user_signal_force(p, USER_SIGSEGV, code, sp);
+        return 0;
+    }
+    user_signal_check_pending(p);
+    return (int64_t)cpu->x[0];
+}
+
+static const struct {
+    uint64_t nr;
+    int64_t (*fn)(struct user_process *p, const uint64_t *a);
+    const char *name;
+    unsigned nargs;
+} signal_syscalls[] = {
+    { USER_NR_rt_sigsuspend, user_sys_rt_sigsuspend, "rt_sigsuspend", 2 },
+    { USER_NR_rt_sigpending, user_sys_rt_sigpending, "rt_sigpending", 2 },
+    { USER_NR_rt_sigtimedwait, user_sys_rt_sigtimedwait, "rt_sigtimedwait", 4 },
+    { USER_NR_rt_sigqueueinfo, user_sys_rt_sigqueueinfo, "rt_sigqueueinfo", 3 },
+    { USER_NR_rt_tgsigqueueinfo, user_sys_rt_tgsigqueueinfo,
+      "rt_tgsigqueueinfo", 4 },
+    { USER_NR_rt_sigreturn, user_sys_rt_sigreturn, "rt_sigreturn", 0 },
+};
+
+bool user_signal_syscall(struct user_process *p)
+{
+    struct cpu_state *cpu = p->cpu;
+    for (size_t i = 0; i < G_N_ELEMENTS(signal_syscalls); i++) {
+        if (signal_syscalls[i].nr != cpu->x[8])
+            continue;
+        uint64_t args[6];
+        for (int j = 0; j < 6; j++)
+            args[j] = cpu->x[j];
+        int64_t ret = signal_syscalls[i].fn(p, args);
+        if (p->log_syscalls) {
+            fprintf(stderr, "%" PRId64 " %s(", p->tid, signal_syscalls[i].name);
+            for (unsigned j = 0; j < signal_syscalls[i].nargs; j++)
+                fprintf(stderr, "%s0x%" PRIx64, j ? ", " : "", args[j]);
+            fprintf(stderr, ") = %" PRId64 "\n", ret);
+        }
+        cpu->x[0] = (uint64_t)ret;
+        return true;
+    }
+    return false;
 }

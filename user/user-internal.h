@@ -4,6 +4,7 @@
 #define BACKSTEP_USER_INTERNAL_H
 
 #include "user/process.h"
+#include "user/sigstate.h"
 
 #include <stdint.h>
 
@@ -17,6 +18,11 @@ struct pagestore;
 #define USER_MMAP_TOP 0x0000fffff0000000ull
 #define USER_MMAP_MIN 0x0000000000010000ull  /* vm.mmap_min_addr */
 #define USER_PIE_BASE 0x0000005500000000ull  /* static-pie load address */
+/* A PIE with an interpreter goes where arm64 Linux puts it without
+ * randomization (ELF_ET_DYN_BASE, 2/3 of the 48-bit space, rounded down
+ * to the segments' alignment): gdb users know 0xaaaaaaaa0000. */
+#define USER_DYN_BASE 0x0000aaaaaaaaaaaaull
+#define USER_INTERP_MAX 4096  /* PATH_MAX: the longest PT_INTERP we take */
 /* Mapped (not necessarily touched) memory a guest may hold. Reservations
  * cost page-table entries (8 bytes a page) even untouched, so without a
  * bound one mmap(2^46) would exhaust the host. 64 GiB is 128 MiB of
@@ -24,7 +30,6 @@ struct pagestore;
 #define USER_MAP_LIMIT (64ull << 30)
 
 #define USER_FD_MAX 1024   /* guest fds, like the default RLIMIT_NOFILE */
-#define USER_NSIG 64
 /* Unknown syscalls are logged once per number below this, once in all above. */
 #define USER_SYSCALL_LOG_BITS 1024
 
@@ -38,16 +43,6 @@ enum {
     USER_SIGURG = 23, USER_SIGWINCH = 28,
 };
 
-/* The kernel's struct sigaction for rt_sigaction on arm64 (32 bytes). */
-struct user_sigaction {
-    uint64_t handler;        /* 0 SIG_DFL, 1 SIG_IGN, else an address */
-    uint64_t flags;
-    uint64_t restorer;
-    uint64_t mask;
-};
-#define USER_SIG_DFL 0
-#define USER_SIG_IGN 1
-
 struct user_fd {
     int host;                /* -1: free */
     bool cloexec;
@@ -60,6 +55,7 @@ struct user_image {
     uint16_t phent, phnum;
     uint64_t load_bias;      /* 0 for ET_EXEC */
     uint64_t image_end;      /* end of the highest segment (for brk) */
+    char interp[USER_INTERP_MAX]; /* PT_INTERP, or "" (static) */
 };
 
 struct user_rlimit {
@@ -79,6 +75,8 @@ struct user_process {
     char *exe;               /* absolute host path (readlink /proc/self/exe) */
     GBytes *auxv;
     struct user_image image;
+    uint64_t interp_base;    /* AT_BASE: the interpreter's, or 0 */
+    uint64_t start_pc;       /* the interpreter's entry, or the program's */
     int64_t pid, tid;
     uint32_t uid, gid;       /* the host's, read once at creation */
     uint64_t random_state;   /* AT_RANDOM and getrandom: see random.c */
@@ -88,15 +86,9 @@ struct user_process {
     struct user_fd fds[USER_FD_MAX];
     struct user_rlimit rlimits[USER_RLIM_NLIMITS];
 
-    /* Signal state. Handlers are recorded but not yet delivered (a later
-     * issue builds the signal frame); their signals take the default
-     * action, with a note on stderr. */
-    struct user_sigaction sigactions[USER_NSIG + 1];
-    uint64_t sigmask;        /* bit sig-1: blocked */
-    uint64_t sigpending;     /* bit sig-1: sent while blocked */
-    uint64_t altstack_sp, altstack_size;
-    uint32_t altstack_flags;
-    bool handler_note_logged;
+    /* Signal state (user/sigstate.h). */
+    struct user_sighand sighand;
+    struct user_sigthread sigthread;
 
     uint64_t clear_child_tid;
     uint64_t robust_list_head, robust_list_len;
@@ -106,8 +98,6 @@ struct user_process {
     bool killed;
     int exit_code;
     int term_signal;
-    int pending_signal;      /* set_signal(): delivered on the next run */
-    int fault_signal;        /* signal of the last CPU-fault stop, or 0 */
 
     /* A syscall handler that stops execution (exit, kill to self) leaves
      * the event here; the run loop returns it after the syscall. */
@@ -138,8 +128,24 @@ void user_mem_changed(struct user_process *p, uint64_t addr, uint64_t len);
 extern const struct cpu_mem_ops user_cpu_mem_ops;
 
 /* elf.c */
+/* Load a program: ET_EXEC where it says, ET_DYN at USER_DYN_BASE when it
+ * names an interpreter (image->interp), at USER_PIE_BASE when it does
+ * not (static-pie). */
 bool user_elf_load(struct pagestore *mem, const char *path,
                    struct user_image *image, GError **error);
+/* Load an interpreter (ld-linux) at the top of the mmap area. */
+bool user_elf_load_interp(struct pagestore *mem, const char *path,
+                          struct user_image *image, GError **error);
+/* Load the program at path and, if it names one, its interpreter (found
+ * through the guest root); fills p->image, p->interp_base, p->start_pc.
+ * Errors name the program. */
+bool user_exec_load(struct user_process *p, const char *path,
+                    GError **error);
+
+/* path.c: guest paths to host paths (see there). Results are g_free'd. */
+char *user_path_under_root(const char *root, const char *path);
+bool user_path_is_self_exe(int64_t pid, const char *path);
+char *user_path_resolve(const struct user_process *p, const char *path);
 
 /* stack.c: build the initial stack; returns the initial sp and fills
  * p->auxv. */
@@ -160,17 +166,7 @@ int user_fd_install(struct user_process *p, int host, bool cloexec,
                     int64_t min);
 int user_fd_close(struct user_process *p, int64_t gfd);
 
-/* signal.c */
-/* A signal sent to the process (kill, tgkill, raise): discarded if
- * ignored, queued if blocked, otherwise a USER_EVENT_SIGNAL stop. */
-void user_signal_send(struct user_process *p, int sig);
-/* After the mask changed: stop for the first pending unblocked signal. */
-void user_signal_check_pending(struct user_process *p);
-/* Deliver sig now (the debugger let it through); fills ev and returns
- * true if that ended the process. */
-bool user_signal_deliver(struct user_process *p, int sig,
-                         struct user_event *ev);
-bool user_signal_default_ignored(int sig);
+/* signal.c, sigframe.c, syscall-signal.c: see user/sigstate.h. */
 
 /* syscall.c */
 void user_syscall(struct user_process *p);

@@ -260,8 +260,20 @@ static void test_built_bad(void)
     b.ph[0].p_filesz = 28;
     strcpy((char *)b.buf + 0x200, "/lib/ld-linux-aarch64.so.1");
     p = elf_write(&b, "dynamic");
-    assert_error(p, "dynamically linked programs are not supported yet "
-                    "(PT_INTERP /lib/ld-linux-aarch64.so.1)");
+    /* A dynamically linked program loads and names its interpreter (the
+     * process loads that: test-user-dyn). */
+    struct user_image image;
+    g_assert_null(load_error(p, &image));
+    g_assert_cmpstr(image.interp, ==, "/lib/ld-linux-aarch64.so.1");
+    g_free(p);
+    /* An interpreter name without its NUL, or empty. */
+    b.ph[0].p_filesz = 26;
+    p = elf_write(&b, "dynamic-unterminated");
+    assert_error(p, "bad interpreter name (PT_INTERP)");
+    g_free(p);
+    b.ph[0].p_filesz = 1;
+    p = elf_write(&b, "dynamic-empty");
+    assert_error(p, "bad interpreter name (PT_INTERP)");
     g_free(p);
 
     elf_init(&b, 1, ET_EXEC);
