@@ -52,8 +52,12 @@ void rsp_conn_send_packet(struct rsp_conn *conn, const char *payload,
 {
     rsp_frame_packet(conn->scratch, payload, len, conn->run_length);
     send_raw(conn, conn->scratch->str, conn->scratch->len);
-    if (!conn->no_ack)
-        g_string_assign(conn->last_packet, conn->scratch->str);
+    if (!conn->no_ack) {
+        /* Binary replies hold NUL bytes: copy by length, not as a string. */
+        g_string_truncate(conn->last_packet, 0);
+        g_string_append_len(conn->last_packet, conn->scratch->str,
+                            conn->scratch->len);
+    }
 }
 
 static void queue_pending(struct rsp_conn *conn, const char *packet,

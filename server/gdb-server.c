@@ -10,6 +10,8 @@
 #include <netinet/tcp.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <gio/gunixsocketaddress.h>
@@ -89,6 +91,17 @@ static GSocketAddress *parse_address(const char *spec, char **unix_path,
     addr = g_inet_socket_address_new(inet, (guint16)port);
     g_object_unref(inet);
     return addr;
+}
+
+/* Remove a socket file left at path by an earlier run; anything else that
+ * is there (a user's file named by mistake) is left alone, and binding
+ * then fails with a message. */
+static void remove_stale_socket(const char *path)
+{
+    struct stat st;
+
+    if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+        unlink(path);
 }
 
 static void send_bytes(void *opaque, const uint8_t *data, size_t len)
@@ -234,7 +247,7 @@ struct gdb_server *gdb_server_new(const char *spec, struct gdb_target *target,
     s->loop = g_main_loop_new(NULL, FALSE);
     s->listener = G_SOCKET_LISTENER(g_socket_service_new());
     if (s->unix_path)
-        unlink(s->unix_path);
+        remove_stale_socket(s->unix_path);
     if (!g_socket_listener_add_address(s->listener, want, G_SOCKET_TYPE_STREAM,
                                        G_SOCKET_PROTOCOL_DEFAULT, NULL,
                                        &s->address, error)) {
@@ -278,7 +291,7 @@ void gdb_server_free(struct gdb_server *s)
         g_object_unref(s->listener);
     }
     if (s->unix_path) {
-        unlink(s->unix_path);
+        remove_stale_socket(s->unix_path);
         g_free(s->unix_path);
     }
     g_clear_object(&s->address);

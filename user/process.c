@@ -171,8 +171,7 @@ void user_process_run(struct user_process *p, uint64_t max_insns,
         left -= MIN(ran, left);
         switch (why) {
         case CPU_EXIT_SVC:
-            if (!user_signal_syscall(p))
-                user_syscall(p);
+            user_syscall(p);
             if (p->stop_pending) {
                 p->stop_pending = false;
                 *ev = p->stop;

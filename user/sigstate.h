@@ -178,8 +178,5 @@ struct user_stack user_sigaltstack_get(const struct user_process *p,
 int user_sigaltstack_set(struct user_process *p, const struct user_stack *ss,
                          uint64_t sp);
 
-/* syscall-signal.c: the signal system calls the table in syscall.h does
- * not list yet; true if x8 was one of them (x0 then holds the result). */
-bool user_signal_syscall(struct user_process *p);
 
 #endif

@@ -20,14 +20,6 @@
 /* KILL and STOP can be neither caught nor blocked. */
 #define UNBLOCKABLE (user_sigbit(USER_SIGKILL) | user_sigbit(USER_SIGSTOP))
 
-/* The handlers below that the table in syscall.h does not list yet. */
-USER_SYSCALL(rt_sigsuspend);
-USER_SYSCALL(rt_sigpending);
-USER_SYSCALL(rt_sigtimedwait);
-USER_SYSCALL(rt_sigqueueinfo);
-USER_SYSCALL(rt_tgsigqueueinfo);
-USER_SYSCALL(rt_sigreturn);
-
 USER_SYSCALL(rt_sigaction)
 {
     int64_t sig = a[0];
@@ -270,41 +262,4 @@ USER_SYSCALL(rt_sigreturn)
     }
     user_signal_check_pending(p);
     return (int64_t)cpu->x[0];
-}
-
-static const struct {
-    uint64_t nr;
-    int64_t (*fn)(struct user_process *p, const uint64_t *a);
-    const char *name;
-    unsigned nargs;
-} signal_syscalls[] = {
-    { USER_NR_rt_sigsuspend, user_sys_rt_sigsuspend, "rt_sigsuspend", 2 },
-    { USER_NR_rt_sigpending, user_sys_rt_sigpending, "rt_sigpending", 2 },
-    { USER_NR_rt_sigtimedwait, user_sys_rt_sigtimedwait, "rt_sigtimedwait", 4 },
-    { USER_NR_rt_sigqueueinfo, user_sys_rt_sigqueueinfo, "rt_sigqueueinfo", 3 },
-    { USER_NR_rt_tgsigqueueinfo, user_sys_rt_tgsigqueueinfo,
-      "rt_tgsigqueueinfo", 4 },
-    { USER_NR_rt_sigreturn, user_sys_rt_sigreturn, "rt_sigreturn", 0 },
-};
-
-bool user_signal_syscall(struct user_process *p)
-{
-    struct cpu_state *cpu = p->cpu;
-    for (size_t i = 0; i < G_N_ELEMENTS(signal_syscalls); i++) {
-        if (signal_syscalls[i].nr != cpu->x[8])
-            continue;
-        uint64_t args[6];
-        for (int j = 0; j < 6; j++)
-            args[j] = cpu->x[j];
-        int64_t ret = signal_syscalls[i].fn(p, args);
-        if (p->log_syscalls) {
-            fprintf(stderr, "%" PRId64 " %s(", p->tid, signal_syscalls[i].name);
-            for (unsigned j = 0; j < signal_syscalls[i].nargs; j++)
-                fprintf(stderr, "%s0x%" PRIx64, j ? ", " : "", args[j]);
-            fprintf(stderr, ") = %" PRId64 "\n", ret);
-        }
-        cpu->x[0] = (uint64_t)ret;
-        return true;
-    }
-    return false;
 }

@@ -35,6 +35,8 @@
     X(sched_getaffinity, 3) X(sched_yield, 0) X(futex, 6) X(exit, 1) \
     X(exit_group, 1) X(kill, 2) X(tgkill, 3) X(tkill, 2) \
     X(rt_sigaction, 4) X(rt_sigprocmask, 4) X(sigaltstack, 2) \
+    X(rt_sigsuspend, 2) X(rt_sigpending, 2) X(rt_sigtimedwait, 4) \
+    X(rt_sigqueueinfo, 3) X(rt_tgsigqueueinfo, 4) X(rt_sigreturn, 0) \
     X(umask, 1)
 
 #define USER_SYSCALL_DECLARE(name, nargs) USER_SYSCALL(name);

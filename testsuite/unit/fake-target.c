@@ -156,8 +156,9 @@ static int op_write_mem(struct rsp_target *t, uint64_t addr,
 {
     struct fake_target *ft = fake(t);
 
+    /* Written so that addr + len cannot wrap around. */
     if (addr < FAKE_MEM_BASE || len > FAKE_MEM_SIZE
-        || addr + len > FAKE_MEM_BASE + FAKE_MEM_SIZE)
+        || addr - FAKE_MEM_BASE > FAKE_MEM_SIZE - len)
         return -EFAULT;
     memcpy(ft->mem + (addr - FAKE_MEM_BASE), buf, len);
     return 0;
