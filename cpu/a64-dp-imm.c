@@ -146,6 +146,11 @@ static inline uint64_t logic_imm_value(uint32_t insn)
     return logic_imm_table[insn >> 31][a64_bits(insn, 10, 13)];
 }
 
+uint64_t a64_logic_imm_value(uint32_t insn)
+{
+    return logic_imm_value(insn);
+}
+
 /* AND, ORR, EOR, ANDS (immediate); MOV (bitmask immediate), TST */
 static inline int logic_imm(struct cpu_state *cpu, uint32_t insn,
                             unsigned opc)

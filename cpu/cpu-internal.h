@@ -57,6 +57,11 @@ const struct a64_pattern *a64_decode_row(uint32_t insn);
 /* The name of the table row that decodes insn, or NULL (for logs). */
 const char *a64_decode_name(uint32_t insn);
 
+/* --- logical immediates (a64-dp-imm.c) -------------------------------- */
+/* The bit mask of a logical-immediate encoding (AND/ORR/EOR/ANDS imm), or
+ * 0 for a reserved one. */
+uint64_t a64_logic_imm_value(uint32_t insn);
+
 /* --- implemented features (cpu.c) --------------------------------------- */
 enum cpu_id_reg {
     CPU_ID_NONE,            /* a HWCAP without an ID register field */

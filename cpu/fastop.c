@@ -226,6 +226,66 @@ static void select_ldst(struct code_slot *s, bool scaled)
         sp_reg(rn_of(insn)), 0, offset);
 }
 
+/* LDR/STR (B, W, X) with pre- or post-index writeback. */
+static void select_ldst_writeback(struct code_slot *s)
+{
+    uint32_t insn = s->insn;
+    unsigned size = a64_bits(insn, 30, 2), opc = a64_bits(insn, 22, 2);
+    unsigned mode = a64_bits(insn, 10, 2);
+    unsigned rt = rd_of(insn), rn = rn_of(insn);
+    int64_t offset = a64_sbits(insn, 12, 9);
+
+    static const enum fast_op loads[4] = { FOP_LDRB_WB, FOP_GENERIC,
+                                           FOP_LDR_W_WB, FOP_LDR_X_WB };
+    static const enum fast_op stores[4] = { FOP_STRB_WB, FOP_GENERIC,
+                                            FOP_STR_W_WB, FOP_STR_X_WB };
+
+    if ((insn >> 26) & 1 || opc > 1 || size == 1 || (mode != 1 && mode != 3))
+        return;
+    /* A load into its own base: the handler's rule. */
+    if (opc == 1 && rn == rt && rt != 31)
+        return;
+    set(s, opc ? loads[size] : stores[size], rt, sp_reg(rn), 0,
+        FOP_PAIR_IMM(offset, mode));
+}
+
+/* LDR/STR (register offset) of B, W, X: base + extend(Rm) << shift. */
+static void select_ldst_reg(struct code_slot *s)
+{
+    uint32_t insn = s->insn;
+    unsigned size = a64_bits(insn, 30, 2), opc = a64_bits(insn, 22, 2);
+    unsigned option = a64_bits(insn, 13, 3);
+    unsigned shift = (insn >> 12) & 1 ? size : 0;
+    enum fast_op op;
+
+    if ((insn >> 26) & 1 || opc > 1 || size == 1 || !(option & 2))
+        return;
+    if (option == 2)
+        shift |= FOP_INDEX_UXTW;
+    else if (option == 6)
+        shift |= FOP_INDEX_SXTW;
+    else if (option != 3 && option != 7)
+        return;
+    switch (size) {
+    case 0: op = opc ? FOP_LDRB_REG : FOP_STRB_REG; break;
+    case 2: op = opc ? FOP_LDR_W_REG : FOP_STR_W_REG; break;
+    default: op = opc ? FOP_LDR_X_REG : FOP_STR_X_REG; break;
+    }
+    set(s, op, rd_of(insn), sp_reg(rn_of(insn)), rm_of(insn), shift);
+}
+
+/* AND, ORR, EOR (immediate: Rd may be SP), ANDS (TST: Rd 31 is XZR). */
+static void select_logic_imm(struct code_slot *s, enum fast_op op)
+{
+    uint32_t insn = s->insn;
+    uint64_t mask = a64_logic_imm_value(insn);
+
+    if (mask == 0)
+        return;                         /* reserved: the handler's UNDEF */
+    set(s, op, op == FOP_ANDSI ? rd_of(insn) : sp_reg(rd_of(insn)),
+        rn_of(insn), insn >> 31, mask);
+}
+
 /* LDP, STP of X registers: signed offset, pre- and post-index. */
 static void select_pair(struct code_slot *s)
 {
@@ -262,6 +322,10 @@ void fastop_select(struct code_slot *s, const char *row)
             select_logic_reg(s, 0);
         else if (strcmp(row, "ADDSUB_shift") == 0)
             select_addsub_shift(s);
+        else if (strcmp(row, "AND_imm") == 0)
+            select_logic_imm(s, FOP_ANDI);
+        else if (strcmp(row, "ANDS_imm") == 0)
+            select_logic_imm(s, FOP_ANDSI);
         break;
     case 'S':
         if (strcmp(row, "SUB_imm") == 0)
@@ -282,10 +346,14 @@ void fastop_select(struct code_slot *s, const char *row)
     case 'O':
         if (strcmp(row, "ORR_reg") == 0)
             select_logic_reg(s, 1);
+        else if (strcmp(row, "ORR_imm") == 0)
+            select_logic_imm(s, FOP_ORRI);
         break;
     case 'E':
         if (strcmp(row, "EOR_reg") == 0)
             select_logic_reg(s, 2);
+        else if (strcmp(row, "EOR_imm") == 0)
+            select_logic_imm(s, FOP_EORI);
         break;
     case 'D':
         if (strcmp(row, "DP_3src") == 0)
@@ -303,8 +371,13 @@ void fastop_select(struct code_slot *s, const char *row)
     case 'L':
         if (strcmp(row, "LDST_uimm") == 0)
             select_ldst(s, true);
-        else if (strcmp(row, "LDST_imm9") == 0)
+        else if (strcmp(row, "LDST_imm9") == 0 &&
+                 a64_bits(s->insn, 10, 2) == 0)
             select_ldst(s, false);
+        else if (strcmp(row, "LDST_imm9") == 0)
+            select_ldst_writeback(s);
+        else if (strcmp(row, "LDST_reg") == 0)
+            select_ldst_reg(s);
         else if (strcmp(row, "LDST_pair") == 0)
             select_pair(s);
         break;

@@ -51,7 +51,12 @@ _Static_assert(offsetof(struct cpu_state, x) == 0 &&
     X(B) X(BL) X(BCOND) X(CBZ_X) X(CBZ_W) X(CBNZ_X) X(CBNZ_W)             \
     X(TBZ) X(TBNZ) X(BR) X(BLR)                                            \
     X(LDR_X) X(LDR_W) X(LDRH) X(LDRB) X(STR_X) X(STR_W) X(STRH) X(STRB)   \
-    X(LDP_X) X(STP_X)
+    X(LDP_X) X(STP_X)                                                      \
+    X(LDR_X_WB) X(STR_X_WB) X(LDR_W_WB) X(STR_W_WB) /* pre/post-index */   \
+    X(LDRB_WB) X(STRB_WB)                                                  \
+    X(LDR_X_REG) X(LDR_W_REG) X(LDRB_REG) X(STR_X_REG) X(STR_W_REG)       \
+    X(STRB_REG)                                                            \
+    X(ANDI) X(ORRI) X(EORI) X(ANDSI)  /* logical (imm), X and W */
 
 #define FOP_ENUM(name) FOP_##name,
 enum fast_op {
@@ -87,6 +92,15 @@ void fastop_init(void);
 #define FOP_BFM_LEFT(imm) ((unsigned)(imm) & 63)
 #define FOP_BFM_RIGHT(imm) ((unsigned)((imm) >> 8) & 63)
 #define FOP_BFM_UP(imm) ((unsigned)((imm) >> 16) & 63)
+
+/* Writeback single loads/stores: imm packs the signed offset and the mode
+ * like a pair's (1 post-index, 3 pre-index).
+ * Register-offset loads/stores: rm is the index register; imm is the
+ * shift (0..3) plus 4 for UXTW, 8 for SXTW (else LSL/SXTX: 64 bits).
+ * Logical (immediate): imm is the decoded bit mask, rm is 1 for a 64-bit
+ * operation. */
+#define FOP_INDEX_UXTW 4
+#define FOP_INDEX_SXTW 8
 
 /* LDP/STP: rd and rm are the two registers, rn the base; imm packs the
  * signed byte offset and the addressing mode (1 post-index, 2 signed

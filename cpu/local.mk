@@ -74,3 +74,10 @@ testsuite_unit_test_cpu_simd_vectors_SOURCES = \
 testsuite_unit_test_cpu_simd_vectors_LDADD = libcpu.a $(GLIB_LIBS) -lm
 EXTRA_DIST += testsuite/unit/test-cpu-simd-gen.py \
 	testsuite/unit/test-cpu-simd-oracle.c testsuite/unit/test-cpu-simd-oracle.S
+
+# The run loop's fast operations (cpu/fastop.c), edge cases.
+check_PROGRAMS += testsuite/unit/test-cpu-fastop
+TESTS += testsuite/unit/test-cpu-fastop
+testsuite_unit_test_cpu_fastop_SOURCES = testsuite/unit/test-cpu-fastop.c \
+	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
+testsuite_unit_test_cpu_fastop_LDADD = libcpu.a $(GLIB_LIBS) -lm

@@ -688,6 +688,102 @@ op_STP_X: {
     NEXT();
 }
 
+#define LOAD_WB_OP(NAME, TYPE)                                          \
+op_##NAME: {                                                            \
+    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);\
+    uint64_t va = FOP_PAIR_MODE(s->imm) == 1 ? base : base + offset;    \
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
+    const void *host = tlb_hit(e->read_tag, e, va, sizeof(TYPE));       \
+    TYPE v;                                                             \
+    if (!host)                                                          \
+        goto op_GENERIC;                                                \
+    memcpy(&v, host, sizeof(v));                                        \
+    SET_X(s->rd, v);                                                    \
+    reg[s->rn] = base + offset;                                         \
+    NEXT();                                                             \
+}
+#define STORE_WB_OP(NAME, TYPE)                                         \
+op_##NAME: {                                                            \
+    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);\
+    uint64_t va = FOP_PAIR_MODE(s->imm) == 1 ? base : base + offset;    \
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
+    void *host = tlb_hit(e->write_tag, e, va, sizeof(TYPE));            \
+    TYPE v = (TYPE)reg[s->rd];                                          \
+    if (!host)                                                          \
+        goto op_GENERIC;                                                \
+    memcpy(host, &v, sizeof(v));                                        \
+    reg[s->rn] = base + offset;                                         \
+    NEXT();                                                             \
+}
+    LOAD_WB_OP(LDR_X_WB, uint64_t)
+    LOAD_WB_OP(LDR_W_WB, uint32_t)
+    STORE_WB_OP(STR_X_WB, uint64_t)
+    STORE_WB_OP(STR_W_WB, uint32_t)
+    LOAD_WB_OP(LDRB_WB, uint8_t)
+    STORE_WB_OP(STRB_WB, uint8_t)
+#undef LOAD_WB_OP
+#undef STORE_WB_OP
+
+/* base + extend(Rm) << shift (the register-offset forms' address). */
+#define INDEXED_VA()                                                    \
+    (reg[s->rn] + (((s->imm & FOP_INDEX_UXTW)                           \
+                        ? (uint64_t)(uint32_t)reg[s->rm]                \
+                    : (s->imm & FOP_INDEX_SXTW)                         \
+                        ? (uint64_t)(int64_t)(int32_t)reg[s->rm]        \
+                        : reg[s->rm]) << (s->imm & 3)))
+#define LOAD_REG_OP(NAME, TYPE)                                         \
+op_##NAME: {                                                            \
+    uint64_t va = INDEXED_VA();                                         \
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
+    const void *host = tlb_hit(e->read_tag, e, va, sizeof(TYPE));       \
+    TYPE v;                                                             \
+    if (!host)                                                          \
+        goto op_GENERIC;                                                \
+    memcpy(&v, host, sizeof(v));                                        \
+    SET_X(s->rd, v);                                                    \
+    NEXT();                                                             \
+}
+#define STORE_REG_OP(NAME, TYPE)                                        \
+op_##NAME: {                                                            \
+    uint64_t va = INDEXED_VA();                                         \
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
+    void *host = tlb_hit(e->write_tag, e, va, sizeof(TYPE));            \
+    TYPE v = (TYPE)reg[s->rd];                                          \
+    if (!host)                                                          \
+        goto op_GENERIC;                                                \
+    memcpy(host, &v, sizeof(v));                                        \
+    NEXT();                                                             \
+}
+    LOAD_REG_OP(LDR_X_REG, uint64_t)
+    LOAD_REG_OP(LDR_W_REG, uint32_t)
+    LOAD_REG_OP(LDRB_REG, uint8_t)
+    STORE_REG_OP(STR_X_REG, uint64_t)
+    STORE_REG_OP(STR_W_REG, uint32_t)
+    STORE_REG_OP(STRB_REG, uint8_t)
+#undef LOAD_REG_OP
+#undef STORE_REG_OP
+#undef INDEXED_VA
+
+    /* Logical (immediate): rm is 1 for the 64-bit forms. */
+op_ANDI:
+    reg[s->rd] = s->rm ? reg[s->rn] & s->imm : (uint32_t)(reg[s->rn] & s->imm);
+    NEXT();
+op_ORRI:
+    reg[s->rd] = s->rm ? reg[s->rn] | s->imm : (uint32_t)(reg[s->rn] | s->imm);
+    NEXT();
+op_EORI:
+    reg[s->rd] = s->rm ? reg[s->rn] ^ s->imm : (uint32_t)(reg[s->rn] ^ s->imm);
+    NEXT();
+op_ANDSI: {
+    uint64_t res = reg[s->rn] & s->imm;
+    if (s->rm)
+        cpu->nzcv = a64_nz_flags(res, true);
+    else
+        cpu->nzcv = a64_nz_flags(res = (uint32_t)res, false);
+    SET_X(s->rd, res);
+    NEXT();
+}
+
 budget:
     return cpu->exit = CPU_EXIT_BUDGET;
 #undef DISPATCH
