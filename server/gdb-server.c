@@ -123,6 +123,8 @@ static void send_bytes(void *opaque, const uint8_t *data, size_t len)
     }
 }
 
+/* Also called from the read source's own callback: destroying a source
+ * while it dispatches is allowed, and it then returns G_SOURCE_REMOVE. */
 static void end_connection(struct gdb_server *s)
 {
     if (s->read_source) {
@@ -167,8 +169,6 @@ static gboolean on_readable(GSocket *socket, GIOCondition cond, gpointer data)
          * Like gdbserver, losing the debugger ends the session, unless
          * --multi asked to wait for the next one. */
         gdb_target_disconnected(s->target);
-        g_source_unref(s->read_source);
-        s->read_source = NULL;
         end_connection(s);
         if (s->keep_listening &&
             gdb_target_session_end(s->target) == GDB_SESSION_ACTIVE) {
@@ -182,8 +182,6 @@ static gboolean on_readable(GSocket *socket, GIOCondition cond, gpointer data)
     }
     rsp_conn_feed(s->rsp, (const uint8_t *)buf, (size_t)n);
     if (rsp_conn_finished(s->rsp)) {
-        g_source_unref(s->read_source);
-        s->read_source = NULL;
         end_connection(s);
         finish_session(s);
         return G_SOURCE_REMOVE;
@@ -204,6 +202,15 @@ static gboolean on_incoming(GSocketService *service,
             ? g_inet_address_to_string(
                   g_inet_socket_address_get_address(G_INET_SOCKET_ADDRESS(peer)))
             : g_strdup("a local socket");
+
+    /* The active debugger may have gone already, its end of file still
+     * unread (a client that closes and reconnects at once): take in what
+     * it sent first, so a reconnection is not mistaken for a second
+     * debugger. */
+    while (s->connection &&
+           g_socket_condition_check(s->socket, G_IO_IN | G_IO_HUP | G_IO_ERR))
+        if (on_readable(s->socket, G_IO_IN, s) == G_SOURCE_REMOVE)
+            break;
 
     if (s->connection || s->session_over) {
         fprintf(stderr,

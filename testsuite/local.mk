@@ -26,7 +26,8 @@ EXTRA_DIST += \
 	testsuite/backstep.lldb/lldb-basic.exp \
 	testsuite/backstep.lldb/lldb-dynamic.exp \
 	testsuite/backstep.bad/bad-packets.exp \
-	testsuite/backstep.bad/bad-files.exp
+	testsuite/backstep.bad/bad-files.exp \
+	testsuite/backstep.bad/bad-connection.exp
 
 # --- Guest programs ----------------------------------------------------
 # Static AArch64 Linux programs the suites debug. They are data to the
