@@ -268,7 +268,10 @@ static void make_scratch(struct session *s, struct fuzz_input *in)
         fuzz_fail("cannot map the scratch region: %" G_GINT64_FORMAT, base);
     s->scratch = (uint64_t)base;
     memset(data, 0, sizeof(data));
-    memcpy(data + SCRATCH_BLOB, fuzz_bytes(in, SCRATCH_BLOB_SIZE, &n), n);
+    /* Two statements: the order in which arguments are evaluated is
+     * unspecified, so n must be set before it is passed. */
+    const uint8_t *blob = fuzz_bytes(in, SCRATCH_BLOB_SIZE, &n);
+    memcpy(data + SCRATCH_BLOB, blob, n);
     for (unsigned i = 0; i < SCRATCH_IOV_COUNT; i++) {
         uint64_t iov[2] = { s->scratch + fuzz_below(in, SCRATCH_DATA_SIZE),
                             fuzz_below(in, 3) ? fuzz_u8(in) : fuzz_u64(in) };
