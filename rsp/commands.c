@@ -12,7 +12,7 @@
 static const struct rsp_command commands[] = {
     /* Stop state and registers */
     { "?",                      RSP_MATCH_EXACT,     rsp_cmd_stop_reason },
-    { "g",                      RSP_MATCH_EXACT,     rsp_cmd_read_regs },
+    { "g",                      RSP_MATCH_SEPARATED, rsp_cmd_read_regs },
     { "G",                      RSP_MATCH_PREFIX,    rsp_cmd_write_regs },
     { "p",                      RSP_MATCH_PREFIX,    rsp_cmd_read_reg },
     { "P",                      RSP_MATCH_PREFIX,    rsp_cmd_write_reg },
@@ -34,6 +34,22 @@ static const struct rsp_command commands[] = {
     { "qC",                     RSP_MATCH_EXACT,     rsp_cmd_current_thread },
     { "qfThreadInfo",           RSP_MATCH_EXACT,     rsp_cmd_thread_info_first },
     { "qsThreadInfo",           RSP_MATCH_EXACT,     rsp_cmd_thread_info_next },
+    { "qThreadExtraInfo",       RSP_MATCH_SEPARATED, rsp_cmd_thread_extra_info },
+    /* Events */
+    { "QThreadEvents",          RSP_MATCH_SEPARATED, rsp_cmd_thread_events },
+    { "QCatchSyscalls",         RSP_MATCH_SEPARATED, rsp_cmd_catch_syscalls },
+    /* extended-remote */
+    { "!",                      RSP_MATCH_EXACT,     rsp_cmd_extended_mode },
+    { "vRun",                   RSP_MATCH_SEPARATED, rsp_cmd_run },
+    { "R",                      RSP_MATCH_PREFIX,    rsp_cmd_restart },
+    { "vAttach",                RSP_MATCH_SEPARATED, rsp_cmd_attach },
+    { "QStartupWithShell",      RSP_MATCH_SEPARATED, rsp_cmd_startup_with_shell },
+    { "QDisableRandomization",  RSP_MATCH_SEPARATED,
+      rsp_cmd_disable_randomization },
+    { "QEnvironmentHexEncoded", RSP_MATCH_SEPARATED, rsp_cmd_environment_set },
+    { "QEnvironmentUnset",      RSP_MATCH_SEPARATED, rsp_cmd_environment_unset },
+    { "QEnvironmentReset",      RSP_MATCH_EXACT,     rsp_cmd_environment_reset },
+    { "QSetWorkingDir",         RSP_MATCH_SEPARATED, rsp_cmd_set_working_dir },
     /* Breakpoints and watchpoints */
     { "Z",                      RSP_MATCH_PREFIX,    rsp_cmd_insert_break },
     { "z",                      RSP_MATCH_PREFIX,    rsp_cmd_remove_break },
@@ -57,14 +73,17 @@ static const struct rsp_command commands[] = {
     { "qOffsets",               RSP_MATCH_EXACT,     rsp_cmd_empty },
     { "qTStatus",               RSP_MATCH_EXACT,     rsp_cmd_empty },
     { "vMustReplyEmpty",        RSP_MATCH_EXACT,     rsp_cmd_empty },
-    { "QThreadSuffixSupported", RSP_MATCH_EXACT,     rsp_cmd_empty },
-    { "QListThreadsInStopReply", RSP_MATCH_EXACT,    rsp_cmd_empty },
     { "qGetWorkingDir",         RSP_MATCH_EXACT,     rsp_cmd_empty },
-    { "jThreadsInfo",           RSP_MATCH_EXACT,     rsp_cmd_empty },
+    /* Non-stop mode is not offered: the empty reply keeps gdb in
+     * all-stop. */
+    { "QNonStop",               RSP_MATCH_SEPARATED, rsp_cmd_empty },
     /* lldb */
     { "qHostInfo",              RSP_MATCH_EXACT,     rsp_cmd_host_info },
     { "qProcessInfo",           RSP_MATCH_EXACT,     rsp_cmd_process_info },
     { "qRegisterInfo",          RSP_MATCH_PREFIX,    rsp_cmd_register_info },
+    { "QThreadSuffixSupported", RSP_MATCH_EXACT,     rsp_cmd_thread_suffix },
+    { "QListThreadsInStopReply", RSP_MATCH_EXACT,    rsp_cmd_threads_in_stop },
+    { "jThreadsInfo",           RSP_MATCH_EXACT,     rsp_cmd_empty },
 };
 
 static bool is_separator(char c)

@@ -72,6 +72,32 @@ RSP_HANDLER(rsp_cmd_thread_alive);      /* T */
 RSP_HANDLER(rsp_cmd_current_thread);    /* qC */
 RSP_HANDLER(rsp_cmd_thread_info_first); /* qfThreadInfo */
 RSP_HANDLER(rsp_cmd_thread_info_next);  /* qsThreadInfo */
+/* thread-list.c */
+RSP_HANDLER(rsp_cmd_thread_extra_info); /* qThreadExtraInfo */
+/* The qXfer:threads object; NULL with *err when there is no thread list. */
+GBytes *rsp_threads_xml(struct rsp_conn *conn, int *err);
+/* Append text escaped for XML (attribute or element). */
+void rsp_append_xml_text(GString *out, const char *text);
+/* events.c */
+RSP_HANDLER(rsp_cmd_thread_events);     /* QThreadEvents */
+RSP_HANDLER(rsp_cmd_catch_syscalls);    /* QCatchSyscalls */
+/* A qSupported word from the debugger (fork-events+ ...). */
+void rsp_events_note_peer(struct rsp_conn *conn, const char *item);
+/* Our qSupported words for events; enables the agreed ones. */
+void rsp_events_supported(struct rsp_conn *conn, GString *reply);
+/* extended.c */
+RSP_HANDLER(rsp_cmd_extended_mode);     /* ! */
+RSP_HANDLER(rsp_cmd_run);               /* vRun */
+RSP_HANDLER(rsp_cmd_restart);           /* R */
+RSP_HANDLER(rsp_cmd_attach);            /* vAttach */
+RSP_HANDLER(rsp_cmd_startup_with_shell);        /* QStartupWithShell */
+RSP_HANDLER(rsp_cmd_disable_randomization);     /* QDisableRandomization */
+RSP_HANDLER(rsp_cmd_environment_set);   /* QEnvironmentHexEncoded */
+RSP_HANDLER(rsp_cmd_environment_unset); /* QEnvironmentUnset */
+RSP_HANDLER(rsp_cmd_environment_reset); /* QEnvironmentReset */
+RSP_HANDLER(rsp_cmd_set_working_dir);   /* QSetWorkingDir */
+/* Our qSupported words for extended-remote's settings. */
+void rsp_extended_supported(struct rsp_conn *conn, GString *reply);
 /* breakpoints.c */
 RSP_HANDLER(rsp_cmd_insert_break);      /* Z */
 RSP_HANDLER(rsp_cmd_remove_break);      /* z */
@@ -98,5 +124,7 @@ RSP_HANDLER(rsp_cmd_vfile);             /* vFile:OPERATION */
 RSP_HANDLER(rsp_cmd_host_info);         /* qHostInfo */
 RSP_HANDLER(rsp_cmd_process_info);      /* qProcessInfo */
 RSP_HANDLER(rsp_cmd_register_info);     /* qRegisterInfo<hex> */
+RSP_HANDLER(rsp_cmd_thread_suffix);     /* QThreadSuffixSupported */
+RSP_HANDLER(rsp_cmd_threads_in_stop);   /* QListThreadsInStopReply */
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "rsp/conn.h"
 #include "rsp/packet.h"
@@ -20,6 +21,21 @@ struct rsp_peer_features {
     bool error_message;     /* accepts "E.text" */
     bool binary_upload;     /* gdb 15+: 'x' replies start with 'b' */
     bool multiprocess;      /* thread ids as pPID.TID */
+    /* Event reports the debugger can take (RSP_EVENT_FORK/VFORK/EXEC). */
+    unsigned events;
+};
+
+/* How vRun and R start the program: set by the Q packets of
+ * extended-remote, kept across runs (gdb sends them once). */
+struct rsp_run_settings {
+    /* name -> value, or -> NULL for "unset"; changes to the target's
+     * initial environment. */
+    GHashTable *env;
+    char *working_dir;      /* NULL: the target's own */
+    bool startup_with_shell;
+    bool disable_randomization;
+    char **last_argv;       /* of the last vRun, for R; NULL before one */
+    bool started;           /* the program now debugged came from vRun/R */
 };
 
 struct rsp_conn {
@@ -48,6 +64,13 @@ struct rsp_conn {
     /* qfThreadInfo/qsThreadInfo iteration. */
     GArray *thread_list;    /* of struct rsp_ptid */
     unsigned thread_list_pos;
+
+    unsigned events;        /* RSP_EVENT_* enabled in the target */
+    bool extended;          /* after '!' */
+    bool thread_suffix;     /* lldb: g/p/P/G end in ";thread:TID;" */
+    bool threads_in_stop;   /* lldb: T replies list threads: and
+                               thread-pcs: */
+    struct rsp_run_settings run;
 };
 
 /* What a handler wants done after it returns. */
@@ -80,7 +103,18 @@ int64_t rsp_conn_target_pid(struct rsp_conn *conn);
 struct rsp_ptid rsp_conn_resolve_thread(struct rsp_conn *conn,
                                         struct rsp_ptid ptid);
 
-/* The stop reply for stop (T/W/X). */
+/* The target's threads (rsp_thread_info), or NULL when it has no
+ * threads op. Free with rsp_thread_info_free_array(). */
+GArray *rsp_conn_threads(struct rsp_conn *conn);
+
+/* Read the 64-bit pc of thread; false if it cannot. */
+bool rsp_read_pc(struct rsp_conn *conn, struct rsp_ptid thread,
+                 uint64_t *pc);
+
+/* Tell the target which events are enabled now (conn->events). */
+void rsp_conn_apply_events(struct rsp_conn *conn, unsigned events);
+
+/* The stop reply for stop (T/W/X/w). */
 void rsp_format_stop_reply(struct rsp_conn *conn, const struct rsp_stop *stop,
                            GString *reply);
 

@@ -26,6 +26,10 @@ struct rsp_conn *rsp_conn_new(struct rsp_target *target, rsp_send_fn send,
     conn->g_thread = (struct rsp_ptid){ 0, 0 };
     conn->c_thread = (struct rsp_ptid){ 0, 0 };
     conn->stop_thread = (struct rsp_ptid){ 0, 0 };
+    conn->run.env = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                          g_free);
+    /* gdb's default ("set disable-randomization on"), like gdbserver. */
+    conn->run.disable_randomization = true;
     return conn;
 }
 
@@ -39,6 +43,9 @@ void rsp_conn_free(struct rsp_conn *conn)
     g_queue_clear_full(&conn->pending, (GDestroyNotify)g_bytes_unref);
     if (conn->thread_list)
         g_array_unref(conn->thread_list);
+    g_hash_table_unref(conn->run.env);
+    g_free(conn->run.working_dir);
+    g_strfreev(conn->run.last_argv);
     g_free(conn);
 }
 
@@ -146,6 +153,10 @@ void rsp_conn_report_stop(struct rsp_conn *conn, const struct rsp_stop *stop)
     conn->running = false;
     if (stop->kind == RSP_STOP_SIGNAL)
         conn->stop_thread = stop->thread;
+    /* A thread that is gone cannot stand for "any thread" any more. */
+    if (stop->kind == RSP_STOP_THREAD_EXITED
+        && conn->stop_thread.tid == stop->thread.tid)
+        conn->stop_thread = (struct rsp_ptid){ 0, 0 };
 
     reply = g_string_new(NULL);
     rsp_format_stop_reply(conn, stop, reply);

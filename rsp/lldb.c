@@ -116,3 +116,22 @@ RSP_HANDLER(rsp_cmd_register_info)
         g_string_append_printf(reply, "generic:%s;", reg->generic);
     return RSP_REPLY;
 }
+
+/* From now on g, G, p and P may end in ";thread:TID;" instead of
+ * following Hg: one round trip less per thread for lldb. */
+RSP_HANDLER(rsp_cmd_thread_suffix)
+{
+    conn->thread_suffix = true;
+    g_string_append(reply, "OK");
+    return RSP_REPLY;
+}
+
+/* From now on T replies carry "threads:" and "thread-pcs:". */
+RSP_HANDLER(rsp_cmd_threads_in_stop)
+{
+    if (!conn->target->ops->threads)
+        return RSP_REPLY;
+    conn->threads_in_stop = true;
+    g_string_append(reply, "OK");
+    return RSP_REPLY;
+}

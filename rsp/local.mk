@@ -12,6 +12,9 @@ librsp_a_SOURCES = \
 	rsp/memory.c \
 	rsp/resume.c \
 	rsp/threads.c \
+	rsp/thread-list.c \
+	rsp/events.c \
+	rsp/extended.c \
 	rsp/breakpoints.c \
 	rsp/session.c \
 	rsp/xfer.c \
@@ -32,3 +35,12 @@ check_PROGRAMS += testsuite/unit/test-rsp-vfile
 TESTS += testsuite/unit/test-rsp-vfile
 testsuite_unit_test_rsp_vfile_SOURCES = testsuite/unit/test-rsp-vfile.c
 testsuite_unit_test_rsp_vfile_LDADD = librsp.a $(GLIB_LIBS)
+# Threads, processes, events and extended-remote against the fake target.
+check_PROGRAMS += testsuite/unit/test-rsp-threads testsuite/unit/test-rsp-extended
+TESTS += testsuite/unit/test-rsp-threads testsuite/unit/test-rsp-extended
+testsuite_unit_test_rsp_threads_SOURCES = testsuite/unit/test-rsp-threads.c \
+	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
+testsuite_unit_test_rsp_threads_LDADD = librsp.a $(GLIB_LIBS)
+testsuite_unit_test_rsp_extended_SOURCES = testsuite/unit/test-rsp-extended.c \
+	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
+testsuite_unit_test_rsp_extended_LDADD = librsp.a $(GLIB_LIBS)

@@ -26,6 +26,44 @@ static struct rsp_ptid reg_thread(struct rsp_conn *conn)
     return rsp_conn_resolve_thread(conn, conn->g_thread);
 }
 
+/* lldb's QThreadSuffixSupported: "thread:TID" then an optional ';' at
+ * s names the thread instead of Hg. */
+static bool parse_thread_field(struct rsp_conn *conn, const char *s,
+                               struct rsp_ptid *thread)
+{
+    struct rsp_ptid ptid;
+
+    if (!g_str_has_prefix(s, "thread:"))
+        return false;
+    s += strlen("thread:");
+    if (!rsp_parse_ptid(conn, &s, ";", &ptid))
+        return false;
+    if (*s == ';')
+        s++;
+    if (*s != '\0')
+        return false;
+    *thread = rsp_conn_resolve_thread(conn, ptid);
+    return true;
+}
+
+/* Split "BODY[;thread:TID;]" (the arguments of p, P, G) into body, a
+ * NUL-terminated copy, and the thread it addresses. */
+static bool take_thread_suffix(struct rsp_conn *conn,
+                               const struct rsp_args *a, GString *body,
+                               struct rsp_ptid *thread)
+{
+    const char *semi = memchr(a->args, ';', a->len);
+    size_t n = semi ? (size_t)(semi - a->args) : a->len;
+
+    g_string_truncate(body, 0);
+    g_string_append_len(body, a->args, (gssize)n);
+    if (!semi) {
+        *thread = reg_thread(conn);
+        return true;
+    }
+    return parse_thread_field(conn, semi + 1, thread);
+}
+
 /* Append the register's hex, or 'x' digits if it cannot be read. */
 static void append_reg(struct rsp_conn *conn, struct rsp_ptid thread,
                        const struct tdesc_reg *reg, GString *out)
@@ -47,8 +85,15 @@ RSP_HANDLER(rsp_cmd_read_regs)
 {
     const struct tdesc *td = rsp_conn_tdesc(conn);
     struct rsp_ptid thread = reg_thread(conn);
-    GString *one = g_string_new(NULL);
+    GString *one;
 
+    /* "g" or lldb's "g;thread:TID;" */
+    if (a->sep != '\0' && (a->sep != ';'
+                           || !parse_thread_field(conn, a->args, &thread))) {
+        rsp_reply_bad_request(conn, reply, "bad g packet");
+        return RSP_REPLY;
+    }
+    one = g_string_new(NULL);
     if (!td) {
         rsp_reply_error(conn, reply, -EOPNOTSUPP);
         g_string_free(one, TRUE);
@@ -75,25 +120,25 @@ static bool has_unavailable(const char *hex, size_t n)
     return memchr(hex, 'x', 2 * n) != NULL;
 }
 
-RSP_HANDLER(rsp_cmd_write_regs)
+static void write_regs(struct rsp_conn *conn, const struct rsp_args *a,
+                       struct rsp_ptid thread, GString *reply)
 {
     const struct tdesc *td = rsp_conn_tdesc(conn);
-    struct rsp_ptid thread = reg_thread(conn);
     uint8_t buf[REG_MAX_BYTES];
     size_t have;
 
     if (!td || !conn->target->ops->write_reg) {
         rsp_reply_error(conn, reply, -EOPNOTSUPP);
-        return RSP_REPLY;
+        return;
     }
     if (a->len % 2 != 0 || a->len / 2 > td->g_size) {
         rsp_reply_bad_request(conn, reply, "bad G packet length");
-        return RSP_REPLY;
+        return;
     }
     for (size_t i = 0; i < a->len; i++) {
         if (a->args[i] != 'x' && rsp_hex_digit((unsigned char)a->args[i]) < 0) {
             rsp_reply_bad_request(conn, reply, "bad hex in G packet");
-            return RSP_REPLY;
+            return;
         }
     }
     have = a->len / 2;
@@ -111,7 +156,7 @@ RSP_HANDLER(rsp_cmd_write_regs)
                 continue;
             if (!rsp_hex_decode(hex, buf, reg_bytes(reg))) {
                 rsp_reply_bad_request(conn, reply, "bad hex in G packet");
-                return RSP_REPLY;
+                return;
             }
             if (pass == 0)
                 continue;
@@ -119,11 +164,25 @@ RSP_HANDLER(rsp_cmd_write_regs)
                                                reg->regnum, buf);
             if (err < 0) {
                 rsp_reply_error(conn, reply, err);
-                return RSP_REPLY;
+                return;
             }
         }
     }
     g_string_append(reply, "OK");
+}
+
+RSP_HANDLER(rsp_cmd_write_regs)
+{
+    GString *body = g_string_new(NULL);
+    struct rsp_ptid thread;
+
+    if (!take_thread_suffix(conn, a, body, &thread)) {
+        rsp_reply_bad_request(conn, reply, "bad G packet");
+    } else {
+        struct rsp_args hex = { body->str, body->len, a->sep };
+        write_regs(conn, &hex, thread, reply);
+    }
+    g_string_free(body, TRUE);
     return RSP_REPLY;
 }
 
@@ -141,42 +200,60 @@ static const struct tdesc_reg *parse_regnum(struct rsp_conn *conn,
 
 RSP_HANDLER(rsp_cmd_read_reg)
 {
-    const char *p = a->args;
-    const struct tdesc_reg *reg = parse_regnum(conn, &p, "");
+    GString *body = g_string_new(NULL);
+    struct rsp_ptid thread;
+    const struct tdesc_reg *reg = NULL;
+    const char *p = NULL;
 
-    if (!reg || *p != '\0') {
-        rsp_reply_bad_request(conn, reply, "no such register");
-        return RSP_REPLY;
+    if (take_thread_suffix(conn, a, body, &thread)) {
+        p = body->str;
+        reg = parse_regnum(conn, &p, "");
     }
-    append_reg(conn, reg_thread(conn), reg, reply);
+    if (!reg || *p != '\0')
+        rsp_reply_bad_request(conn, reply, "no such register");
+    else
+        append_reg(conn, thread, reg, reply);
+    g_string_free(body, TRUE);
     return RSP_REPLY;
 }
 
-RSP_HANDLER(rsp_cmd_write_reg)
+static void write_reg(struct rsp_conn *conn, const char *p,
+                      struct rsp_ptid thread, GString *reply)
 {
-    const char *p = a->args;
     const struct tdesc_reg *reg = parse_regnum(conn, &p, "=");
     uint8_t buf[REG_MAX_BYTES];
     int err;
 
     if (!reg || !rsp_expect(&p, '=')) {
         rsp_reply_bad_request(conn, reply, "no such register");
-        return RSP_REPLY;
+        return;
     }
     if (strlen(p) != 2 * reg_bytes(reg) || !rsp_hex_decode(p, buf,
                                                            reg_bytes(reg))) {
         rsp_reply_bad_request(conn, reply, "bad register value");
-        return RSP_REPLY;
+        return;
     }
     if (!conn->target->ops->write_reg) {
         rsp_reply_error(conn, reply, -EOPNOTSUPP);
-        return RSP_REPLY;
+        return;
     }
-    err = conn->target->ops->write_reg(conn->target, reg_thread(conn),
-                                       reg->regnum, buf);
+    err = conn->target->ops->write_reg(conn->target, thread, reg->regnum,
+                                       buf);
     if (err < 0)
         rsp_reply_error(conn, reply, err);
     else
         g_string_append(reply, "OK");
+}
+
+RSP_HANDLER(rsp_cmd_write_reg)
+{
+    GString *body = g_string_new(NULL);
+    struct rsp_ptid thread;
+
+    if (!take_thread_suffix(conn, a, body, &thread))
+        rsp_reply_bad_request(conn, reply, "no such register");
+    else
+        write_reg(conn, body->str, thread, reply);
+    g_string_free(body, TRUE);
     return RSP_REPLY;
 }

@@ -31,6 +31,7 @@ static void note_peer_feature(struct rsp_conn *conn, const char *item)
         if (strcmp(item, features[i].name) == 0)
             G_STRUCT_MEMBER(bool, &conn->peer, features[i].offset) = true;
     }
+    rsp_events_note_peer(conn, item);
 }
 
 RSP_HANDLER(rsp_cmd_supported)
@@ -54,6 +55,10 @@ RSP_HANDLER(rsp_cmd_supported)
                            RSP_PACKET_SIZE,
                            conn->peer.multiprocess ? '+' : '-');
     rsp_signals_supported(conn, reply);
+    if (conn->target->ops->threads)
+        g_string_append(reply, ";qXfer:threads:read+");
+    rsp_events_supported(conn, reply);
+    rsp_extended_supported(conn, reply);
     /* Only to a gdb that asked: lldb frames 'x' replies without the 'b'. */
     if (conn->peer.binary_upload)
         g_string_append(reply, ";binary-upload+");
@@ -69,11 +74,64 @@ RSP_HANDLER(rsp_cmd_start_no_ack)
     return RSP_REPLY;
 }
 
+/* After the debugger let go of a process: the session ends unless this
+ * is extended-remote (where it may run another) or processes remain
+ * (a forked child it still debugs). */
+static void note_process_gone(struct rsp_conn *conn)
+{
+    GArray *threads;
+
+    if (conn->extended)
+        return;
+    threads = rsp_conn_threads(conn);
+    conn->finished = !threads || threads->len == 0;
+    rsp_thread_info_free_array(threads);
+}
+
+/* The pid argument of "vKill;PID" and "D;PID"; false if malformed. A
+ * missing one (plain "D") is 0: every process. */
+static bool parse_pid_arg(const struct rsp_args *a, int64_t *pid)
+{
+    const char *p = a->args;
+    uint64_t value;
+
+    *pid = 0;
+    if (a->sep == '\0')
+        return true;
+    if (a->sep != ';' || !rsp_parse_hex_u64_until(&p, "", &value)
+        || value == 0 || value > INT64_MAX)
+        return false;
+    *pid = (int64_t)value;
+    return true;
+}
+
+typedef int (*process_op_fn)(struct rsp_target *t, int64_t pid);
+typedef void (*whole_op_fn)(struct rsp_target *t);
+
+/* Kill or detach pid (0: all) with the per-process op when the target
+ * has one, else with the whole-target op. */
+static int end_process(struct rsp_conn *conn, int64_t pid,
+                       process_op_fn one, whole_op_fn all)
+{
+    int64_t own = rsp_conn_target_pid(conn);
+
+    if (pid != 0 && one)
+        return one(conn->target, pid);
+    /* Without per-process ops only the target's own process exists. */
+    if (pid != 0 && own > 0 && pid != own)
+        return -ESRCH;
+    if (all)
+        all(conn->target);
+    return 0;
+}
+
 RSP_HANDLER(rsp_cmd_kill)
 {
     if (conn->target->ops->kill)
         conn->target->ops->kill(conn->target);
-    conn->finished = true;
+    /* In extended-remote the connection outlives the program. */
+    if (!conn->extended)
+        conn->finished = true;
     /* gdb expects no reply to 'k' (it uses vKill when it can); lldb waits
      * for the exit status, which is "killed by SIGKILL". */
     g_string_append(reply, "X09");
@@ -82,18 +140,50 @@ RSP_HANDLER(rsp_cmd_kill)
 
 RSP_HANDLER(rsp_cmd_vkill)
 {
-    if (conn->target->ops->kill)
-        conn->target->ops->kill(conn->target);
-    conn->finished = true;
+    int64_t pid;
+    int err;
+
+    if (!parse_pid_arg(a, &pid)) {
+        rsp_reply_bad_request(conn, reply, "bad vKill packet");
+        return RSP_REPLY;
+    }
+    err = end_process(conn, pid, conn->target->ops->kill_process,
+                      conn->target->ops->kill);
+    if (err < 0) {
+        rsp_reply_error(conn, reply, err);
+        return RSP_REPLY;
+    }
+    if (pid == 0 || !conn->target->ops->kill_process) {
+        if (!conn->extended)
+            conn->finished = true;
+    } else {
+        note_process_gone(conn);
+    }
     g_string_append(reply, "OK");
     return RSP_REPLY;
 }
 
 RSP_HANDLER(rsp_cmd_detach)
 {
-    if (conn->target->ops->detach)
-        conn->target->ops->detach(conn->target);
-    conn->finished = true;
+    int64_t pid;
+    int err;
+
+    if (!parse_pid_arg(a, &pid)) {
+        rsp_reply_bad_request(conn, reply, "bad D packet");
+        return RSP_REPLY;
+    }
+    err = end_process(conn, pid, conn->target->ops->detach_process,
+                      conn->target->ops->detach);
+    if (err < 0) {
+        rsp_reply_error(conn, reply, err);
+        return RSP_REPLY;
+    }
+    if (pid == 0 || !conn->target->ops->detach_process) {
+        if (!conn->extended)
+            conn->finished = true;
+    } else {
+        note_process_gone(conn);
+    }
     g_string_append(reply, "OK");
     return RSP_REPLY;
 }
@@ -149,8 +239,9 @@ RSP_HANDLER(rsp_cmd_monitor)
 RSP_HANDLER(rsp_cmd_attached)
 {
     /* "Attached to an existing process": on quit gdb detaches instead of
-     * killing, so the program and its history survive the connection. */
-    g_string_append(reply, "1");
+     * killing, so the program and its history survive the connection.
+     * A program the debugger started itself with vRun is its to kill. */
+    g_string_append(reply, conn->run.started ? "0" : "1");
     return RSP_REPLY;
 }
 

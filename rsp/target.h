@@ -31,6 +31,9 @@ enum rsp_stop_kind {
     RSP_STOP_SIGNAL,       /* T/S reply: stopped with a signal */
     RSP_STOP_EXITED,       /* W reply: exit code */
     RSP_STOP_TERMINATED,   /* X reply: killed by a signal */
+    RSP_STOP_THREAD_EXITED, /* w reply: one thread (stop.thread) ended with
+                              exit_code while its process lives on. Only
+                              while RSP_EVENT_THREADS is enabled. */
 };
 
 enum rsp_stop_reason {
@@ -40,6 +43,20 @@ enum rsp_stop_reason {
     RSP_REASON_WATCH,      /* write watchpoint */
     RSP_REASON_RWATCH,
     RSP_REASON_AWATCH,
+    /* Events (signal 5, SIGTRAP), each reported only while the debugger
+     * enabled it (set_events, catch_syscalls): */
+    RSP_REASON_FORK,       /* stop.thread forked; child: its only thread.
+                              Both processes stay stopped. */
+    RSP_REASON_VFORK,      /* same, by vfork (or clone with CLONE_VFORK) */
+    RSP_REASON_VFORK_DONE, /* the vfork child of stop.thread exec'd or
+                              exited: the parent goes on */
+    RSP_REASON_EXEC,       /* stop.thread's process exec'd exec_path; its
+                              other threads are gone and the process is
+                              stopped at the new program's entry */
+    RSP_REASON_THREAD_CREATED, /* stop.thread is new and stopped before its
+                              first instruction (QThreadEvents) */
+    RSP_REASON_SYSCALL_ENTRY,  /* stopped entering syscall_nr */
+    RSP_REASON_SYSCALL_RETURN, /* stopped returning from syscall_nr */
 };
 
 struct rsp_stop {
@@ -50,6 +67,13 @@ struct rsp_stop {
     struct rsp_ptid thread;
     enum rsp_stop_reason reason;
     uint64_t watch_addr;   /* RSP_REASON_WATCH/RWATCH/AWATCH */
+    /* Fields added later: zero keeps the earlier behaviour. */
+    struct rsp_ptid child; /* RSP_REASON_FORK/VFORK: the child's thread */
+    const char *exec_path; /* RSP_REASON_EXEC: the new program, as the
+                              process sees it; owned by the target, valid
+                              until its next resume or run */
+    uint64_t syscall_nr;   /* RSP_REASON_SYSCALL_*: Linux AArch64 number */
+    int core;              /* the CPU the thread ran on ("core:") */
 };
 
 enum rsp_resume_kind {
@@ -79,6 +103,35 @@ enum rsp_break_type {
 struct rsp_thread_info {
     struct rsp_ptid ptid;
     char *name;            /* may be NULL */
+    /* Fields added later: zero keeps the earlier behaviour. */
+    int core;              /* the CPU it last ran on */
+    char *extra;           /* free text for "info threads" (qThreadExtraInfo,
+                              the body of qXfer:threads); NULL: none.
+                              Freed like name. */
+};
+
+/* Debugger-enabled event reports, for event_support/set_events. */
+#define RSP_EVENT_FORK    (1u << 0)   /* RSP_REASON_FORK (fork-events+) */
+#define RSP_EVENT_VFORK   (1u << 1)   /* RSP_REASON_VFORK, VFORK_DONE */
+#define RSP_EVENT_EXEC    (1u << 2)   /* RSP_REASON_EXEC (exec-events+) */
+#define RSP_EVENT_THREADS (1u << 3)   /* RSP_REASON_THREAD_CREATED and
+                                         RSP_STOP_THREAD_EXITED
+                                         (QThreadEvents) */
+
+/* How to start the program for vRun / R (extended-remote). The strings
+ * belong to rsp/ and live until the run op returns. */
+struct rsp_run_request {
+    /* argv[0] is the program ("" : the one the target ran last); NULL-
+     * terminated. */
+    char *const *argv;
+    /* Environment: the target's own initial environment, less the names
+     * in env_unset, plus the "NAME=VALUE" strings of env_set (both NULL-
+     * terminated, possibly empty). QEnvironmentReset empties both. */
+    char *const *env_set;
+    char *const *env_unset;
+    const char *working_dir;    /* NULL: the target's own */
+    bool startup_with_shell;    /* QStartupWithShell (default: false) */
+    bool disable_randomization; /* QDisableRandomization (default: true) */
 };
 
 struct rsp_target;
@@ -163,6 +216,47 @@ struct rsp_target_ops {
     /* lldb's qProcessInfo / qHostInfo facts. */
     int64_t (*pid)(struct rsp_target *t);
     const char *(*triple)(struct rsp_target *t);  /* "aarch64-unknown-linux-gnu" */
+
+    /* ---- Added for threads, processes, events, extended-remote. Each
+     * may be NULL: then the feature is not advertised and its packets
+     * get the empty reply (or an error, where the protocol wants one). */
+
+    /* Which RSP_EVENT_* the target can report. rsp/ advertises in
+     * qSupported the ones the debugger asked for (fork-events+,
+     * vfork-events+, exec-events+; QThreadEvents+ always when offered)
+     * and then calls set_events with the set the debugger enabled: after
+     * each qSupported (its fork/vfork/exec words) and each
+     * QThreadEvents:0/1. Events not enabled must not be reported: a fork
+     * then is followed silently (the child runs detached), a new thread
+     * just runs. Both NULL: no events. */
+    unsigned (*event_support)(struct rsp_target *t);
+    void (*set_events)(struct rsp_target *t, unsigned events);
+
+    /* QCatchSyscalls: enable false stops catching; enable true with
+     * n == 0 catches every syscall, else only the n numbers in nrs.
+     * Caught syscalls stop with RSP_REASON_SYSCALL_ENTRY before the call
+     * and RSP_REASON_SYSCALL_RETURN after it (signal 5). */
+    int (*catch_syscalls)(struct rsp_target *t, bool enable,
+                          const uint64_t *nrs, size_t n);
+
+    /* Multiprocess: kill or detach one process (vKill;PID, D;PID), which
+     * must exist (else -ESRCH). When these are NULL, rsp/ falls back to
+     * kill/detach for the target's only process. */
+    int (*kill_process)(struct rsp_target *t, int64_t pid);
+    int (*detach_process)(struct rsp_target *t, int64_t pid);
+
+    /* Extended-remote. set_extended(true) on '!': from now on losing the
+     * last process (k, vKill, D, exit) does not end the session; the
+     * debugger may vRun again. run: start the program described by req
+     * afresh (killing any program running now) and leave it stopped
+     * before its first instruction; fill *stop with that stop (signal 5,
+     * thread set) for the reply. Returns 0 or a negative errno (-ENOENT
+     * for a missing program ...). Must not block for long: it loads the
+     * program, it does not run it. run NULL: no extended mode ('!' and
+     * vRun get the empty reply). */
+    void (*set_extended)(struct rsp_target *t, bool extended);
+    int (*run)(struct rsp_target *t, const struct rsp_run_request *req,
+               struct rsp_stop *stop);
 };
 
 struct rsp_target {

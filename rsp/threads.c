@@ -12,8 +12,13 @@ void rsp_thread_info_free_array(GArray *threads)
 {
     if (!threads)
         return;
-    for (guint i = 0; i < threads->len; i++)
-        g_free(g_array_index(threads, struct rsp_thread_info, i).name);
+    for (guint i = 0; i < threads->len; i++) {
+        struct rsp_thread_info *info = &g_array_index(threads,
+                                                      struct rsp_thread_info,
+                                                      i);
+        g_free(info->name);
+        g_free(info->extra);
+    }
     g_array_unref(threads);
 }
 
@@ -40,6 +45,24 @@ int64_t rsp_conn_target_pid(struct rsp_conn *conn)
     return 0;
 }
 
+/* Without multiprocess a thread id stands alone; Linux thread ids are
+ * unique across processes, so the thread list tells whose it is (a forked
+ * child's thread is not the first process's). */
+static int64_t pid_of_thread(struct rsp_conn *conn, int64_t tid)
+{
+    GArray *threads = rsp_conn_threads(conn);
+    int64_t pid = 0;
+
+    for (guint i = 0; threads && i < threads->len && pid <= 0; i++) {
+        struct rsp_ptid t = g_array_index(threads, struct rsp_thread_info,
+                                          i).ptid;
+        if (t.tid == tid)
+            pid = t.pid;
+    }
+    rsp_thread_info_free_array(threads);
+    return pid > 0 ? pid : rsp_conn_target_pid(conn);
+}
+
 bool rsp_parse_ptid(struct rsp_conn *conn, const char **s, const char *stop,
                     struct rsp_ptid *ptid)
 {
@@ -64,7 +87,7 @@ bool rsp_parse_ptid(struct rsp_conn *conn, const char **s, const char *stop,
         else if (r.tid == 0)
             r.pid = 0;
         else
-            r.pid = rsp_conn_target_pid(conn);
+            r.pid = pid_of_thread(conn, r.tid);
     }
     if (*p != '\0' && (stop == NULL || strchr(stop, *p) == NULL))
         return false;
@@ -91,7 +114,7 @@ void rsp_append_ptid(struct rsp_conn *conn, GString *out, struct rsp_ptid ptid)
     append_id(out, ptid.tid);
 }
 
-static GArray *target_threads(struct rsp_conn *conn)
+GArray *rsp_conn_threads(struct rsp_conn *conn)
 {
     if (!conn->target->ops->threads)
         return NULL;
@@ -114,22 +137,24 @@ struct rsp_ptid rsp_conn_resolve_thread(struct rsp_conn *conn,
         if (stop.thread.tid > 0)
             return stop.thread;
     }
-    threads = target_threads(conn);
+    threads = rsp_conn_threads(conn);
     if (threads && threads->len > 0)
         ptid = g_array_index(threads, struct rsp_thread_info, 0).ptid;
     rsp_thread_info_free_array(threads);
     return ptid;
 }
 
+/* Does a thread match ptid? A tid or pid of 0 or -1 matches any. */
 static bool thread_exists(struct rsp_conn *conn, struct rsp_ptid ptid)
 {
-    GArray *threads = target_threads(conn);
+    GArray *threads = rsp_conn_threads(conn);
     bool found = false;
 
     for (guint i = 0; threads && i < threads->len && !found; i++) {
         struct rsp_ptid t = g_array_index(threads, struct rsp_thread_info,
                                           i).ptid;
-        found = t.tid == ptid.tid && (ptid.pid <= 0 || t.pid == ptid.pid);
+        found = (ptid.tid <= 0 || t.tid == ptid.tid)
+                && (ptid.pid <= 0 || t.pid == ptid.pid);
     }
     rsp_thread_info_free_array(threads);
     return found;
@@ -145,7 +170,8 @@ RSP_HANDLER(rsp_cmd_set_thread)
         rsp_reply_bad_request(conn, reply, "bad H packet");
         return RSP_REPLY;
     }
-    if (ptid.tid > 0 && !thread_exists(conn, ptid)) {
+    /* "pPID.-1" after a fork names the new process: it must exist. */
+    if ((ptid.tid > 0 || ptid.pid > 0) && !thread_exists(conn, ptid)) {
         rsp_reply_error(conn, reply, -ESRCH);
         return RSP_REPLY;
     }
@@ -206,7 +232,7 @@ static void thread_list_chunk(struct rsp_conn *conn, GString *reply)
 
 RSP_HANDLER(rsp_cmd_thread_info_first)
 {
-    GArray *threads = target_threads(conn);
+    GArray *threads = rsp_conn_threads(conn);
 
     if (conn->thread_list)
         g_array_unref(conn->thread_list);

@@ -41,6 +41,12 @@ static GBytes *read_from_target(struct rsp_conn *conn, const char *object,
     return data;
 }
 
+static GBytes *read_threads(struct rsp_conn *conn, const char *object,
+                            const char *annex, int *err)
+{
+    return rsp_threads_xml(conn, err);
+}
+
 static const struct {
     const char *object;
     xfer_reader_fn read;
@@ -49,6 +55,7 @@ static const struct {
     { "auxv",      read_from_target },
     { "exec-file", read_from_target },
     { "siginfo",   read_from_target },
+    { "threads",   read_threads },
 };
 
 /* Reply 'm' + data if more follows, 'l' + data for the last piece. */

@@ -22,6 +22,7 @@
 enum {
     MAY_RESUME = 1,     /* no reply when it starts the target */
     MULTI_REPLY = 2,    /* console output packets before the reply */
+    MAY_BE_SILENT = 4,  /* no reply at all (R restarts without one) */
 };
 
 /* A read of the fake target's memory whose answer we know. */
@@ -201,7 +202,8 @@ BUILD(build_supported)
         "multiprocess+", "swbreak+", "hwbreak+", "error-message+",
         "binary-upload+", "xmlRegisters=aarch64", "qRelocInsn+",
         "fork-events+", "vContSupported+", "PacketSize=1", "=", "+", "",
-        "no-resumed+", "memory-tagging+",
+        "no-resumed+", "memory-tagging+", "vfork-events+", "exec-events+",
+        "QThreadEvents+",
     };
     g_string_append(p, "qSupported");
     unsigned n = fuzz_below(in, 8);
@@ -211,15 +213,39 @@ BUILD(build_supported)
     }
 }
 
+/* lldb's ";thread:TID;" after g, G, p, P, sometimes mangled. */
+static void maybe_thread_suffix(struct fuzz_input *in, GString *p)
+{
+    switch (fuzz_below(in, 8)) {
+    case 0:
+        g_string_append(p, ";thread:");
+        append_ptid(in, p);
+        g_string_append_c(p, ';');
+        break;
+    case 1:
+        g_string_append(p, ";thread:");
+        append_ptid(in, p);
+        break;
+    case 2:
+        g_string_append_c(p, ";:,"[fuzz_below(in, 3)]);
+        append_raw_bytes(in, p, 8);
+        break;
+    default:
+        break;
+    }
+}
+
 BUILD(build_g)
 {
     g_string_append(p, "g");
+    maybe_thread_suffix(in, p);
 }
 
 BUILD(build_G)
 {
     g_string_append(p, "G");
     append_hex_data(in, p, FAKE_G_SIZE + 4);
+    maybe_thread_suffix(in, p);
 }
 
 BUILD(build_p)
@@ -239,6 +265,7 @@ BUILD(build_P)
     append_regnum(in, p);
     g_string_append_c(p, '=');
     append_hex_data(in, p, 20);
+    maybe_thread_suffix(in, p);
 }
 
 BUILD(build_m)
@@ -474,13 +501,113 @@ BUILD(build_symbol)
     append_hex_data(in, p, 16);
 }
 
+BUILD(build_thread_extra_info)
+{
+    g_string_append(p, "qThreadExtraInfo");
+    if (fuzz_below(in, 8) != 0) {
+        g_string_append_c(p, ",:"[fuzz_below(in, 2)]);
+        append_ptid(in, p);
+    }
+}
+
+/* "0"/"1" flags and hex arguments of the Q packets that take them. */
+static void append_flag(struct fuzz_input *in, GString *p)
+{
+    static const char *const flags[] = { "0", "1", "", "2", "10", "-1" };
+    g_string_append(p, flags[fuzz_below(in, G_N_ELEMENTS(flags))]);
+}
+
+static void append_hex_text(struct fuzz_input *in, GString *p)
+{
+    static const char *const texts[] = {
+        "FOO=bar", "=x", "NOEQ", "A=", "/tmp", "/bin/true", "", "a b;c",
+    };
+    if (fuzz_below(in, 2) == 0) {
+        const char *t = texts[fuzz_below(in, G_N_ELEMENTS(texts))];
+        for (const char *c = t; *c; c++)
+            g_string_append_printf(p, "%02x", (uint8_t)*c);
+    } else {
+        append_hex_data(in, p, 24);
+    }
+}
+
+BUILD(build_q_flag)
+{
+    static const char *const names[] = {
+        "QThreadEvents", "QStartupWithShell", "QDisableRandomization",
+        "QNonStop",
+    };
+    g_string_append(p, names[fuzz_below(in, G_N_ELEMENTS(names))]);
+    if (fuzz_below(in, 8) != 0)
+        g_string_append_c(p, ':');
+    append_flag(in, p);
+}
+
+BUILD(build_q_hex)
+{
+    static const char *const names[] = {
+        "QEnvironmentHexEncoded", "QEnvironmentUnset", "QSetWorkingDir",
+        "QEnvironmentReset",
+    };
+    g_string_append(p, names[fuzz_below(in, G_N_ELEMENTS(names))]);
+    if (fuzz_below(in, 8) != 0)
+        g_string_append_c(p, ':');
+    append_hex_text(in, p);
+}
+
+BUILD(build_catch_syscalls)
+{
+    unsigned n = fuzz_below(in, 6);
+
+    g_string_append(p, "QCatchSyscalls");
+    if (fuzz_below(in, 8) != 0)
+        g_string_append_c(p, ':');
+    append_flag(in, p);
+    for (unsigned i = 0; i < n; i++) {
+        g_string_append_c(p, ';');
+        append_hex_number(in, p, fuzz_below(in, 2) ? fuzz_u8(in)
+                                                   : fuzz_u64(in));
+    }
+}
+
+BUILD(build_vrun)
+{
+    unsigned n = fuzz_below(in, 4);
+
+    g_string_append(p, "vRun");
+    if (fuzz_below(in, 8) != 0)
+        g_string_append_c(p, ';');
+    append_hex_text(in, p);
+    for (unsigned i = 0; i < n; i++) {
+        g_string_append_c(p, ';');
+        append_hex_text(in, p);
+    }
+}
+
+BUILD(build_R)
+{
+    g_string_append(p, "R");
+    append_hex_number(in, p, fuzz_u8(in));
+}
+
+BUILD(build_vattach)
+{
+    g_string_append(p, "vAttach");
+    if (fuzz_below(in, 2) == 0) {
+        g_string_append_c(p, ';');
+        append_ptid(in, p);
+    }
+}
+
 /* Packets with no arguments, by name. */
 static const char *const bare_packets[] = {
     "?", "k", "qC", "qfThreadInfo", "qsThreadInfo", "QStartNoAckMode",
     "qOffsets", "qTStatus", "vMustReplyEmpty", "QThreadSuffixSupported",
     "QListThreadsInStopReply", "qGetWorkingDir", "jThreadsInfo",
     "qHostInfo", "qProcessInfo", "qSupported", "vCont", "D", "vKill",
-    "qRcmd", "qXfer", "qAttached", "qSymbol", "qSymbol::",
+    "qRcmd", "qXfer", "qAttached", "qSymbol", "qSymbol::", "!",
+    "QEnvironmentReset", "QThreadEvents:1", "QCatchSyscalls:1",
+    "QCatchSyscalls:0", "QNonStop:1", "vRun;",
 };
 
 BUILD(build_bare)
@@ -509,7 +636,10 @@ static const struct {
     { build_rcmd, MULTI_REPLY }, { build_register_info, 0 },
     { build_D, 0 }, { build_vkill, 0 }, { build_attached, 0 },
     { build_symbol, 0 }, { build_bare, MULTI_REPLY | MAY_RESUME },
-    { build_unknown, MULTI_REPLY | MAY_RESUME },
+    { build_unknown, MULTI_REPLY | MAY_RESUME | MAY_BE_SILENT },
+    { build_thread_extra_info, 0 }, { build_q_flag, 0 }, { build_q_hex, 0 },
+    { build_catch_syscalls, 0 }, { build_vrun, 0 },
+    { build_R, MAY_BE_SILENT }, { build_vattach, 0 },
 };
 
 /* Events that are not packets. */
@@ -524,16 +654,25 @@ enum {
 
 static struct rsp_stop stop_from_input(struct fuzz_input *in)
 {
+    static const char *const exec_paths[] = { "/bin/ls", "", NULL };
     uint8_t b = fuzz_u8(in);
     struct rsp_stop stop = {
-        .kind = b % 4 == 0 ? RSP_STOP_EXITED
-                : b % 4 == 1 ? RSP_STOP_TERMINATED : RSP_STOP_SIGNAL,
+        .kind = b % 5 == 0 ? RSP_STOP_EXITED
+                : b % 5 == 1 ? RSP_STOP_TERMINATED
+                : b % 5 == 2 ? RSP_STOP_THREAD_EXITED : RSP_STOP_SIGNAL,
         .signal = fuzz_u8(in),
         .exit_code = fuzz_u8(in),
         .thread = { FAKE_PID, b & 0x10 ? FAKE_TID2 : FAKE_TID1 },
-        .reason = (enum rsp_stop_reason)(fuzz_u8(in) % 6),
+        .reason = (enum rsp_stop_reason)(fuzz_u8(in)
+                                         % (RSP_REASON_SYSCALL_RETURN + 1)),
         .watch_addr = fuzz_u64(in),
+        .child = { (int64_t)(fuzz_u64(in) >> 1), (int64_t)fuzz_u8(in) - 1 },
+        .syscall_nr = fuzz_u64(in),
+        .core = fuzz_u8(in),
     };
+    stop.exec_path = exec_paths[fuzz_below(in, G_N_ELEMENTS(exec_paths))];
+    if (b & 0x20)
+        stop.thread = (struct rsp_ptid){ 0, 0 };
     return stop;
 }
 
@@ -647,7 +786,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             continue;
         }
         if (kinds[kind].flags & MULTI_REPLY)
-            FUZZ_CHECK(w->packets >= 1, "no reply to \"%s\"", packet->str);
+            FUZZ_CHECK(w->packets >= 1
+                           || (kinds[kind].flags & MAY_BE_SILENT
+                               && packet->str[0] == 'R'),
+                       "no reply to \"%s\"", packet->str);
+        else if (kinds[kind].flags & MAY_BE_SILENT)
+            FUZZ_CHECK(w->packets == 0, "%u replies to \"%s\"", w->packets,
+                       packet->str);
         else
             FUZZ_CHECK(w->packets == 1, "%u replies to \"%s\"", w->packets,
                        packet->str);

@@ -204,16 +204,53 @@ static int op_remove_break(struct rsp_target *t, enum rsp_break_type type,
 
 static GArray *op_threads(struct rsp_target *t)
 {
+    struct fake_target *ft = fake(t);
     GArray *threads = g_array_new(FALSE, TRUE,
                                   sizeof(struct rsp_thread_info));
-    struct rsp_thread_info info = { { FAKE_PID, FAKE_TID1 }, NULL };
 
-    info.name = g_strdup("main");
-    g_array_append_val(threads, info);
-    info.ptid.tid = FAKE_TID2;
-    info.name = NULL;
-    g_array_append_val(threads, info);
+    for (guint i = 0; i < ft->threads->len; i++) {
+        const struct fake_thread *f = &g_array_index(ft->threads,
+                                                     struct fake_thread, i);
+        struct rsp_thread_info info = {
+            .ptid = f->ptid,
+            .name = g_strdup(f->name),
+            .core = f->core,
+            .extra = g_strdup(f->extra),
+        };
+        g_array_append_val(threads, info);
+    }
     return threads;
+}
+
+static void clear_fake_thread(gpointer p)
+{
+    struct fake_thread *f = p;
+
+    g_free(f->name);
+    g_free(f->extra);
+}
+
+void fake_target_add_thread(struct fake_target *ft, int64_t pid, int64_t tid,
+                            const char *name)
+{
+    struct fake_thread f = { { pid, tid }, g_strdup(name), NULL, 0 };
+
+    g_array_append_val(ft->threads, f);
+}
+
+/* Forget pid's threads; false if it had none. */
+static bool remove_process(struct fake_target *ft, int64_t pid)
+{
+    bool found = false;
+
+    for (guint i = ft->threads->len; i-- > 0;) {
+        if (g_array_index(ft->threads, struct fake_thread, i).ptid.pid
+            == pid) {
+            g_array_remove_index(ft->threads, i);
+            found = true;
+        }
+    }
+    return found;
 }
 
 static void op_last_stop(struct rsp_target *t, struct rsp_stop *stop)
@@ -264,7 +301,87 @@ static void op_detach(struct rsp_target *t)
 
 static int64_t op_pid(struct rsp_target *t)
 {
-    return FAKE_PID;
+    return fake(t)->pid;
+}
+
+static unsigned op_event_support(struct rsp_target *t)
+{
+    return fake(t)->event_support;
+}
+
+static void op_set_events(struct rsp_target *t, unsigned events)
+{
+    fake(t)->events = events;
+    fake(t)->set_events_calls++;
+}
+
+static int op_catch_syscalls(struct rsp_target *t, bool enable,
+                             const uint64_t *nrs, size_t n)
+{
+    struct fake_target *ft = fake(t);
+
+    ft->catch_calls++;
+    if (ft->catch_result < 0)
+        return ft->catch_result;
+    ft->catch_enabled = enable;
+    g_array_set_size(ft->caught, 0);
+    g_array_append_vals(ft->caught, nrs, (guint)n);
+    return 0;
+}
+
+static int op_kill_process(struct rsp_target *t, int64_t pid)
+{
+    struct fake_target *ft = fake(t);
+
+    if (!remove_process(ft, pid))
+        return -ESRCH;
+    ft->killed_pid = pid;
+    return 0;
+}
+
+static int op_detach_process(struct rsp_target *t, int64_t pid)
+{
+    struct fake_target *ft = fake(t);
+
+    if (!remove_process(ft, pid))
+        return -ESRCH;
+    ft->detached_pid = pid;
+    return 0;
+}
+
+static void op_set_extended(struct rsp_target *t, bool extended)
+{
+    fake(t)->extended = extended;
+}
+
+static int op_run(struct rsp_target *t, const struct rsp_run_request *req,
+                  struct rsp_stop *stop)
+{
+    struct fake_target *ft = fake(t);
+
+    ft->run_calls++;
+    g_strfreev(ft->run_argv);
+    g_strfreev(ft->run_env_set);
+    g_strfreev(ft->run_env_unset);
+    g_free(ft->run_working_dir);
+    ft->run_argv = g_strdupv((char **)req->argv);
+    ft->run_env_set = g_strdupv((char **)req->env_set);
+    ft->run_env_unset = g_strdupv((char **)req->env_unset);
+    ft->run_working_dir = g_strdup(req->working_dir);
+    ft->run_startup_with_shell = req->startup_with_shell;
+    ft->run_disable_randomization = req->disable_randomization;
+    if (ft->run_result < 0)
+        return ft->run_result;
+    /* A new process with one thread, stopped at its first instruction. */
+    g_array_set_size(ft->threads, 0);
+    ft->pid = FAKE_RUN_PID;
+    fake_target_add_thread(ft, FAKE_RUN_PID, FAKE_RUN_PID, "prog");
+    ft->stop = (struct rsp_stop){
+        .kind = RSP_STOP_SIGNAL, .signal = 5,
+        .thread = { FAKE_RUN_PID, FAKE_RUN_PID },
+    };
+    *stop = ft->stop;
+    return 0;
 }
 
 static const char *op_triple(struct rsp_target *t)
@@ -290,14 +407,30 @@ static const struct rsp_target_ops fake_ops = {
     .detach = op_detach,
     .pid = op_pid,
     .triple = op_triple,
+    .event_support = op_event_support,
+    .set_events = op_set_events,
+    .catch_syscalls = op_catch_syscalls,
+    .kill_process = op_kill_process,
+    .detach_process = op_detach_process,
+    .set_extended = op_set_extended,
+    .run = op_run,
 };
 
 struct fake_target *fake_target_new(void)
 {
     struct fake_target *ft = g_new0(struct fake_target, 1);
 
-    ft->base.ops = &fake_ops;
+    ft->ops = fake_ops;
+    ft->base.ops = &ft->ops;
     ft->td = fake_tdesc();
+    ft->pid = FAKE_PID;
+    ft->threads = g_array_new(FALSE, TRUE, sizeof(struct fake_thread));
+    g_array_set_clear_func(ft->threads, clear_fake_thread);
+    fake_target_add_thread(ft, FAKE_PID, FAKE_TID1, "main");
+    fake_target_add_thread(ft, FAKE_PID, FAKE_TID2, NULL);
+    ft->event_support = RSP_EVENT_FORK | RSP_EVENT_VFORK | RSP_EVENT_EXEC
+                        | RSP_EVENT_THREADS;
+    ft->caught = g_array_new(FALSE, FALSE, sizeof(uint64_t));
     ft->last_actions = g_array_new(FALSE, TRUE,
                                    sizeof(struct rsp_resume_action));
     /* Register n holds bytes n*16 .. n*16+15: every value distinct. */
@@ -322,6 +455,12 @@ void fake_target_free(struct fake_target *ft)
     g_free(ft->last_monitor);
     if (ft->auxv)
         g_bytes_unref(ft->auxv);
+    g_array_unref(ft->threads);
+    g_array_unref(ft->caught);
+    g_strfreev(ft->run_argv);
+    g_strfreev(ft->run_env_set);
+    g_strfreev(ft->run_env_unset);
+    g_free(ft->run_working_dir);
     g_free(ft);
 }
 
@@ -453,6 +592,25 @@ char *fake_peer_transact(struct fake_peer *peer, const char *payload)
     packets = fake_peer_take(peer, &acks, &naks);
     g_assert_cmpint(naks, ==, 0);
     g_assert_cmpint(acks, <=, 1);
+    g_assert_cmpuint(packets->len, ==, 1);
+    reply = g_string_free(g_ptr_array_steal_index(packets, 0), FALSE);
+    g_ptr_array_unref(packets);
+    return reply;
+}
+
+char *fake_peer_stop_reply(struct fake_peer *peer, const struct rsp_stop *stop)
+{
+    GPtrArray *packets;
+    int acks, naks;
+    char *reply;
+
+    fake_peer_send(peer, "c");
+    packets = fake_peer_take(peer, &acks, &naks);
+    g_assert_cmpuint(packets->len, ==, 0);
+    g_assert_true(rsp_conn_target_running(peer->conn));
+    g_ptr_array_unref(packets);
+    rsp_conn_report_stop(peer->conn, stop);
+    packets = fake_peer_take(peer, &acks, &naks);
     g_assert_cmpuint(packets->len, ==, 1);
     reply = g_string_free(g_ptr_array_steal_index(packets, 0), FALSE);
     g_ptr_array_unref(packets);

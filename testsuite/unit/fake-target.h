@@ -26,6 +26,16 @@
 #define FAKE_TID1 0x2a
 #define FAKE_TID2 0x2b
 
+/* After vRun, the fake runs a new process with one thread. */
+#define FAKE_RUN_PID 0x50
+
+struct fake_thread {
+    struct rsp_ptid ptid;
+    char *name;                     /* may be NULL */
+    char *extra;                    /* may be NULL */
+    int core;
+};
+
 struct fake_break {
     bool insert;
     enum rsp_break_type type;
@@ -34,7 +44,12 @@ struct fake_break {
 
 struct fake_target {
     struct rsp_target base;
+    /* The fake's ops, copied per target: a test may clear one to see how
+     * rsp/ behaves without it. */
+    struct rsp_target_ops ops;
     struct tdesc *td;
+    int64_t pid;                    /* what pid() says: FAKE_PID */
+    GArray *threads;                /* of struct fake_thread */
 
     uint8_t regs[FAKE_NREGS][16];
     bool reg_unreadable[FAKE_NREGS];
@@ -54,7 +69,34 @@ struct fake_target {
     char *last_monitor;
     bool killed, detached;
     GBytes *auxv;                   /* NULL: xfer_read says -EOPNOTSUPP */
+
+    /* Events: what event_support() says (all RSP_EVENT_* by default),
+     * and what set_events() was last given. */
+    unsigned event_support;
+    unsigned events;
+    int set_events_calls;
+
+    /* QCatchSyscalls */
+    int catch_calls;
+    int catch_result;
+    bool catch_enabled;
+    GArray *caught;                 /* of uint64_t */
+
+    /* vKill;PID and D;PID */
+    int64_t killed_pid, detached_pid;
+
+    /* extended-remote */
+    bool extended;
+    int run_calls;
+    int run_result;                 /* what run() returns */
+    char **run_argv, **run_env_set, **run_env_unset;
+    char *run_working_dir;
+    bool run_startup_with_shell, run_disable_randomization;
 };
+
+/* Add a thread (name copied, may be NULL). */
+void fake_target_add_thread(struct fake_target *ft, int64_t pid, int64_t tid,
+                            const char *name);
 
 struct fake_target *fake_target_new(void);
 void fake_target_free(struct fake_target *ft);
@@ -89,5 +131,24 @@ GPtrArray *fake_peer_take(struct fake_peer *peer, int *acks, int *naks);
 /* Send payload and return the one reply payload (newly allocated); the
  * test fails unless exactly one ack (in ack mode) and one packet came. */
 char *fake_peer_transact(struct fake_peer *peer, const char *payload);
+
+/* Resume with "c", have the target report stop, and return the stop
+ * reply payload (newly allocated). */
+char *fake_peer_stop_reply(struct fake_peer *peer,
+                           const struct rsp_stop *stop);
+
+#define FAKE_ASSERT_REPLY(peer, packet, want)                               \
+    do {                                                                    \
+        char *reply_ = fake_peer_transact((peer), (packet));                \
+        g_assert_cmpstr(reply_, ==, (want));                                \
+        g_free(reply_);                                                     \
+    } while (0)
+
+#define FAKE_ASSERT_STOP(peer, stop, want)                                  \
+    do {                                                                    \
+        char *reply_ = fake_peer_stop_reply((peer), (stop));                \
+        g_assert_cmpstr(reply_, ==, (want));                                \
+        g_free(reply_);                                                     \
+    } while (0)
 
 #endif

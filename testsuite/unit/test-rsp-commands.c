@@ -60,15 +60,24 @@ static GString *expected_g(void)
     return g;
 }
 
+/* What the fake offers whatever the debugger says. */
+#define SUPPORTED_BASE                                                      \
+    "PacketSize=20000;qXfer:features:read+;qXfer:auxv:read+;"               \
+    "qXfer:exec-file:read+;swbreak+;hwbreak+;vContSupported+;"              \
+    "QStartNoAckMode+;multiprocess"
+#define SUPPORTED_THREADS_AND_RUN                                           \
+    ";qXfer:threads:read+"
+#define SUPPORTED_TAIL                                                      \
+    ";QThreadEvents+;QCatchSyscalls+;QStartupWithShell+;"                   \
+    "QEnvironmentHexEncoded+;QEnvironmentUnset+;QEnvironmentReset+;"        \
+    "QSetWorkingDir+;QDisableRandomization+"
+
 static const char supported_reply[] =
-    "PacketSize=20000;qXfer:features:read+;qXfer:auxv:read+;"
-    "qXfer:exec-file:read+;swbreak+;hwbreak+;vContSupported+;"
-    "QStartNoAckMode+;multiprocess-";
+    SUPPORTED_BASE "-" SUPPORTED_THREADS_AND_RUN SUPPORTED_TAIL;
 
 static const char supported_reply_mp[] =
-    "PacketSize=20000;qXfer:features:read+;qXfer:auxv:read+;"
-    "qXfer:exec-file:read+;swbreak+;hwbreak+;vContSupported+;"
-    "QStartNoAckMode+;multiprocess+";
+    SUPPORTED_BASE "+" SUPPORTED_THREADS_AND_RUN
+    ";fork-events+;vfork-events+;exec-events+" SUPPORTED_TAIL;
 
 static void test_supported(void)
 {
@@ -81,11 +90,51 @@ static void test_supported(void)
                        "vContSupported+;QThreadEvents+;no-resumed+;"
                        "memory-tagging+;xmlRegisters=i386",
                  supported_reply_mp);
+    /* The events both sides agreed on are on; thread events wait for
+     * QThreadEvents:1. */
+    g_assert_cmpuint(peer->ft->events, ==,
+                     RSP_EVENT_FORK | RSP_EVENT_VFORK | RSP_EVENT_EXEC);
     ASSERT_REPLY(peer, "qSupported", supported_reply);
+    g_assert_cmpuint(peer->ft->events, ==, 0);
     ASSERT_REPLY(peer, "qSupported:multiprocess-", supported_reply);
     /* Offered only to a gdb that asked for it. */
     ASSERT_REPLY(peer, "qSupported:binary-upload+;error-message+", want);
     g_free(want);
+    fake_peer_free(peer);
+}
+
+/* A target without the optional ops of threads, events and runs offers
+ * none of them. */
+static void test_supported_minimal(void)
+{
+    struct fake_peer *peer = fake_peer_new();
+    struct rsp_target_ops *ops = &peer->ft->ops;
+
+    ops->threads = NULL;
+    ops->event_support = NULL;
+    ops->catch_syscalls = NULL;
+    ops->run = NULL;
+    ASSERT_REPLY(peer, "qSupported:multiprocess+;fork-events+;"
+                       "vfork-events+;exec-events+",
+                 SUPPORTED_BASE "+");
+    g_assert_cmpint(peer->ft->set_events_calls, ==, 0);
+    ASSERT_REPLY(peer, "QThreadEvents:1", "");
+    ASSERT_REPLY(peer, "QCatchSyscalls:1", "");
+    ASSERT_REPLY(peer, "!", "");
+    ASSERT_REPLY(peer, "vRun;", "");
+    ASSERT_REPLY(peer, "QEnvironmentReset", "");
+    ASSERT_REPLY(peer, "QListThreadsInStopReply", "");
+    fake_peer_free(peer);
+
+    /* A target with some events offers those the debugger asked for. */
+    peer = fake_peer_new();
+    peer->ft->ops.run = NULL;
+    peer->ft->ops.catch_syscalls = NULL;
+    peer->ft->event_support = RSP_EVENT_EXEC | RSP_EVENT_VFORK;
+    ASSERT_REPLY(peer, "qSupported:multiprocess+;fork-events+;exec-events+",
+                 SUPPORTED_BASE "+;qXfer:threads:read+;exec-events+");
+    g_assert_cmpuint(peer->ft->events, ==, RSP_EVENT_EXEC);
+    ASSERT_REPLY(peer, "QThreadEvents:1", "");
     fake_peer_free(peer);
 }
 
@@ -626,32 +675,32 @@ static void test_stop_replies(void)
         .reason = RSP_REASON_SWBREAK,
     };
 
-    ASSERT_REPLY(peer, "?", "T05" EXPEDITED "thread:2a;");
+    ASSERT_REPLY(peer, "?", "T05" EXPEDITED "thread:2a;core:0;");
     /* gdb did not say swbreak+: no swbreak field. */
-    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:2b;");
+    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:2b;core:0;");
     char *r = fake_peer_transact(peer, "qSupported:swbreak+;hwbreak+");
     g_free(r);
-    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:2b;swbreak:;");
+    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:2b;core:0;swbreak:;");
     /* The stop's thread is now the default for qC and registers. */
     ASSERT_REPLY(peer, "qC", "QC2b");
     stop.reason = RSP_REASON_HWBREAK;
-    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:2b;hwbreak:;");
+    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:2b;core:0;hwbreak:;");
     stop.reason = RSP_REASON_WATCH;
     stop.watch_addr = 0x10040;
-    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:2b;watch:10040;");
+    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:2b;core:0;watch:10040;");
     stop.reason = RSP_REASON_RWATCH;
-    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:2b;rwatch:10040;");
+    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:2b;core:0;rwatch:10040;");
     stop.reason = RSP_REASON_AWATCH;
     stop.watch_addr = 0xffff000000000008ull;
     ASSERT_STOP(peer, &stop,
-                "T05" EXPEDITED "thread:2b;awatch:ffff000000000008;");
+                "T05" EXPEDITED "thread:2b;core:0;awatch:ffff000000000008;");
     stop.reason = RSP_REASON_NONE;
     stop.signal = 2;
-    ASSERT_STOP(peer, &stop, "T02" EXPEDITED "thread:2b;");
+    ASSERT_STOP(peer, &stop, "T02" EXPEDITED "thread:2b;core:0;");
     /* A register that cannot be read is left out. */
     peer->ft->reg_unreadable[FAKE_REG_SP] = true;
     ASSERT_STOP(peer, &stop, "T0220:0001020304050607;1d:d0d1d2d3d4d5d6d7;"
-                             "thread:2b;");
+                             "thread:2b;core:0;");
 
     stop = (struct rsp_stop){ .kind = RSP_STOP_EXITED, .exit_code = 3 };
     ASSERT_STOP(peer, &stop, "W03");
@@ -677,12 +726,12 @@ static void test_multiprocess_ids(void)
     ASSERT_REPLY(peer, "qC", "QCp2a.2a");
     ASSERT_REPLY(peer, "qfThreadInfo", "mp2a.2a,p2a.2b");
     ASSERT_REPLY(peer, "qsThreadInfo", "l");
-    ASSERT_REPLY(peer, "?", "T05" EXPEDITED "thread:p2a.2a;");
+    ASSERT_REPLY(peer, "?", "T05" EXPEDITED "thread:p2a.2a;core:0;");
     ASSERT_REPLY(peer, "Hgp2a.2b", "OK");
     ASSERT_REPLY(peer, "Hgp2a.99", "E03");
     ASSERT_REPLY(peer, "Hcp2a.-1", "OK");
     ASSERT_REPLY(peer, "Tp2a.2b", "OK");
-    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:p2a.2b;");
+    ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:p2a.2b;core:0;");
     /* Exit replies name the process, from the target if not the stop. */
     stop = (struct rsp_stop){ .kind = RSP_STOP_EXITED, .exit_code = 42 };
     ASSERT_STOP(peer, &stop, "W2a;process:2a");
@@ -735,8 +784,7 @@ static void test_fixed_answers(void)
     ASSERT_REPLY(peer, "qTStatus", "");
     ASSERT_REPLY(peer, "qOffsets", "");
     ASSERT_REPLY(peer, "vMustReplyEmpty", "");
-    ASSERT_REPLY(peer, "QThreadSuffixSupported", "");
-    ASSERT_REPLY(peer, "QListThreadsInStopReply", "");
+    ASSERT_REPLY(peer, "QNonStop:1", "");   /* all-stop only */
     ASSERT_REPLY(peer, "qGetWorkingDir", "");
     ASSERT_REPLY(peer, "jThreadsInfo", "");
     fake_peer_free(peer);
@@ -749,11 +797,13 @@ static void test_unknown_packets(void)
     ASSERT_REPLY(peer, "", "");
     ASSERT_REPLY(peer, "qFooBar", "");
     ASSERT_REPLY(peer, "vFlashDone", "");
-    ASSERT_REPLY(peer, "!", "");
+    ASSERT_REPLY(peer, "!x", "");
     ASSERT_REPLY(peer, "qCRC:10000,4", "");
     ASSERT_REPLY(peer, "qSupportedX", "");
     ASSERT_REPLY(peer, "vContX", "");
     ASSERT_REPLY(peer, "gg", "");
+    ASSERT_REPLY(peer, "vRunX", "");
+    ASSERT_REPLY(peer, "QThreadEventsX", "");
     ASSERT_REPLY(peer, "kill", "");
     ASSERT_REPLY(peer, "Dx", "");
     fake_peer_free(peer);
@@ -857,6 +907,16 @@ static void test_end_of_session(void)
 
     peer = fake_peer_new();
     ASSERT_REPLY(peer, "vKill;2a", "OK");
+    g_assert_cmpint(peer->ft->killed_pid, ==, FAKE_PID);
+    g_assert_true(rsp_conn_finished(peer->conn));
+    fake_peer_free(peer);
+
+    /* Without per-process ops, the whole target. */
+    peer = fake_peer_new();
+    peer->ft->ops.kill_process = NULL;
+    ASSERT_REPLY(peer, "vKill;2b", "E03");
+    g_assert_false(peer->ft->killed);
+    ASSERT_REPLY(peer, "vKill;2a", "OK");
     g_assert_true(peer->ft->killed);
     g_assert_true(rsp_conn_finished(peer->conn));
     fake_peer_free(peer);
@@ -870,7 +930,15 @@ static void test_end_of_session(void)
 
     peer = fake_peer_new();
     ASSERT_REPLY(peer, "D;2a", "OK");
+    g_assert_cmpint(peer->ft->detached_pid, ==, FAKE_PID);
+    g_assert_true(rsp_conn_finished(peer->conn));
+    fake_peer_free(peer);
+
+    peer = fake_peer_new();
+    peer->ft->ops.detach_process = NULL;
+    ASSERT_REPLY(peer, "D;2a", "OK");
     g_assert_true(peer->ft->detached);
+    g_assert_true(rsp_conn_finished(peer->conn));
     fake_peer_free(peer);
 }
 
@@ -947,6 +1015,8 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/rsp/commands/supported", test_supported);
+    g_test_add_func("/rsp/commands/supported-minimal",
+                    test_supported_minimal);
     g_test_add_func("/rsp/commands/g", test_read_registers);
     g_test_add_func("/rsp/commands/G", test_write_registers);
     g_test_add_func("/rsp/commands/p", test_read_register);
