@@ -3,6 +3,7 @@
  * Each encoding-class file (a64-fp.c, a64-simd-*.c, a64-ldst-simd.c)
  * exports one pattern table; this list is what the decoder walks. */
 #include "cpu/a64-simd-common.h"
+#include "cpu/sve.h"  /* SVE_PATTERN_TABLES: the sve-*.c tables */
 
 const struct a64_pattern *const a64_fp_simd_tables[] = {
     a64_fp_patterns,
@@ -21,5 +22,6 @@ const struct a64_pattern *const a64_fp_simd_tables[] = {
     a64_simd_elem_patterns,
     a64_simd_3same_extra_patterns,
     a64_simd_crypto_patterns,
+    SVE_PATTERN_TABLES
     NULL,
 };

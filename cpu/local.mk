@@ -81,3 +81,27 @@ TESTS += testsuite/unit/test-cpu-fastop
 testsuite_unit_test_cpu_fastop_SOURCES = testsuite/unit/test-cpu-fastop.c \
 	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
 testsuite_unit_test_cpu_fastop_LDADD = libcpu.a $(GLIB_LIBS) -lm
+
+# The pauth target-description feature and its register mapping.
+check_PROGRAMS += testsuite/unit/test-tdesc-pauth
+TESTS += testsuite/unit/test-tdesc-pauth
+testsuite_unit_test_tdesc_pauth_SOURCES = testsuite/unit/test-tdesc-pauth.c \
+	server/gdb-regs.h server/gdb-regs.c
+testsuite_unit_test_tdesc_pauth_LDADD = libxmlfeatures.a libcpu.a \
+	$(GLIB_LIBS) $(EXPAT_LIBS) -lm
+
+# SVE and SVE2 (owned by the sve helper): one file per encoding class,
+# shared helpers in cpu/sve.h, the table list in cpu/sve-tables.c. Unit
+# tests: test-cpu-sve-vectors (every row against qemu-aarch64's results at
+# several vector lengths; regenerated with test-cpu-sve-gen.py and the
+# oracle, which make never builds) and test-cpu-sve (directed cases).
+libcpu_a_SOURCES += cpu/sve.h cpu/sve-tables.c \
+	cpu/sve-pred.c cpu/sve-misc.c cpu/sve-ldst.c cpu/sve-int-arith.c \
+	cpu/sve-int-logic.c cpu/sve-int-cmp.c cpu/sve-reduce.c cpu/sve-perm.c
+check_PROGRAMS += testsuite/unit/test-cpu-sve-vectors
+TESTS += testsuite/unit/test-cpu-sve-vectors
+testsuite_unit_test_cpu_sve_vectors_SOURCES = \
+	testsuite/unit/test-cpu-sve-vectors.c \
+	testsuite/unit/test-cpu-sve-vectors.inc testsuite/unit/test-cpu-sve-gen.h
+testsuite_unit_test_cpu_sve_vectors_LDADD = libcpu.a $(GLIB_LIBS) -lm
+check_PROGRAMS += testsuite/unit/test-cpu-sve
