@@ -1,5 +1,6 @@
 /* A64 branches, exception generation and system instructions. */
 #include "cpu/cpu-internal.h"
+#include "cpu/pauth.h"
 
 /* B, BL */
 static int trans_B(struct cpu_state *cpu, uint32_t insn)
@@ -84,13 +85,24 @@ static int trans_HLT(struct cpu_state *cpu, uint32_t insn)
 }
 
 /* The HINT space: NOP, YIELD, WFE, WFI, SEV, SEVL, ESB, PSB, CSDB, BTI
- * and the pointer-authentication hints (PACIASP, AUTIASP, XPACLRI ...).
- * With no PAC keys (as Linux runs programs without PAC) and no BTI the
- * latter are NOPs too. WFI/WFE do not sleep: there is nothing to wait
- * for in a single-threaded user process. */
+ * and the pointer-authentication hints (PACIASP, AUTIASP, XPACLRI ...),
+ * which cpu/a64-pauth.c executes while pointer authentication is
+ * enabled; otherwise they are NOPs, as on a CPU without FEAT_PAuth. No
+ * BTI. WFI/WFE do not sleep: one host thread runs all guest code. */
 static int trans_HINT(struct cpu_state *cpu, uint32_t insn)
 {
+    if (cpu->pauth_enabled)
+        return a64_pauth_hint(cpu, insn, a64_bits(insn, 5, 7));
     return A64_NEXT;
+}
+
+/* The pointer-authentication encoding groups, routed to cpu/a64-pauth.c
+ * (its own table decodes them) until the decoder walks
+ * a64_pauth_patterns. Each row is less specific than the rows it covers,
+ * so it stays harmless once that table is in the decoder. */
+static int trans_PAUTH_group(struct cpu_state *cpu, uint32_t insn)
+{
+    return a64_pauth_dispatch(cpu, insn);
 }
 
 static int trans_CLREX(struct cpu_state *cpu, uint32_t insn)
@@ -213,8 +225,7 @@ const struct a64_pattern a64_branch_sys_patterns[] = {
     A64_PATTERN(B_cond,    "0101010 0 iiiiiiiiiiiiiiiiiii 0 cccc"),
     A64_PATTERN(CBZ,       "f 011010 o iiiiiiiiiiiiiiiiiii ttttt"),
     A64_PATTERN(TBZ,       "b 011011 o bbbbb iiiiiiiiiiiiii ttttt"),
-    /* BR, BLR, RET; the pointer-authenticating forms are not allocated
-     * without FEAT_PAuth. */
+    /* BR, BLR, RET; the pointer-authenticating forms are a64-pauth.c's. */
     A64_PATTERN(BR,        "1101011 0 0 00 11111 0000 0 0 nnnnn 00000"),
     A64_PATTERN(BR,        "1101011 0 0 01 11111 0000 0 0 nnnnn 00000"),
     A64_PATTERN(BR,        "1101011 0 0 10 11111 0000 0 0 nnnnn 00000"),
@@ -228,5 +239,9 @@ const struct a64_pattern a64_branch_sys_patterns[] = {
     A64_PATTERN(SYS,       "1101010100 0 01 ooo nnnn mmmm ooo ttttt"),
     A64_PATTERN(MSR_reg,   "1101010100 0 1o ooo nnnn mmmm ooo ttttt"),
     A64_PATTERN(MRS,       "1101010100 1 1o ooo nnnn mmmm ooo ttttt"),
+    A64_PATTERN(PAUTH_group, "1 1 0 11010110 00001 0 ooooo nnnnn ddddd"),
+    A64_PATTERN(PAUTH_group, "1 0 0 11010110 mmmmm 0011 oo nnnnn ddddd"),
+    A64_PATTERN(PAUTH_group, "1101011 o 0 oo 11111 0000 1 o nnnnn mmmmm"),
+    A64_PATTERN(PAUTH_group, "11 111 o 00 oo 1 iiiiiiiii o 1 nnnnn ttttt"),
     A64_PATTERN_END
 };

@@ -5,6 +5,11 @@
 #include "cpu/a64-simd-common.h"
 #include "cpu/sve.h"  /* SVE_PATTERN_TABLES: the sve-*.c tables */
 
+/* SM3/SM4 and BFloat16 (their tables are declared here rather than in
+ * a64-simd-common.h, which belongs to the FP/SIMD files' author). */
+extern const struct a64_pattern a64_simd_sm_patterns[];    /* a64-simd-sm.c */
+extern const struct a64_pattern a64_simd_bf16_patterns[];  /* a64-simd-bf16.c */
+
 const struct a64_pattern *const a64_fp_simd_tables[] = {
     a64_fp_patterns,
     a64_fp_conv_patterns,
@@ -22,6 +27,8 @@ const struct a64_pattern *const a64_fp_simd_tables[] = {
     a64_simd_elem_patterns,
     a64_simd_3same_extra_patterns,
     a64_simd_crypto_patterns,
+    a64_simd_sm_patterns,
+    a64_simd_bf16_patterns,
     SVE_PATTERN_TABLES
     NULL,
 };

@@ -36,16 +36,23 @@ static const struct cpu_feature cpu_features[] = {
     { "lrcpc", 1ull << 15, 0, CPU_ID_AA64ISAR1, 20, 1 },
     { "dcpop", 1ull << 16, 0, CPU_ID_AA64ISAR1, 0, 1 },
     { "sha3", 1ull << 17, 0, CPU_ID_AA64ISAR0, 32, 1 },
+    { "sm3", 1ull << 18, 0, CPU_ID_AA64ISAR0, 36, 1 },
+    { "sm4", 1ull << 19, 0, CPU_ID_AA64ISAR0, 40, 1 },
     { "asimddp", 1ull << 20, 0, CPU_ID_AA64ISAR0, 44, 1 },
     { "sha512", 1ull << 21, 0, CPU_ID_AA64ISAR0, 12, 2 },
     { "asimdfhm", 1ull << 23, 0, CPU_ID_AA64ISAR0, 48, 1 },
     { "ilrcpc", 1ull << 26, 0, CPU_ID_AA64ISAR1, 20, 2 },
     { "flagm", 1ull << 27, 0, CPU_ID_AA64ISAR0, 52, 1 },
     { "sb", 1ull << 29, 0, CPU_ID_AA64ISAR1, 36, 1 },
+    /* Pointer authentication with QARMA5 (FEAT_PAuth, FEAT_PACQARMA5):
+     * APA and GPA; user/ enables it in every process (cpu/pauth.h). */
+    { "paca", 1ull << 30, 0, CPU_ID_AA64ISAR1, 4, 1 },
+    { "pacg", 1ull << 31, 0, CPU_ID_AA64ISAR1, 24, 1 },
     { "dcpodp", 0, 1ull << 0, CPU_ID_AA64ISAR1, 0, 2 },
     { "flagm2", 0, 1ull << 7, CPU_ID_AA64ISAR0, 52, 2 },
     { "frint", 0, 1ull << 8, CPU_ID_AA64ISAR1, 32, 1 },
     { "i8mm", 0, 1ull << 13, CPU_ID_AA64ISAR1, 52, 1 },
+    { "bf16", 0, 1ull << 14, CPU_ID_AA64ISAR1, 44, 1 },
 };
 
 uint64_t cpu_hwcap(void)

@@ -81,6 +81,26 @@ struct cpu_tlb_entry {
     uintptr_t addend;
 };
 
+/* Pointer authentication (FEAT_PAuth) keys: each is a 128-bit key
+ * register pair, [0] = APxxKeyLo_EL1 (K<63:0>), [1] = APxxKeyHi_EL1
+ * (K<127:64>). User mode sets them per process at exec (cpu/pauth.h). */
+struct cpu_pauth_keys {
+    uint64_t apia[2], apib[2], apda[2], apdb[2], apga[2];
+};
+
+/* The bits a pointer authentication code occupies in a user pointer
+ * (bit 55 clear) with 48-bit virtual addresses and top-byte-ignore, for
+ * code and data alike: GENMASK(54, 48), the value Linux's
+ * ptrauth_user_pac_mask() reports in the NT_ARM_PAC_MASK regset. */
+#define CPU_PAUTH_USER_PAC_MASK 0x007f000000000000ull
+
+/* The PAC algorithm: QARMA5 (FEAT_PACQARMA5, the default) or QARMA3
+ * (FEAT_PACQARMA3). */
+enum cpu_pauth_algo {
+    CPU_PAUTH_QARMA5 = 0,
+    CPU_PAUTH_QARMA3,
+};
+
 struct cpu_state {
     /* General registers; x[31] is not a register (reads as XZR in most
      * encodings) and is kept zero so handlers can index with Rn/Rt freely
@@ -130,6 +150,19 @@ struct cpu_state {
     /* When set, watchpoints are ignored for the first instruction of the
      * next cpu_run (to complete the access that stopped). */
     bool skip_watchpoint_once;
+
+    /* Pointer authentication. When pauth_enabled is false the HINT-space
+     * PAC instructions are NOPs and the others UNDEFINED (no FEAT_PAuth).
+     * pauth_fpac selects FEAT_PAuth2 + FEAT_FPAC: a failed AUT* faults
+     * (CPU_EXIT_UNDEF with pauth_fault set, which the owner turns into
+     * Linux's SIGILL/ILL_ILLOPN and consumes) instead of returning a
+     * corrupted pointer. */
+    struct cpu_pauth_keys pauth_keys;
+    bool pauth_enabled;
+    enum cpu_pauth_algo pauth_algo;
+    bool pauth_fpac;
+    bool pauth_fault;
+    uint8_t pauth_fault_code;   /* the FPAC syndrome's ISS[1:0]: data:B */
 };
 
 /* Allocate and free a CPU; mem_ops/opaque give it its address space. The

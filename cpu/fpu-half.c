@@ -53,11 +53,18 @@ bool fpu16_process_nans(struct cpu_state *cpu, const uint16_t *ops, int n,
     return false;
 }
 
-/* Exact value of a finite half. */
+/* Exact value of a non-NaN IEEE half, infinities included. Arithmetic
+ * always reads exponent 31 as infinity: FPCR.AHP changes only the
+ * conversions (fpu_cvt_from_16/fpu_cvt_to_16), never FPUnpack for
+ * arithmetic, so there is no "65536" here. */
 static double h_val(uint16_t h)
 {
     unsigned exp = (h >> 10) & 31, frac = h & 0x3ff;
-    double v = exp ? ldexp(1024 + frac, (int)exp - 25) : ldexp(frac, -24);
+    double v;
+    if (exp == 31)
+        v = INFINITY;
+    else
+        v = exp ? ldexp(1024 + frac, (int)exp - 25) : ldexp(frac, -24);
     return (h & H_SIGN) ? -v : v;
 }
 
@@ -73,6 +80,9 @@ static uint16_t h_round_op(struct cpu_state *cpu, enum fpu_op op, double a,
     }
     if (exc & FE_DIVBYZERO)
         cpu->fpsr |= FPSR_DZC;
+    /* Half operands are far from double's range, so an infinite result
+     * comes from an infinite operand or a division by zero: exact, with
+     * no overflow. */
     if (isinf(r))
         return signbit(r) ? (H_SIGN | H_EXP) : H_EXP;
     if (r == 0) {
@@ -174,10 +184,6 @@ static uint16_t h_maxmin(struct cpu_state *cpu, uint16_t a, uint16_t b,
     if (h_is_zero(ops[0]) && h_is_zero(ops[1]))
         return is_max ? (ops[0] & ops[1]) : (ops[0] | ops[1]);
     double x = h_val(ops[0]), y = h_val(ops[1]);
-    if (h_is_inf(ops[0]))
-        x = (ops[0] & H_SIGN) ? -INFINITY : INFINITY;
-    if (h_is_inf(ops[1]))
-        y = (ops[1] & H_SIGN) ? -INFINITY : INFINITY;
     return (is_max ? x > y : x < y) ? ops[0] : ops[1];
 }
 
@@ -198,14 +204,6 @@ uint16_t fpu16_min(struct cpu_state *cpu, uint16_t a, uint16_t b) { return h_max
 uint16_t fpu16_maxnm(struct cpu_state *cpu, uint16_t a, uint16_t b) { return h_maxmin_num(cpu, a, b, true); }
 uint16_t fpu16_minnm(struct cpu_state *cpu, uint16_t a, uint16_t b) { return h_maxmin_num(cpu, a, b, false); }
 
-/* A finite, non-NaN half (or infinity) as a double for comparisons. */
-static double h_cmp_val(uint16_t h)
-{
-    if (h_is_inf(h))
-        return (h & H_SIGN) ? -INFINITY : INFINITY;
-    return h_val(h);
-}
-
 uint32_t fpu16_compare(struct cpu_state *cpu, uint16_t a, uint16_t b,
                        bool signal_nans)
 {
@@ -216,7 +214,7 @@ uint32_t fpu16_compare(struct cpu_state *cpu, uint16_t a, uint16_t b,
             cpu->fpsr |= FPSR_IOC;
         return CPU_NZCV_C | CPU_NZCV_V;
     }
-    double x = h_cmp_val(a), y = h_cmp_val(b);
+    double x = h_val(a), y = h_val(b);
     if (x == y)
         return CPU_NZCV_Z | CPU_NZCV_C;
     return x < y ? CPU_NZCV_N : CPU_NZCV_C;
@@ -231,7 +229,7 @@ bool fpu16_cmp_eq(struct cpu_state *cpu, uint16_t a, uint16_t b)
             cpu->fpsr |= FPSR_IOC;
         return false;
     }
-    return h_cmp_val(a) == h_cmp_val(b);
+    return h_val(a) == h_val(b);
 }
 
 bool fpu16_cmp_ge(struct cpu_state *cpu, uint16_t a, uint16_t b)
@@ -242,7 +240,7 @@ bool fpu16_cmp_ge(struct cpu_state *cpu, uint16_t a, uint16_t b)
         cpu->fpsr |= FPSR_IOC;
         return false;
     }
-    return h_cmp_val(a) >= h_cmp_val(b);
+    return h_val(a) >= h_val(b);
 }
 
 bool fpu16_cmp_gt(struct cpu_state *cpu, uint16_t a, uint16_t b)
@@ -253,7 +251,7 @@ bool fpu16_cmp_gt(struct cpu_state *cpu, uint16_t a, uint16_t b)
         cpu->fpsr |= FPSR_IOC;
         return false;
     }
-    return h_cmp_val(a) > h_cmp_val(b);
+    return h_val(a) > h_val(b);
 }
 
 uint16_t fpu16_round_int(struct cpu_state *cpu, uint16_t a, enum fpu_rmode rm,
@@ -299,7 +297,7 @@ uint64_t fpu16_to_int(struct cpu_state *cpu, uint16_t a, enum fpu_rmode rm,
         return 0;
     }
     /* Every half is exact in double: convert through double precision. */
-    double x = h_cmp_val(a);
+    double x = h_val(a);
     uint64_t bits;
     memcpy(&bits, &x, sizeof bits);
     return fpu64_to_int(cpu, bits, rm, fbits, is_signed, width);
@@ -319,7 +317,10 @@ uint16_t fpu16_from_int(struct cpu_state *cpu, uint64_t v, bool is_signed,
     r = ldexp(r, -(int)fbits);  /* exact: r is at least 1 or 0 */
     if (isinf(r))
         return H_EXP;
-    return fpu_round_to_16(cpu, r, fpu_fpcr_rmode(cpu), false, false);
+    /* FixedToFP rounds with FPRound, not FPConvert's FPRoundCV: unlike
+     * FCVT, a tiny result is flushed to zero under FZ16. */
+    return fpu_round_to_16(cpu, r, fpu_fpcr_rmode(cpu), false,
+                           cpu->fpcr & FPCR_FZ16);
 }
 
 uint16_t fpu16_expand_imm(uint8_t imm8)

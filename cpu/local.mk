@@ -75,6 +75,14 @@ testsuite_unit_test_cpu_simd_vectors_LDADD = libcpu.a $(GLIB_LIBS) -lm
 EXTRA_DIST += testsuite/unit/test-cpu-simd-gen.py \
 	testsuite/unit/test-cpu-simd-oracle.c testsuite/unit/test-cpu-simd-oracle.S
 
+# SM3/SM4 and BFloat16 (owned by the isa helper), with their unit tests:
+# directed cases, the published SM3/SM4 vectors and qemu-aarch64's results.
+libcpu_a_SOURCES += cpu/a64-simd-sm.c cpu/a64-simd-bf16.c
+check_PROGRAMS += testsuite/unit/test-cpu-sm-bf16
+TESTS += testsuite/unit/test-cpu-sm-bf16
+testsuite_unit_test_cpu_sm_bf16_SOURCES = testsuite/unit/test-cpu-sm-bf16.c \
+	$(SIMD_TEST_LIB)
+testsuite_unit_test_cpu_sm_bf16_LDADD = libcpu.a $(GLIB_LIBS) -lm
 # The run loop's fast operations (cpu/fastop.c), edge cases.
 check_PROGRAMS += testsuite/unit/test-cpu-fastop
 TESTS += testsuite/unit/test-cpu-fastop
@@ -82,6 +90,20 @@ testsuite_unit_test_cpu_fastop_SOURCES = testsuite/unit/test-cpu-fastop.c \
 	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
 testsuite_unit_test_cpu_fastop_LDADD = libcpu.a $(GLIB_LIBS) -lm
 
+# Pointer authentication (owned by the pauth helper): the QARMA ciphers
+# and AddPAC/Auth/Strip (pauth.c), the instructions (a64-pauth.c). Unit
+# tests: the QARMA paper's vectors, round trips, every instruction through
+# cpu_run, and (test-user-pauth) a guest compared with qemu-aarch64 on the
+# key-independent results.
+libcpu_a_SOURCES += cpu/pauth.h cpu/pauth.c cpu/a64-pauth.c
+check_PROGRAMS += testsuite/unit/test-cpu-pauth testsuite/unit/test-user-pauth
+TESTS += testsuite/unit/test-cpu-pauth testsuite/unit/test-user-pauth
+testsuite_unit_test_cpu_pauth_SOURCES = testsuite/unit/test-cpu-pauth.c \
+	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
+testsuite_unit_test_cpu_pauth_LDADD = libcpu.a $(GLIB_LIBS) -lm
+testsuite_unit_test_user_pauth_SOURCES = testsuite/unit/test-user-pauth.c
+testsuite_unit_test_user_pauth_LDADD = libuser.a libhw.a libcpu.a $(GLIB_LIBS) -lm
+EXTRA_DIST += testsuite/unit/data/pauth-guest.c
 # The pauth target-description feature and its register mapping.
 check_PROGRAMS += testsuite/unit/test-tdesc-pauth
 TESTS += testsuite/unit/test-tdesc-pauth
@@ -105,3 +127,27 @@ testsuite_unit_test_cpu_sve_vectors_SOURCES = \
 	testsuite/unit/test-cpu-sve-vectors.inc testsuite/unit/test-cpu-sve-gen.h
 testsuite_unit_test_cpu_sve_vectors_LDADD = libcpu.a $(GLIB_LIBS) -lm
 check_PROGRAMS += testsuite/unit/test-cpu-sve
+TESTS += testsuite/unit/test-cpu-sve
+testsuite_unit_test_cpu_sve_SOURCES = testsuite/unit/test-cpu-sve.c \
+	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
+testsuite_unit_test_cpu_sve_LDADD = libcpu.a $(GLIB_LIBS) -lm
+EXTRA_DIST += testsuite/unit/test-cpu-sve-gen.py \
+	testsuite/unit/test-cpu-sve-oracle.c testsuite/unit/test-cpu-sve-oracle.S
+
+# The pac-ret guest program and its DejaGnu suite (gdb-pauth.exp); the
+# guest rule mirrors testsuite/local.mk's with the PAuth flags.
+EXTRA_DIST += testsuite/guest/pauth.c testsuite/backstep.gdb/gdb-pauth.exp
+PAUTH_GUEST = testsuite/guest/pauth
+CLEANFILES += $(PAUTH_GUEST)
+if HAVE_CROSS_CC
+check_DATA += $(PAUTH_GUEST)
+endif
+guest-programs: $(PAUTH_GUEST)
+testsuite/guest/pauth: $(srcdir)/testsuite/guest/pauth.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) -static -g -Wall -Wextra -O0 -march=armv8.3-a \
+		-mbranch-protection=pac-ret -o $@ $(srcdir)/testsuite/guest/pauth.c
+
+# Time travel (owned by the timeline helper): CPU state copies and the
+# debugger-visible register set (cpu/snapshot.h).
+libcpu_a_SOURCES += cpu/snapshot.h cpu/snapshot.c

@@ -8,3 +8,9 @@ check_PROGRAMS += testsuite/unit/test-pagestore
 TESTS += testsuite/unit/test-pagestore
 testsuite_unit_test_pagestore_SOURCES = testsuite/unit/test-pagestore.c
 testsuite_unit_test_pagestore_LDADD = libhw.a $(GLIB_LIBS)
+
+check_PROGRAMS += testsuite/unit/test-pagestore-snapshot
+TESTS += testsuite/unit/test-pagestore-snapshot
+testsuite_unit_test_pagestore_snapshot_SOURCES = \
+	testsuite/unit/test-pagestore-snapshot.c
+testsuite_unit_test_pagestore_snapshot_LDADD = libhw.a $(GLIB_LIBS)

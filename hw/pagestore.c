@@ -6,12 +6,18 @@
  * the protection: a mapped entry with a zero host address is reserved but
  * not yet touched.
  *
- * SNAPSHOT: copy-on-write snapshots will make host pages shared and
- * reference-counted; a spare low bit of the leaf entry (ENTRY_SHARED) will
- * mark them, and pagestore_translate() for a write will copy such a page
- * before handing it out (the CPU's TLB gets no write permission for it until
- * then). Dirty tracking is the same hook: the first write translation of a
- * page after a snapshot records it in a dirty set. Neither exists yet.
+ * SNAPSHOT: a snapshot is a second table of the same shape whose entries
+ * point at the same host pages. Shared host pages are reference-counted in
+ * a hash table (host address -> holders: the store and each snapshot that
+ * has the page); a page with one holder is not in it. In the store's own
+ * table a spare low bit (ENTRY_SHARED) marks an entry whose page may have
+ * other holders, and pagestore_translate() gives such a page its own copy
+ * before handing it out. Every translation may be for a write (the CPU's
+ * TLB fills write permission from one translation), so the copy is made on
+ * the first translation after a snapshot, not the first write: a page only
+ * read costs a copy too, but nobody needs to tell reads from writes. The
+ * pages copied or first touched since the last snapshot are the dirty set,
+ * which the next snapshot will not share with this one.
  */
 #include "config.h"
 
@@ -27,6 +33,7 @@
 #define LEAF_LEVEL 3
 
 #define ENTRY_MAPPED 0x8u
+#define ENTRY_SHARED 0x10u
 #define ENTRY_PROT_MASK PAGESTORE_PROT_MASK
 #define ENTRY_HOST_MASK ((uintptr_t)PAGESTORE_PAGE_MASK)
 
@@ -43,6 +50,16 @@ struct pagestore {
     struct node root;
     size_t resident;           /* pages with host memory */
     size_t mapped;             /* pages with ENTRY_MAPPED */
+    /* Copy-on-write: holders of each shared host page (see SNAPSHOT). */
+    GHashTable *shared;
+    size_t host_pages;         /* allocated by us, shared ones once */
+    size_t dirty;              /* pages copied or touched since a snapshot */
+};
+
+struct pagestore_snapshot {
+    struct node root;
+    size_t mapped;
+    size_t resident;
 };
 
 /* Bytes covered by one entry of a table at this level. */
@@ -67,40 +84,119 @@ static bool range_valid(uint64_t addr, uint64_t len)
 
 struct pagestore *pagestore_new(void)
 {
-    return g_new0(struct pagestore, 1);
+    struct pagestore *ps = g_new0(struct pagestore, 1);
+    ps->shared = g_hash_table_new(g_direct_hash, g_direct_equal);
+    return ps;
 }
 
-static void free_leaf(struct pagestore *ps, struct leaf *leaf)
+static void *alloc_page(struct pagestore *ps)
+{
+    void *host;
+    if (posix_memalign(&host, PAGESTORE_PAGE_SIZE, PAGESTORE_PAGE_SIZE))
+        return NULL;
+    ps->host_pages++;
+    return host;
+}
+
+static unsigned holders(const struct pagestore *ps, const void *host)
+{
+    return GPOINTER_TO_UINT(g_hash_table_lookup(ps->shared, host));
+}
+
+/* One more holder of a host page. A page not yet in the table has one
+ * (its first holder, the store). */
+static void page_ref(struct pagestore *ps, void *host)
+{
+    unsigned n = holders(ps, host);
+    g_hash_table_insert(ps->shared, host, GUINT_TO_POINTER(n ? n + 1 : 2));
+}
+
+/* One holder less; the last one frees it. may_be_shared: the holder's
+ * entry says the page may be in the table (a snapshot's entries and the
+ * store's ENTRY_SHARED ones); otherwise it is the holder's alone. */
+static void page_unref(struct pagestore *ps, void *host, bool may_be_shared)
+{
+    unsigned n = may_be_shared ? holders(ps, host) : 0;
+    if (n > 1) {
+        g_hash_table_insert(ps->shared, host, GUINT_TO_POINTER(n - 1));
+        return;
+    }
+    if (n)
+        g_hash_table_remove(ps->shared, host);
+    free(host);
+    ps->host_pages--;
+}
+
+/* Walk every leaf entry holding a host page, in a table of either kind. */
+typedef void (*entry_fn)(struct pagestore *ps, uintptr_t *entry, void *data);
+
+static void for_each_entry(struct pagestore *ps, struct node *node, int level,
+                           entry_fn fn, void *data)
 {
     for (unsigned i = 0; i < LEVEL_ENTRIES; i++) {
-        void *host = (void *)(leaf->entry[i] & ENTRY_HOST_MASK);
-        if (host) {
-            free(host);
-            ps->resident--;
+        if (!node->child[i])
+            continue;
+        if (level + 1 == LEAF_LEVEL) {
+            struct leaf *leaf = node->child[i];
+            for (unsigned j = 0; j < LEVEL_ENTRIES; j++) {
+                if (leaf->entry[j] & ENTRY_HOST_MASK)
+                    fn(ps, &leaf->entry[j], data);
+            }
+        } else {
+            for_each_entry(ps, node->child[i], level + 1, fn, data);
         }
     }
-    g_free(leaf);
 }
 
-static void free_node(struct pagestore *ps, struct node *node, int level)
+/* Free the interior nodes and leaves (not the pages) below node. */
+static void free_tree(struct node *node, int level)
 {
     for (unsigned i = 0; i < LEVEL_ENTRIES; i++) {
         if (!node->child[i])
             continue;
         if (level + 1 == LEAF_LEVEL)
-            free_leaf(ps, node->child[i]);
+            g_free(node->child[i]);
         else
-            free_node(ps, node->child[i], level + 1);
+            free_tree(node->child[i], level + 1);
+        node->child[i] = NULL;
     }
     if (level > 0)
         g_free(node);
+}
+
+static void release_store_entry(struct pagestore *ps, uintptr_t *e, void *data)
+{
+    page_unref(ps, (void *)(*e & ENTRY_HOST_MASK), *e & ENTRY_SHARED);
+}
+
+static void release_snapshot_entry(struct pagestore *ps, uintptr_t *e,
+                                   void *data)
+{
+    page_unref(ps, (void *)(*e & ENTRY_HOST_MASK), true);
+}
+
+/* Empty the store's own table, releasing its pages. */
+static void clear_store(struct pagestore *ps)
+{
+    for_each_entry(ps, &ps->root, 0, release_store_entry, NULL);
+    free_tree(&ps->root, 0);
+    ps->resident = 0;
+    ps->mapped = 0;
+}
+
+static void free_unowned(gpointer host, gpointer count, gpointer data)
+{
+    free(host);
 }
 
 void pagestore_free(struct pagestore *ps)
 {
     if (!ps)
         return;
-    free_node(ps, &ps->root, 0);
+    clear_store(ps);
+    /* Pages of snapshots not freed first: theirs is the only hold left. */
+    g_hash_table_foreach(ps->shared, free_unowned, NULL);
+    g_hash_table_destroy(ps->shared);
     g_free(ps);
 }
 
@@ -154,7 +250,7 @@ static void clear_entry(struct pagestore *ps, struct leaf *leaf, unsigned i)
     uintptr_t e = leaf->entry[i];
     void *host = (void *)(e & ENTRY_HOST_MASK);
     if (host) {
-        free(host);
+        page_unref(ps, host, e & ENTRY_SHARED);
         ps->resident--;
     }
     if (e & ENTRY_MAPPED) {
@@ -233,12 +329,28 @@ uint8_t *pagestore_translate(struct pagestore *ps, uint64_t addr,
         return NULL;
     if (!(*e & ENTRY_HOST_MASK)) {
         /* First touch: back the reserved page with zeroed host memory. */
-        void *host;
-        if (posix_memalign(&host, PAGESTORE_PAGE_SIZE, PAGESTORE_PAGE_SIZE))
+        void *host = alloc_page(ps);
+        if (!host)
             return NULL;
         memset(host, 0, PAGESTORE_PAGE_SIZE);
         *e |= (uintptr_t)host;
         ps->resident++;
+        ps->dirty++;
+    } else if (*e & ENTRY_SHARED) {
+        /* Copy-on-write: a snapshot holds this page too. */
+        void *old = (void *)(*e & ENTRY_HOST_MASK);
+        if (holders(ps, old) > 1) {
+            void *copy = alloc_page(ps);
+            if (!copy)
+                return NULL;
+            memcpy(copy, old, PAGESTORE_PAGE_SIZE);
+            page_unref(ps, old, true);
+            *e = (*e & ~ENTRY_HOST_MASK) | (uintptr_t)copy;
+        } else {
+            g_hash_table_remove(ps->shared, old);   /* the last holder */
+        }
+        *e &= ~(uintptr_t)ENTRY_SHARED;
+        ps->dirty++;
     }
     if (prot)
         *prot = *e & ENTRY_PROT_MASK;
@@ -338,4 +450,100 @@ size_t pagestore_resident_pages(const struct pagestore *ps)
 size_t pagestore_mapped_pages(const struct pagestore *ps)
 {
     return ps->mapped;
+}
+
+/* ---- Copy-on-write snapshots ------------------------------------------ */
+
+/* A copy of a table's nodes and leaves (the entries as they are). */
+static void *copy_tree(const struct node *from, int level)
+{
+    struct node *to = g_new0(struct node, 1);
+    for (unsigned i = 0; i < LEVEL_ENTRIES; i++) {
+        if (!from->child[i])
+            continue;
+        if (level + 1 == LEAF_LEVEL)
+            to->child[i] = g_memdup2(from->child[i], sizeof(struct leaf));
+        else
+            to->child[i] = copy_tree(from->child[i], level + 1);
+    }
+    return to;
+}
+
+static void share_store_entry(struct pagestore *ps, uintptr_t *e, void *data)
+{
+    page_ref(ps, (void *)(*e & ENTRY_HOST_MASK));
+    *e |= ENTRY_SHARED;
+}
+
+static void ref_restored_entry(struct pagestore *ps, uintptr_t *e, void *data)
+{
+    page_ref(ps, (void *)(*e & ENTRY_HOST_MASK));
+    *e |= ENTRY_SHARED;
+}
+
+struct pagestore_snapshot *pagestore_snapshot_take(struct pagestore *ps)
+{
+    struct pagestore_snapshot *snap = g_new0(struct pagestore_snapshot, 1);
+    struct node *copy = copy_tree(&ps->root, 0);
+
+    /* The snapshot's entries need no flag of their own: each of its pages
+     * is counted in ps->shared by the time the walk below is done. */
+    snap->root = *copy;
+    g_free(copy);
+    snap->mapped = ps->mapped;
+    snap->resident = ps->resident;
+    for_each_entry(ps, &ps->root, 0, share_store_entry, NULL);
+    ps->dirty = 0;
+    return snap;
+}
+
+void pagestore_snapshot_restore(struct pagestore *ps,
+                                const struct pagestore_snapshot *snap)
+{
+    struct node *copy;
+
+    clear_store(ps);
+    copy = copy_tree(&snap->root, 0);
+    ps->root = *copy;
+    g_free(copy);
+    for_each_entry(ps, &ps->root, 0, ref_restored_entry, NULL);
+    ps->mapped = snap->mapped;
+    ps->resident = snap->resident;
+    ps->dirty = 0;
+}
+
+void pagestore_snapshot_free(struct pagestore *ps,
+                             struct pagestore_snapshot *snap)
+{
+    if (!snap)
+        return;
+    for_each_entry(ps, &snap->root, 0, release_snapshot_entry, NULL);
+    free_tree(&snap->root, 0);
+    g_free(snap);
+}
+
+size_t pagestore_dirty_pages(const struct pagestore *ps)
+{
+    return ps->dirty;
+}
+
+size_t pagestore_host_pages(const struct pagestore *ps)
+{
+    return ps->host_pages;
+}
+
+static void count_private(struct pagestore *ps, uintptr_t *e, void *data)
+{
+    if (holders(ps, (void *)(*e & ENTRY_HOST_MASK)) <= 1)
+        (*(size_t *)data)++;
+}
+
+size_t pagestore_snapshot_private_pages(const struct pagestore *ps,
+                                        const struct pagestore_snapshot *snap)
+{
+    size_t n = 0;
+    /* The walk only reads: the casts let it share for_each_entry. */
+    for_each_entry((struct pagestore *)ps, (struct node *)&snap->root, 0,
+                   count_private, &n);
+    return n;
 }

@@ -10,9 +10,11 @@
  * PROT_NONE reservation, or an 8 MiB stack, costs table entries (8 bytes a
  * page) and no RAM until used.
  *
- * Later (not built yet): dirty tracking and copy-on-write snapshots hook
- * into pagestore_translate() for write accesses and into the leaf entries'
- * spare low bits; see the notes marked SNAPSHOT in pagestore.c.
+ * Snapshots (for time travel) are copy-on-write: taking one shares every
+ * host page between the store and the snapshot; the first
+ * pagestore_translate() of a shared page afterwards copies it. Whoever
+ * caches host pointers (the CPU's TLB) must drop them when a snapshot is
+ * taken or restored, so that the next access translates again.
  */
 #ifndef BACKSTEP_HW_PAGESTORE_H
 #define BACKSTEP_HW_PAGESTORE_H
@@ -55,7 +57,9 @@ int pagestore_protect(struct pagestore *ps, uint64_t addr, uint64_t len,
 /* The host address of the start of the page holding addr, allocating it
  * on first touch, and its protection in *prot. NULL if addr is not mapped
  * (or the host is out of memory). The pointer stays valid until the page
- * is unmapped or remapped. */
+ * is unmapped or remapped, or a snapshot is taken or restored. The page
+ * returned is the store's own (a page shared with a snapshot is copied
+ * first), so the caller may write to it. */
 uint8_t *pagestore_translate(struct pagestore *ps, uint64_t addr,
                              unsigned *prot);
 
@@ -87,5 +91,33 @@ bool pagestore_last_mapped(const struct pagestore *ps, uint64_t lo,
 /* Pages currently backed by host memory (touched), and pages mapped. */
 size_t pagestore_resident_pages(const struct pagestore *ps);
 size_t pagestore_mapped_pages(const struct pagestore *ps);
+
+/* ---- Copy-on-write snapshots --------------------------------------- */
+
+struct pagestore_snapshot;
+
+/* The mappings, protections and contents of every page now. Costs the
+ * table (8 bytes a mapped page) and no page copies; pages are copied
+ * later, once, when translated. NULL if the host is out of memory. A
+ * snapshot belongs to its store and must be freed before it. */
+struct pagestore_snapshot *pagestore_snapshot_take(struct pagestore *ps);
+/* Make the store's mappings and contents those of snap (which stays
+ * valid and may be restored again). */
+void pagestore_snapshot_restore(struct pagestore *ps,
+                                const struct pagestore_snapshot *snap);
+void pagestore_snapshot_free(struct pagestore *ps,
+                             struct pagestore_snapshot *snap);
+
+/* Pages given their own copy or first touched since the last snapshot
+ * was taken or restored (or since the store was made): the dirty set's
+ * size, what the next snapshot will not share. */
+size_t pagestore_dirty_pages(const struct pagestore *ps);
+/* Host pages held by the store and its snapshots together (each counted
+ * once however many share it): the memory time travel costs, with
+ * resident_pages the part the store itself uses. */
+size_t pagestore_host_pages(const struct pagestore *ps);
+/* Pages of snap's own: the ones only it holds (freeing it frees them). */
+size_t pagestore_snapshot_private_pages(const struct pagestore *ps,
+                                        const struct pagestore_snapshot *snap);
 
 #endif

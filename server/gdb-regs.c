@@ -24,6 +24,7 @@ enum reg_place {
     PLACE_FPSR,
     PLACE_FPCR,
     PLACE_TPIDR,
+    PLACE_PAUTH_MASK,   /* pauth_dmask, pauth_cmask: read-only */
 };
 
 struct reg_slot {
@@ -60,6 +61,9 @@ static struct reg_slot resolve(const struct tdesc_reg *r)
         s.place = PLACE_FPCR;
     else if (!strcmp(r->name, "tpidr") && s.bytes == 8)
         s.place = PLACE_TPIDR;
+    else if ((!strcmp(r->name, "pauth_dmask") ||
+              !strcmp(r->name, "pauth_cmask")) && s.bytes == 8)
+        s.place = PLACE_PAUTH_MASK;
     return s;
 }
 
@@ -90,6 +94,7 @@ int gdb_regs_read(const struct gdb_regs *regs, const struct cpu_state *cpu,
 {
     const struct reg_slot *s;
     uint32_t v32;
+    uint64_t mask;
 
     if (regnum >= regs->count)
         return -ENOENT;
@@ -106,6 +111,13 @@ int gdb_regs_read(const struct gdb_regs *regs, const struct cpu_state *cpu,
     case PLACE_FPSR: memcpy(buf, &cpu->fpsr, 4); return 0;
     case PLACE_FPCR: memcpy(buf, &cpu->fpcr, 4); return 0;
     case PLACE_TPIDR: memcpy(buf, &cpu->tpidr_el0, 8); return 0;
+    case PLACE_PAUTH_MASK:
+        if (!cpu->pauth_enabled)
+            return -EIO;
+        /* EL0 with TBI: the same PAC field in code and data pointers. */
+        mask = CPU_PAUTH_USER_PAC_MASK;
+        memcpy(buf, &mask, 8);
+        return 0;
     case PLACE_NONE: break;
     }
     return -EIO;
@@ -116,6 +128,7 @@ int gdb_regs_write(const struct gdb_regs *regs, struct cpu_state *cpu,
 {
     const struct reg_slot *s;
     uint32_t v32;
+    uint64_t mask;
 
     if (regnum >= regs->count)
         return -ENOENT;
@@ -136,6 +149,12 @@ int gdb_regs_write(const struct gdb_regs *regs, struct cpu_state *cpu,
     case PLACE_FPSR: memcpy(&cpu->fpsr, buf, 4); return 0;
     case PLACE_FPCR: memcpy(&cpu->fpcr, buf, 4); return 0;
     case PLACE_TPIDR: memcpy(&cpu->tpidr_el0, buf, 8); return 0;
+    case PLACE_PAUTH_MASK:
+        /* Fixed by the architecture (Linux's regset is read-only): a G
+         * packet writing back the value read is fine, a change is not. */
+        memcpy(&mask, buf, 8);
+        return cpu->pauth_enabled && mask == CPU_PAUTH_USER_PAC_MASK ? 0
+                                                                     : -EIO;
     case PLACE_NONE: break;
     }
     return -EIO;

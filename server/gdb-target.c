@@ -29,11 +29,21 @@ enum run_mode {
     RUN_RANGE,
 };
 
-/* A breakpoint or watchpoint the debugger inserted. */
+/* A breakpoint or watchpoint the debugger inserted, for process pid.
+ *
+ * The machine's points are on every thread of every process it follows,
+ * one per address; gdb's are per process, and a fork child inherits its
+ * parent's (they are in its copy of memory). So each process's points
+ * are entries here, copied to the child at a fork, and the machine keeps
+ * a point while some entry wants it. Which process a z packet means is
+ * the one of the thread gdb selected with Hg, which rsp/ does not pass
+ * on: the best guess is the process whose registers gdb read last or
+ * that stopped last (mem_pid), else the newest entry (a fork child's). */
 struct inserted_point {
     enum rsp_break_type type;
     uint64_t addr;
     uint64_t len;
+    int64_t pid;
 };
 
 struct gdb_target {
@@ -44,7 +54,15 @@ struct gdb_target {
     struct rsp_conn *conn;
 
     enum run_mode mode;
+    int64_t step_tid;          /* RUN_STEP / RUN_RANGE: the thread */
     uint64_t range_start, range_end;
+    /* The process whose memory m/M packets reach: the one of the thread
+     * the debugger last read registers of (it selects with Hg first), or
+     * of the last stop. */
+    int64_t mem_pid;
+    unsigned events;           /* RSP_EVENT_* the debugger enabled */
+
+    bool catching_syscalls;
     bool interrupt_pending;
     guint run_source;
 
@@ -64,19 +82,40 @@ static struct gdb_target *target_of(struct rsp_target *rt)
     return (struct gdb_target *)rt;
 }
 
+/* The thread of the last stop while it lives, else the first one. */
 static int64_t current_tid(struct gdb_target *t)
 {
     GArray *tids = t->machine->ops->threads(t->machine);
     int64_t tid = tids->len ? g_array_index(tids, int64_t, 0) : 0;
 
+    for (guint i = 0; i < tids->len; i++)
+        if (g_array_index(tids, int64_t, i) == t->last_stop.thread.tid)
+            tid = t->last_stop.thread.tid;
     g_array_unref(tids);
     return tid;
+}
+
+static int64_t pid_of(struct gdb_target *t, int64_t tid);
+
+/* The process gdb is most likely talking about (see inserted_point). */
+static int64_t cur_pid(struct gdb_target *t)
+{
+    return t->mem_pid > 0 ? t->mem_pid : t->machine->ops->pid(t->machine);
+}
+
+static int64_t pid_of(struct gdb_target *t, int64_t tid)
+{
+    int64_t pid = 0;
+
+    if (tid > 0 && t->machine->ops->pid_of)
+        pid = t->machine->ops->pid_of(t->machine, tid);
+    return pid > 0 ? pid : t->machine->ops->pid(t->machine);
 }
 
 static struct cpu_state *cpu_for(struct gdb_target *t, struct rsp_ptid ptid)
 {
     /* 0 and -1 mean "any thread": the current one. */
-    int64_t tid = ptid.tid > 0 ? ptid.tid : 0;
+    int64_t tid = ptid.tid > 0 ? ptid.tid : current_tid(t);
     return t->machine->ops->cpu(t->machine, tid);
 }
 
@@ -93,6 +132,8 @@ static int target_read_reg(struct rsp_target *rt, struct rsp_ptid thread,
 
     if (!cpu)
         return -ESRCH;
+    if (thread.tid > 0)
+        t->mem_pid = pid_of(t, thread.tid);
     return gdb_regs_read(t->regs, cpu, regnum, buf);
 }
 
@@ -111,6 +152,9 @@ static ssize_t target_read_mem(struct rsp_target *rt, uint64_t addr,
                                uint8_t *buf, size_t len)
 {
     struct gdb_target *t = target_of(rt);
+    if (t->machine->ops->read_mem_of && t->mem_pid > 0)
+        return t->machine->ops->read_mem_of(t->machine, t->mem_pid, addr, buf,
+                                            len);
     return t->machine->ops->read_mem(t->machine, addr, buf, len);
 }
 
@@ -118,6 +162,9 @@ static int target_write_mem(struct rsp_target *rt, uint64_t addr,
                             const uint8_t *buf, size_t len)
 {
     struct gdb_target *t = target_of(rt);
+    if (t->machine->ops->write_mem_of && t->mem_pid > 0)
+        return t->machine->ops->write_mem_of(t->machine, t->mem_pid, addr,
+                                             buf, len);
     return t->machine->ops->write_mem(t->machine, addr, buf, len);
 }
 
@@ -170,6 +217,22 @@ static bool has_point(struct gdb_target *t, enum rsp_break_type type,
     return false;
 }
 
+static void purge_points(struct gdb_target *t, int64_t pid);
+static void copy_points(struct gdb_target *t, int64_t from, int64_t to);
+static void release_all(struct gdb_target *t);
+
+static bool has_watch(struct gdb_target *t, enum rsp_break_type type,
+                      uint64_t addr, uint64_t len)
+{
+    for (guint i = 0; i < t->points->len; i++) {
+        struct inserted_point *p =
+            &g_array_index(t->points, struct inserted_point, i);
+        if (p->type == type && p->addr == addr && p->len == len)
+            return true;
+    }
+    return false;
+}
+
 static void stop_running(struct gdb_target *t)
 {
     t->mode = RUN_STOPPED;
@@ -179,18 +242,93 @@ static void stop_running(struct gdb_target *t)
     }
 }
 
-static void report(struct gdb_target *t, const struct rsp_stop *stop)
+/* Whether any thread the debugger follows is left. */
+static bool threads_left(struct gdb_target *t)
+{
+    GArray *tids = t->machine->ops->threads(t->machine);
+    bool any = tids->len > 0;
+
+    g_array_unref(tids);
+    return any;
+}
+
+static void remove_all_points(struct gdb_target *t);
+static void update_report(struct gdb_target *t);
+
+static void report(struct gdb_target *t, const struct rsp_stop *stop,
+                   bool all_ended)
 {
     stop_running(t);
-    t->last_stop = *stop;
-    if (stop->kind != RSP_STOP_SIGNAL) {
+    if (stop->kind != RSP_STOP_THREAD_EXITED)
+        t->last_stop = *stop;
+    if (stop->kind == RSP_STOP_SIGNAL && stop->thread.pid > 0)
+        t->mem_pid = stop->thread.pid;
+    if (stop->kind == RSP_STOP_SIGNAL && (stop->reason == RSP_REASON_FORK
+                                          || stop->reason == RSP_REASON_VFORK))
+        copy_points(t, stop->thread.pid, stop->child.pid);
+    if (stop->kind == RSP_STOP_EXITED || stop->kind == RSP_STOP_TERMINATED)
+        purge_points(t, stop->thread.pid);
+    /* The session ends with the last process the debugger follows. */
+    if ((stop->kind == RSP_STOP_EXITED || stop->kind == RSP_STOP_TERMINATED)
+        && (all_ended || !threads_left(t))) {
         t->end = GDB_SESSION_EXITED;
         t->exit_status = stop->kind == RSP_STOP_EXITED
                              ? stop->exit_code
                              : 128 + gdb_signal_to_linux(stop->signal);
+        if (!all_ended) {
+            /* Processes the debugger let go (a fork parent or child it
+             * did not follow) are still running: they run on to their
+             * end, as if detached. */
+            t->end = GDB_SESSION_DETACHED;
+            remove_all_points(t);
+            release_all(t);
+            t->events = 0;
+            update_report(t);
+        }
     }
     if (t->conn)
         rsp_conn_report_stop(t->conn, stop);
+}
+
+static void translate_event(struct gdb_target *t,
+                            const struct machine_stop *ms,
+                            struct rsp_stop *stop)
+{
+    switch (ms->event) {
+    case MACHINE_EVENT_NONE:
+        break;
+    case MACHINE_EVENT_THREAD_CREATED:
+        stop->reason = RSP_REASON_THREAD_CREATED;
+        stop->thread.tid = ms->child_tid;
+        break;
+    case MACHINE_EVENT_THREAD_EXITED:
+        stop->kind = RSP_STOP_THREAD_EXITED;
+        stop->exit_code = ms->exit_code;
+        break;
+    case MACHINE_EVENT_FORK:
+    case MACHINE_EVENT_VFORK:
+        stop->reason = ms->event == MACHINE_EVENT_FORK ? RSP_REASON_FORK
+                                                       : RSP_REASON_VFORK;
+        stop->child = (struct rsp_ptid){ ms->child_pid, ms->child_tid };
+        break;
+    case MACHINE_EVENT_VFORK_DONE:
+        stop->reason = RSP_REASON_VFORK_DONE;
+        break;
+    case MACHINE_EVENT_EXEC:
+        stop->reason = RSP_REASON_EXEC;
+        stop->exec_path = t->machine->ops->exe_path_of
+                              ? t->machine->ops->exe_path_of(t->machine,
+                                                             ms->pid)
+                              : NULL;
+        break;
+    case MACHINE_EVENT_SYSCALL_ENTRY:
+    case MACHINE_EVENT_SYSCALL_RETURN:
+        stop->reason = ms->event == MACHINE_EVENT_SYSCALL_ENTRY
+                           ? RSP_REASON_SYSCALL_ENTRY
+                           : RSP_REASON_SYSCALL_RETURN;
+        stop->syscall_nr = (uint64_t)ms->syscall;
+        break;
+    }
 }
 
 /* Turn a machine stop into the protocol's stop; false for "keep going". */
@@ -201,7 +339,7 @@ static bool translate_stop(struct gdb_target *t, const struct machine_stop *ms,
 
     memset(stop, 0, sizeof *stop);
     stop->kind = RSP_STOP_SIGNAL;
-    stop->thread.pid = t->machine->ops->pid(t->machine);
+    stop->thread.pid = ms->pid > 0 ? ms->pid : pid_of(t, ms->tid);
     stop->thread.tid = ms->tid;
     stop->signal = gdb_signal_from_linux(5); /* SIGTRAP */
 
@@ -218,6 +356,7 @@ static bool translate_stop(struct gdb_target *t, const struct machine_stop *ms,
         return true;
     case MACHINE_STOP_SIGNAL:
         stop->signal = gdb_signal_from_linux(ms->signal);
+        translate_event(t, ms, stop);
         return true;
     case MACHINE_STOP_BREAKPOINT:
         cpu = t->machine->ops->cpu(t->machine, ms->tid);
@@ -239,7 +378,7 @@ static bool translate_stop(struct gdb_target *t, const struct machine_stop *ms,
 
 static bool pc_in_range(struct gdb_target *t)
 {
-    struct cpu_state *cpu = t->machine->ops->cpu(t->machine, 0);
+    struct cpu_state *cpu = t->machine->ops->cpu(t->machine, t->step_tid);
     return cpu && cpu->pc >= t->range_start && cpu->pc < t->range_end;
 }
 
@@ -247,12 +386,20 @@ static bool pc_in_range(struct gdb_target *t)
  * stopped it, for debuggers that step without removing them. */
 static void pass_debug_stop_once(struct gdb_target *t)
 {
-    struct cpu_state *cpu = t->machine->ops->cpu(t->machine, 0);
+    struct cpu_state *cpu = t->machine->ops->cpu(t->machine, t->step_tid);
 
     if (cpu) {
         cpu->skip_breakpoint_once = true;
         cpu->skip_watchpoint_once = true;
     }
+}
+
+static void set_signal(struct gdb_target *t, int64_t tid, int sig)
+{
+    if (t->machine->ops->set_thread_signal)
+        t->machine->ops->set_thread_signal(t->machine, tid, sig);
+    else
+        t->machine->ops->set_signal(t->machine, sig);
 }
 
 /* A signal stop the debugger asked not to see (QPassSignals): deliver
@@ -269,9 +416,9 @@ static bool pass_signal_on(struct gdb_target *t, const struct machine_stop *ms)
     if (gdb_sig <= 0 || gdb_sig >= RSP_SIGNAL_COUNT || !t->pass_signals[gdb_sig])
         return false;
     if (t->program_signals_given && !t->program_signals[gdb_sig])
-        t->machine->ops->set_signal(t->machine, 0);
+        set_signal(t, ms->tid, 0);
     else
-        t->machine->ops->set_signal(t->machine, ms->signal);
+        set_signal(t, ms->tid, ms->signal);
     return true;
 }
 
@@ -289,6 +436,27 @@ static void target_program_signals(struct rsp_target *rt, const bool *set)
     t->program_signals_given = true;
 }
 
+/* One instruction of the stepping thread. True when it is done (or
+ * something else stopped): *ms says which. */
+static bool step_once(struct gdb_target *t, struct machine_stop *ms)
+{
+    if (t->machine->ops->step)
+        t->machine->ops->step(t->machine, t->step_tid, ms);
+    else
+        t->machine->ops->run(t->machine, 1, ms);
+    return !ms->waiting;
+}
+
+static void step_done(struct gdb_target *t, const struct machine_stop *ms,
+                      struct rsp_stop *stop)
+{
+    translate_stop(t, &(struct machine_stop){ .kind = MACHINE_STOP_SIGNAL,
+                                              .signal = 5,
+                                              .tid = t->step_tid },
+                   stop);
+    (void)ms;
+}
+
 static gboolean run_slice(gpointer data)
 {
     struct gdb_target *t = data;
@@ -301,10 +469,11 @@ static gboolean run_slice(gpointer data)
                                     .tid = current_tid(t) };
         translate_stop(t, &ms, &stop);
         t->run_source = 0;
-        report(t, &stop);
+        report(t, &stop, false);
         return G_SOURCE_REMOVE;
     }
 
+    memset(&ms, 0, sizeof(ms));
     switch (t->mode) {
     case RUN_CONTINUE:
         t->machine->ops->run(t->machine, CONTINUE_SLICE, &ms);
@@ -312,24 +481,19 @@ static gboolean run_slice(gpointer data)
             return G_SOURCE_CONTINUE;
         break;
     case RUN_STEP:
-        pass_debug_stop_once(t);
-        t->machine->ops->run(t->machine, 1, &ms);
+        if (!step_once(t, &ms))
+            return G_SOURCE_CONTINUE;   /* it waits in a syscall */
         if (!translate_stop(t, &ms, &stop))
-            translate_stop(t, &(struct machine_stop){
-                                  .kind = MACHINE_STOP_SIGNAL,
-                                  .signal = 5, .tid = ms.tid },
-                           &stop);
+            step_done(t, &ms, &stop);
         break;
     case RUN_RANGE:
         for (int i = 0; i < RANGE_STEP_SLICE; i++) {
-            t->machine->ops->run(t->machine, 1, &ms);
+            if (!step_once(t, &ms))
+                return G_SOURCE_CONTINUE;
             if (translate_stop(t, &ms, &stop))
                 goto stopped;
             if (!pc_in_range(t)) {
-                translate_stop(t, &(struct machine_stop){
-                                      .kind = MACHINE_STOP_SIGNAL,
-                                      .signal = 5, .tid = ms.tid },
-                               &stop);
+                step_done(t, &ms, &stop);
                 goto stopped;
             }
         }
@@ -340,7 +504,7 @@ static gboolean run_slice(gpointer data)
     }
 stopped:
     t->run_source = 0;
-    report(t, &stop);
+    report(t, &stop, ms.all_ended);
     return G_SOURCE_REMOVE;
 }
 
@@ -351,46 +515,95 @@ static bool action_applies(const struct rsp_resume_action *a, int64_t pid,
            (a->thread.tid <= 0 || a->thread.tid == tid);
 }
 
+/* All-stop: the first action naming one thread to step (s, r) steps it
+ * while the others stay put (they run only while it waits in a system
+ * call); otherwise a continue action resumes every thread. Signals go to
+ * the threads the actions name. */
 static int target_resume(struct rsp_target *rt,
                          const struct rsp_resume_action *actions,
                          size_t n_actions)
 {
     struct gdb_target *t = target_of(rt);
-    int64_t pid = t->machine->ops->pid(t->machine);
     int64_t tid = current_tid(t);
-    const struct rsp_resume_action *a = NULL;
-    int sig;
+    int64_t pid = pid_of(t, tid);
+    const struct rsp_resume_action *step = NULL, *cont = NULL;
+    GArray *threads;
 
     if (t->end == GDB_SESSION_EXITED)
         return -ESRCH;
-    for (size_t i = 0; i < n_actions && !a; i++)
-        if (action_applies(&actions[i], pid, tid))
-            a = &actions[i];
-    if (!a)
-        return -EINVAL;
-
-    sig = gdb_signal_to_linux(a->signal);
-    if (sig < 0)
-        return -EINVAL;
-    t->machine->ops->set_signal(t->machine, sig);
-
-    switch (a->kind) {
-    case RSP_RESUME_CONTINUE:
-        t->mode = RUN_CONTINUE;
-        break;
-    case RSP_RESUME_STEP:
-        t->mode = RUN_STEP;
-        break;
-    case RSP_RESUME_RANGE_STEP:
-        t->mode = RUN_RANGE;
-        t->range_start = a->range_start;
-        t->range_end = a->range_end;
-        /* The first instruction always runs, even outside the range. */
-        pass_debug_stop_once(t);
-        break;
-    case RSP_RESUME_STOP:
-        return -EINVAL;
+    for (size_t i = 0; i < n_actions; i++) {
+        const struct rsp_resume_action *a = &actions[i];
+        if (gdb_signal_to_linux(a->signal) < 0)
+            return -EINVAL;
+        if (a->kind == RSP_RESUME_STEP || a->kind == RSP_RESUME_RANGE_STEP) {
+            if (!step)
+                step = a;
+        } else if (a->kind == RSP_RESUME_CONTINUE) {
+            if (!cont)
+                cont = a;
+        }
     }
+    if (!step && !cont)
+        return -EINVAL;
+
+    /* Threads no action resumes stay stopped (another inferior while
+     * schedule-multiple is off, or scheduler-locking). */
+    if (t->machine->ops->hold_thread && t->machine->ops->thread_list) {
+        GArray *list = t->machine->ops->thread_list(t->machine);
+        for (guint i = 0; i < list->len; i++) {
+            struct machine_thread *mt =
+                &g_array_index(list, struct machine_thread, i);
+            bool resumed = false;
+            for (size_t j = 0; j < n_actions && !resumed; j++) {
+                const struct rsp_resume_action *a = &actions[j];
+                if (a->kind == RSP_RESUME_STOP)
+                    continue;
+                if (a->kind != RSP_RESUME_CONTINUE
+                    && a->thread.tid <= 0) {
+                    /* A wildcard step steps the current thread only. */
+                    resumed = mt->tid == tid;
+                    continue;
+                }
+                resumed = action_applies(a, mt->pid, mt->tid);
+            }
+            t->machine->ops->hold_thread(t->machine, mt->tid, !resumed);
+        }
+        g_array_unref(list);
+    }
+
+    /* Signals: an action for one thread gives it its signal; a wildcard
+     * action's signal goes to the current thread. */
+    threads = t->machine->ops->threads(t->machine);
+    for (size_t i = 0; i < n_actions; i++) {
+        const struct rsp_resume_action *a = &actions[i];
+        int sig = gdb_signal_to_linux(a->signal);
+        int64_t to = a->thread.tid > 0 ? a->thread.tid : tid;
+        bool seen = false;
+
+        for (size_t j = 0; j < i; j++)
+            seen |= action_applies(&actions[j], pid_of(t, to), to);
+        if (!seen)
+            set_signal(t, to, sig);
+    }
+    g_array_unref(threads);
+
+    if (step) {
+        t->step_tid = step->thread.tid > 0 ? step->thread.tid : tid;
+        if (step->kind == RSP_RESUME_STEP) {
+            t->mode = RUN_STEP;
+        } else {
+            t->mode = RUN_RANGE;
+            t->range_start = step->range_start;
+            t->range_end = step->range_end;
+            /* The first instruction always runs, even outside the range. */
+            pass_debug_stop_once(t);
+        }
+        (void)pid;
+    } else {
+        t->mode = RUN_CONTINUE;
+    }
+    if (t->mode == RUN_STEP)
+        pass_debug_stop_once(t);
     if (!t->run_source)
         t->run_source = g_idle_add(run_slice, t);
     return 0;
@@ -404,15 +617,54 @@ static void target_interrupt(struct rsp_target *rt)
         t->interrupt_pending = true;
 }
 
+static enum cpu_watch_kind watch_kind_of(enum rsp_break_type type)
+{
+    return type == RSP_WATCH_WRITE  ? CPU_WATCH_WRITE
+           : type == RSP_WATCH_READ ? CPU_WATCH_READ
+                                    : CPU_WATCH_ACCESS;
+}
+
+/* Breakpoints and watchpoints go on every thread (machine ops), or on
+ * the one CPU of a machine without them. */
+static int put_breakpoint(struct gdb_target *t, uint64_t addr, bool insert)
+{
+    struct cpu_state *cpu;
+
+    if (insert && t->machine->ops->insert_breakpoint)
+        return t->machine->ops->insert_breakpoint(t->machine, addr);
+    if (!insert && t->machine->ops->remove_breakpoint)
+        return t->machine->ops->remove_breakpoint(t->machine, addr);
+    cpu = t->machine->ops->cpu(t->machine, 0);
+    if (!cpu)
+        return -1;
+    return insert ? cpu_breakpoint_insert(cpu, addr)
+                  : cpu_breakpoint_remove(cpu, addr);
+}
+
+static int put_watchpoint(struct gdb_target *t, uint64_t addr, uint64_t len,
+                          enum cpu_watch_kind kind, bool insert)
+{
+    struct cpu_state *cpu;
+
+    if (insert && t->machine->ops->insert_watchpoint)
+        return t->machine->ops->insert_watchpoint(t->machine, addr, len, kind);
+    if (!insert && t->machine->ops->remove_watchpoint)
+        return t->machine->ops->remove_watchpoint(t->machine, addr, len, kind);
+    cpu = t->machine->ops->cpu(t->machine, 0);
+    if (!cpu)
+        return -1;
+    return insert ? cpu_watchpoint_insert(cpu, addr, len, kind)
+                  : cpu_watchpoint_remove(cpu, addr, len, kind);
+}
+
 static int target_insert_break(struct rsp_target *rt, enum rsp_break_type type,
                                uint64_t addr, uint64_t kind)
 {
     struct gdb_target *t = target_of(rt);
-    struct cpu_state *cpu = t->machine->ops->cpu(t->machine, 0);
-    struct inserted_point p = { type, addr, kind };
+    struct inserted_point p = { type, addr, kind, cur_pid(t) };
     int rc;
 
-    if (!cpu)
+    if (!t->machine->ops->cpu(t->machine, 0))
         return -ESRCH;
     switch (type) {
     case RSP_BREAK_SW:
@@ -420,17 +672,16 @@ static int target_insert_break(struct rsp_target *rt, enum rsp_break_type type,
         p.len = 4;
         rc = has_point(t, RSP_BREAK_SW, addr) || has_point(t, RSP_BREAK_HW, addr)
                  ? 0
-                 : cpu_breakpoint_insert(cpu, addr);
+                 : put_breakpoint(t, addr, true);
         break;
     case RSP_WATCH_WRITE:
     case RSP_WATCH_READ:
     case RSP_WATCH_ACCESS:
         if (kind == 0 || addr + kind < addr)
             return -EINVAL;
-        rc = cpu_watchpoint_insert(cpu, addr, kind,
-                                   type == RSP_WATCH_WRITE  ? CPU_WATCH_WRITE
-                                   : type == RSP_WATCH_READ ? CPU_WATCH_READ
-                                                            : CPU_WATCH_ACCESS);
+        rc = has_watch(t, type, addr, kind)
+                 ? 0
+                 : put_watchpoint(t, addr, kind, watch_kind_of(type), true);
         break;
     default:
         return -EOPNOTSUPP;
@@ -441,65 +692,202 @@ static int target_insert_break(struct rsp_target *rt, enum rsp_break_type type,
     return 0;
 }
 
+/* Take the entry at index i away; the machine's point goes with the
+ * last entry for its address. */
+static void drop_point(struct gdb_target *t, guint i)
+{
+    struct inserted_point p = g_array_index(t->points, struct inserted_point, i);
+
+    g_array_remove_index(t->points, i);
+    if (p.type <= RSP_BREAK_HW) {
+        if (!has_point(t, RSP_BREAK_SW, p.addr) &&
+            !has_point(t, RSP_BREAK_HW, p.addr))
+            put_breakpoint(t, p.addr, false);
+    } else if (!has_watch(t, p.type, p.addr, p.len)) {
+        put_watchpoint(t, p.addr, p.len, watch_kind_of(p.type), false);
+    }
+}
+
 static int target_remove_break(struct rsp_target *rt, enum rsp_break_type type,
                                uint64_t addr, uint64_t kind)
 {
     struct gdb_target *t = target_of(rt);
-    struct cpu_state *cpu = t->machine->ops->cpu(t->machine, 0);
+    int64_t pid = cur_pid(t);
+    int found = -1;
 
     for (guint i = 0; i < t->points->len; i++) {
+        struct inserted_point *p =
+            &g_array_index(t->points, struct inserted_point, i);
+        if (p->type != type || p->addr != addr)
+            continue;
+        if (type >= RSP_WATCH_WRITE && p->len != kind)
+            continue;
+        /* This process's entry, else the newest. */
+        if (found < 0 || p->pid == pid
+            || g_array_index(t->points, struct inserted_point, found).pid != pid)
+            found = (int)i;
+    }
+    if (found < 0)
+        return -ENOENT;
+    drop_point(t, (guint)found);
+    return 0;
+}
+
+/* A fork child has its parent's points (in gdb's eyes). */
+static void copy_points(struct gdb_target *t, int64_t from, int64_t to)
+{
+    guint n = t->points->len;
+
+    for (guint i = 0; i < n; i++) {
         struct inserted_point p =
             g_array_index(t->points, struct inserted_point, i);
-        if (p.type != type || p.addr != addr)
-            continue;
-        if (type >= RSP_WATCH_WRITE && p.len != kind)
-            continue;
-        g_array_remove_index(t->points, i);
-        if (!cpu)
-            return 0;
-        if (type <= RSP_BREAK_HW) {
-            if (!has_point(t, RSP_BREAK_SW, addr) &&
-                !has_point(t, RSP_BREAK_HW, addr))
-                cpu_breakpoint_remove(cpu, addr);
-        } else {
-            cpu_watchpoint_remove(cpu, addr, p.len,
-                                  type == RSP_WATCH_WRITE  ? CPU_WATCH_WRITE
-                                  : type == RSP_WATCH_READ ? CPU_WATCH_READ
-                                                           : CPU_WATCH_ACCESS);
+        if (p.pid == from) {
+            p.pid = to;
+            g_array_append_val(t->points, p);
         }
-        return 0;
     }
-    return -ENOENT;
+}
+
+/* A process gone (or let go): its entries go. */
+static void purge_points(struct gdb_target *t, int64_t pid)
+{
+    for (guint i = 0; i < t->points->len;) {
+        if (g_array_index(t->points, struct inserted_point, i).pid == pid)
+            drop_point(t, i);
+        else
+            i++;
+    }
 }
 
 static void remove_all_points(struct gdb_target *t)
 {
-    while (t->points->len) {
-        struct inserted_point p =
-            g_array_index(t->points, struct inserted_point, 0);
-        target_remove_break(&t->base, p.type, p.addr, p.len);
-    }
+    while (t->points->len)
+        drop_point(t, t->points->len - 1);
 }
 
 static GArray *target_threads(struct rsp_target *rt)
 {
     struct gdb_target *t = target_of(rt);
-    GArray *tids = t->machine->ops->threads(t->machine);
     GArray *out = g_array_new(FALSE, TRUE, sizeof(struct rsp_thread_info));
-    const char *exe = t->machine->ops->exe_path(t->machine);
-    g_autofree char *base = g_path_get_basename(exe ? exe : "backstep");
+    GArray *list;
 
-    for (guint i = 0; i < tids->len; i++) {
+    if (!t->machine->ops->thread_list) {
+        GArray *tids = t->machine->ops->threads(t->machine);
+        const char *exe = t->machine->ops->exe_path(t->machine);
+        g_autofree char *base = g_path_get_basename(exe ? exe : "backstep");
+
+        for (guint i = 0; i < tids->len; i++) {
+            struct rsp_thread_info info = {
+                .ptid = { t->machine->ops->pid(t->machine),
+                          g_array_index(tids, int64_t, i) },
+                /* Linux truncates a thread's name (comm) to 15 bytes. */
+                .name = g_strndup(base, 15),
+            };
+            g_array_append_val(out, info);
+        }
+        g_array_unref(tids);
+        return out;
+    }
+    list = t->machine->ops->thread_list(t->machine);
+    for (guint i = 0; i < list->len; i++) {
+        struct machine_thread *mt = &g_array_index(list, struct machine_thread, i);
         struct rsp_thread_info info = {
-            .ptid = { t->machine->ops->pid(t->machine),
-                      g_array_index(tids, int64_t, i) },
-            /* Linux truncates a thread's name (comm) to 15 bytes. */
-            .name = g_strndup(base, 15),
+            .ptid = { mt->pid, mt->tid },
+            .name = g_strndup(mt->name, sizeof(mt->name)),
         };
         g_array_append_val(out, info);
     }
-    g_array_unref(tids);
+    g_array_unref(list);
     return out;
+}
+
+/* Which events the machine reports, from what the debugger enabled. */
+static void update_report(struct gdb_target *t)
+{
+    unsigned mask = 0;
+
+    if (!t->machine->ops->set_report)
+        return;
+    if (t->events & RSP_EVENT_THREADS)
+        mask |= MACHINE_REPORT_THREADS;
+    if (t->events & (RSP_EVENT_FORK | RSP_EVENT_VFORK)) {
+        /* A debugger that sees forks sees each process end too. */
+        mask |= MACHINE_REPORT_FORKS | MACHINE_REPORT_PROCESS_EXIT;
+    }
+    if (t->events & RSP_EVENT_EXEC)
+        mask |= MACHINE_REPORT_EXEC;
+    if (t->catching_syscalls)
+        mask |= MACHINE_REPORT_SYSCALLS;
+    t->machine->ops->set_report(t->machine, mask);
+}
+
+static unsigned target_event_support(struct rsp_target *rt)
+{
+    return RSP_EVENT_FORK | RSP_EVENT_VFORK | RSP_EVENT_EXEC
+           | RSP_EVENT_THREADS;
+}
+
+static void target_set_events(struct rsp_target *rt, unsigned events)
+{
+    struct gdb_target *t = target_of(rt);
+
+    t->events = events;
+    update_report(t);
+}
+
+static int target_catch_syscalls(struct rsp_target *rt, bool enable,
+                                 const uint64_t *nrs, size_t n)
+{
+    struct gdb_target *t = target_of(rt);
+    int *numbers = g_new0(int, n ? n : 1);
+
+    for (size_t i = 0; i < n; i++)
+        numbers[i] = nrs[i] > 100000 ? -1 : (int)nrs[i];
+    t->catching_syscalls = enable;
+    t->machine->ops->catch_syscalls(t->machine, enable && n == 0, numbers,
+                                    enable ? n : 0);
+    g_free(numbers);
+    update_report(t);
+    return 0;
+}
+
+/* D;PID: that process runs on by itself (a fork child gdb does not
+ * follow); the last one followed is a detach of the whole session. */
+static void target_detach(struct rsp_target *rt);
+
+static int target_detach_process(struct rsp_target *rt, int64_t pid)
+{
+    struct gdb_target *t = target_of(rt);
+    GArray *list = t->machine->ops->thread_list(t->machine);
+    bool found = false, others = false;
+
+    for (guint i = 0; i < list->len; i++) {
+        struct machine_thread *mt = &g_array_index(list, struct machine_thread, i);
+        if (mt->pid == pid)
+            found = true;
+        else
+            others = true;
+    }
+    g_array_unref(list);
+    if (!found)
+        return -ESRCH;
+    if (!others) {
+        target_detach(rt);
+        return 0;
+    }
+    /* Its threads run on, unheld; then nobody follows them. */
+    list = t->machine->ops->thread_list(t->machine);
+    for (guint i = 0; i < list->len; i++) {
+        struct machine_thread *mt = &g_array_index(list, struct machine_thread, i);
+        if (mt->pid == pid && t->machine->ops->hold_thread)
+            t->machine->ops->hold_thread(t->machine, mt->tid, false);
+    }
+    g_array_unref(list);
+    t->machine->ops->set_debugged(t->machine, pid, false);
+    purge_points(t, pid);
+    if (t->mem_pid == pid)
+        t->mem_pid = 0;
+    return 0;
 }
 
 static void target_last_stop(struct rsp_target *rt, struct rsp_stop *stop)
@@ -530,7 +918,12 @@ static GBytes *target_xfer_read(struct rsp_target *rt, const char *object,
         return g_bytes_new(info, sizeof(info));
     }
     if (!strcmp(object, "exec-file")) {
-        const char *exe = t->machine->ops->exe_path(t->machine);
+        /* annex: the pid in hex, or empty for the current process. */
+        int64_t pid = annex && *annex ? (int64_t)g_ascii_strtoll(annex, NULL, 16)
+                                      : t->mem_pid;
+        const char *exe = t->machine->ops->exe_path_of && pid > 0
+                              ? t->machine->ops->exe_path_of(t->machine, pid)
+                              : t->machine->ops->exe_path(t->machine);
         if (!exe) {
             *err = -ENOENT;
             return NULL;
@@ -558,12 +951,32 @@ static void target_kill(struct rsp_target *rt)
     }
 }
 
+static void release_all(struct gdb_target *t)
+{
+    GArray *list;
+
+    if (!t->machine->ops->hold_thread || !t->machine->ops->thread_list)
+        return;
+    list = t->machine->ops->thread_list(t->machine);
+    for (guint i = 0; i < list->len; i++)
+        t->machine->ops->hold_thread(
+            t->machine, g_array_index(list, struct machine_thread, i).tid,
+            false);
+    g_array_unref(list);
+}
+
 static void target_detach(struct rsp_target *rt)
 {
     struct gdb_target *t = target_of(rt);
 
     stop_running(t);
     remove_all_points(t);
+    release_all(t);
+    /* Running on its own, the program stops for nothing of ours. */
+    t->events = 0;
+    if (t->catching_syscalls)
+        target_catch_syscalls(rt, false, NULL, 0);
+    update_report(t);
     if (t->end == GDB_SESSION_ACTIVE)
         t->end = GDB_SESSION_DETACHED;
 }
@@ -712,6 +1125,10 @@ static const struct rsp_target_ops gdb_target_ops = {
     .file_fstat = target_file_fstat,
     .file_close = target_file_close,
     .file_readlink = target_file_readlink,
+    .event_support = target_event_support,
+    .set_events = target_set_events,
+    .catch_syscalls = target_catch_syscalls,
+    .detach_process = target_detach_process,
 };
 
 struct gdb_target *gdb_target_new(struct machine *machine,
@@ -724,6 +1141,7 @@ struct gdb_target *gdb_target_new(struct machine *machine,
     t->tdesc = tdesc;
     t->regs = gdb_regs_new(tdesc);
     t->points = g_array_new(FALSE, FALSE, sizeof(struct inserted_point));
+
     t->files = g_array_new(FALSE, FALSE, sizeof(int));
     /* A new program waits before its first instruction, as if it had just
      * taken a SIGTRAP (what gdbserver reports after exec). */
@@ -742,6 +1160,7 @@ void gdb_target_free(struct gdb_target *t)
     stop_running(t);
     gdb_regs_free(t->regs);
     g_array_unref(t->points);
+
     close_all_files(t);
     g_array_unref(t->files);
     g_free(t);

@@ -1,9 +1,12 @@
 /* A machine: what server/ runs and debugs.
  *
- * Today the only machine is a Linux user-mode process set (user/); the
- * mach-virt board (hw/) will be the second. The server drives either through
- * these operations: run up to N instructions, stop reasons, register and
- * memory access per thread.
+ * Today the only machine is a Linux user-mode process set (user/): the
+ * program's process and the threads and processes it creates, all run by
+ * the machine on this host thread; the mach-virt board (hw/) will be the
+ * second. The server drives either through these operations: run up to N
+ * instructions, stop reasons, register and memory access per thread.
+ * Thread ids are unique across the machine (Linux tids); a process id is
+ * its first thread's id.
  */
 #ifndef BACKSTEP_SERVER_MACHINE_H
 #define BACKSTEP_SERVER_MACHINE_H
@@ -26,6 +29,34 @@ enum machine_stop_kind {
     MACHINE_STOP_INTERRUPTED, /* machine_request_stop() */
 };
 
+/* The events of threads and processes: a MACHINE_STOP_SIGNAL stop with
+ * signal 5 (SIGTRAP) whose event field says which. Only while enabled
+ * with set_report. */
+enum machine_event {
+    MACHINE_EVENT_NONE,
+    MACHINE_EVENT_THREAD_CREATED, /* child_tid is new (in pid) */
+    MACHINE_EVENT_THREAD_EXITED,  /* tid ended with exit_code */
+    MACHINE_EVENT_FORK,        /* tid forked child_pid (thread child_tid) */
+    MACHINE_EVENT_VFORK,
+    MACHINE_EVENT_VFORK_DONE,
+    MACHINE_EVENT_EXEC,        /* pid runs a new program (exe_path_of) */
+    MACHINE_EVENT_SYSCALL_ENTRY, /* syscall */
+    MACHINE_EVENT_SYSCALL_RETURN,
+};
+
+/* set_report bits. */
+#define MACHINE_REPORT_THREADS (1u << 0)
+#define MACHINE_REPORT_FORKS (1u << 1)
+#define MACHINE_REPORT_EXEC (1u << 2)
+#define MACHINE_REPORT_SYSCALLS (1u << 3)
+#define MACHINE_REPORT_PROCESS_EXIT (1u << 4) /* each process's end, not
+                                                 only the machine's */
+
+struct machine_thread {
+    int64_t pid, tid;
+    char name[16];
+};
+
 #define MACHINE_SIGINFO_SIZE 128
 
 struct machine_stop {
@@ -35,6 +66,14 @@ struct machine_stop {
     uint64_t addr;
     int watch_kind;
     int64_t tid;              /* the thread that stopped */
+    int64_t pid;              /* its process */
+    enum machine_event event;
+    /* step: MACHINE_STOP_BUDGET before the instruction retired: the
+     * thread waits in a system call (others ran); step again. */
+    bool waiting;
+    int64_t child_pid, child_tid; /* FORK/VFORK/THREAD_CREATED */
+    int syscall;              /* SYSCALL_ENTRY/RETURN */
+    bool all_ended;           /* EXITED/KILLED: nothing is left to run */
 };
 
 struct machine_ops {
@@ -60,6 +99,41 @@ struct machine_ops {
      * would find it (its guest root); g_free it. NULL: no files. */
     char *(*host_path)(struct machine *m, const char *guest_path);
     void (*free)(struct machine *m);
+
+    /* ---- Threads and processes. NULL where a machine has one thread. */
+    /* Execute one instruction of thread tid (others run only while it
+     * waits in a system call: stop->waiting). */
+    void (*step)(struct machine *m, int64_t tid, struct machine_stop *stop);
+    /* Live threads of the processes being debugged, tid order. */
+    GArray *(*thread_list)(struct machine *m);   /* of machine_thread */
+    void (*set_thread_signal)(struct machine *m, int64_t tid, int signal);
+    /* The process of a thread id (or a pid), or 0. */
+    int64_t (*pid_of)(struct machine *m, int64_t tid);
+    ssize_t (*read_mem_of)(struct machine *m, int64_t pid, uint64_t addr,
+                           void *buf, size_t len);
+    int (*write_mem_of)(struct machine *m, int64_t pid, uint64_t addr,
+                        const void *buf, size_t len);
+    const char *(*exe_path_of)(struct machine *m, int64_t pid);
+    /* MACHINE_REPORT_* */
+    void (*set_report)(struct machine *m, unsigned mask);
+    void (*catch_syscalls)(struct machine *m, bool all, const int *nrs,
+                           size_t n);
+    /* Follow a process, or not (detach): one not followed runs on
+     * without stopping for breakpoints or signals. */
+    void (*set_debugged)(struct machine *m, int64_t pid, bool debugged);
+    /* Breakpoints and watchpoints on every thread, present and future
+     * (cpu/'s tables are per CPU). 0, or -1 when full / not found. */
+    int (*insert_breakpoint)(struct machine *m, uint64_t addr);
+    int (*remove_breakpoint)(struct machine *m, uint64_t addr);
+    int (*insert_watchpoint)(struct machine *m, uint64_t addr, uint64_t len,
+                             int kind);
+    int (*remove_watchpoint)(struct machine *m, uint64_t addr, uint64_t len,
+                             int kind);
+    /* Hold a thread (not scheduled until released): the debugger
+     * resumed others only. New threads are not held. */
+    void (*hold_thread)(struct machine *m, int64_t tid, bool held);
+    /* Instructions retired by every thread so far. */
+    uint64_t (*icount)(struct machine *m);
 };
 
 struct machine {

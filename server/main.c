@@ -81,7 +81,10 @@ static int run_with_gdb(struct machine *m, const char *spec, bool multi,
                         const char *program)
 {
     GError *error = NULL;
-    struct tdesc *td = tdesc_aarch64_linux(&error);
+    struct cpu_state *cpu0 = m->ops->cpu(m, 0);
+    /* The pauth feature lets gdb strip PACs from signed return addresses. */
+    unsigned options = cpu0 && cpu0->pauth_enabled ? TDESC_AARCH64_PAUTH : 0;
+    struct tdesc *td = tdesc_aarch64_linux_with(options, &error);
     struct gdb_target *target;
     struct gdb_server *server;
     g_autofree char *where = NULL;

@@ -14,6 +14,8 @@
 static int translate(void *opaque, uint64_t vaddr, uint8_t **host,
                      unsigned *prot)
 {
+    /* The process, not the thread: every thread of it translates through
+     * the same (current) address space, which exec replaces. */
     struct user_process *p = opaque;
     uint8_t *page = pagestore_translate(p->mem, vaddr, prot);
     if (!page)
@@ -26,11 +28,35 @@ const struct cpu_mem_ops user_cpu_mem_ops = {
     .translate = translate,
 };
 
+static void flush_tlb(struct cpu_state *cpu, void *data)
+{
+    cpu_tlb_flush(cpu);
+}
+
+struct code_range {
+    uint64_t addr, len;
+};
+
+static void drop_code(struct cpu_state *cpu, void *data)
+{
+    const struct code_range *r = data;
+    cpu_code_invalidate(cpu, r->addr, r->len);
+}
+
+void user_code_changed(struct user_process *p, uint64_t addr, uint64_t len)
+{
+    struct code_range r = { addr, len };
+    if (p->kernel)
+        user_mm_for_each_cpu(p->kernel, p->mem, drop_code, &r);
+}
+
 void user_mem_changed(struct user_process *p, uint64_t addr, uint64_t len)
 {
-    if (!p->cpu)
+    /* Every thread sharing the address space has its own TLB and decoded
+     * code: all of them drop theirs. */
+    if (!p->kernel)
         return;
-    cpu_tlb_flush(p->cpu);
+    user_mm_for_each_cpu(p->kernel, p->mem, flush_tlb, NULL);
     /* Decoded code can only exist for executable pages: invalidate runs
      * of those, so a huge munmap of a reservation costs its mapped pages
      * and not the span of the address space it names. */
@@ -44,7 +70,7 @@ void user_mem_changed(struct user_process *p, uint64_t addr, uint64_t len)
                && (prot & PAGESTORE_PROT_EXEC))
             run += PAGESTORE_PAGE_SIZE;
         if (run > page)
-            cpu_code_invalidate(p->cpu, page, run - page);
+            user_code_changed(p, page, run - page);
         a = MAX(run, page + PAGESTORE_PAGE_SIZE);
     }
 }
@@ -75,8 +101,7 @@ static int copy(struct user_process *p, uint64_t addr, void *buf, size_t len,
             /* Stores into code (a read() into a JIT buffer, the
              * debugger planting bytes) must drop decoded copies. */
             if ((prot & PAGESTORE_PROT_EXEC) || !need)
-                if (p->cpu)
-                    cpu_code_invalidate(p->cpu, addr, n);
+                user_code_changed(p, addr, n);
         } else {
             memcpy(b, page + off, n);
         }

@@ -7,7 +7,9 @@ libuser_a_SOURCES = \
 	user/process-signals.h \
 	user/syscall.h user/syscall-nr.h user/syscall.c \
 	user/syscall-fs.c user/syscall-mm.c user/syscall-proc.c \
-	user/syscall-signal.c
+	user/syscall-signal.c \
+	user/kernel.h user/thread.c user/sched.c user/futex.c user/wait.c \
+	user/fork.c user/exec.c user/process-debug.c
 
 USER_TEST_LDADD = libuser.a libhw.a libcpu.a $(GLIB_LIBS) -lm
 check_PROGRAMS += testsuite/unit/test-user-elf
@@ -36,3 +38,7 @@ check_PROGRAMS += testsuite/unit/test-user-dyn
 TESTS += testsuite/unit/test-user-dyn
 testsuite_unit_test_user_dyn_SOURCES = testsuite/unit/test-user-dyn.c
 testsuite_unit_test_user_dyn_LDADD = $(USER_TEST_LDADD)
+check_PROGRAMS += testsuite/unit/test-user-thread
+TESTS += testsuite/unit/test-user-thread
+testsuite_unit_test_user_thread_SOURCES = testsuite/unit/test-user-thread.c
+testsuite_unit_test_user_thread_LDADD = $(USER_TEST_LDADD)

@@ -13,5 +13,8 @@ struct user_process;
  * the signal the process is stopped for (a USER_EVENT_SIGNAL stop), for
  * the debugger's $_siginfo. False when it is not stopped at one. */
 bool user_process_siginfo(const struct user_process *proc, uint8_t *buf);
+/* The same for thread tid (0: the last stopped). */
+bool user_process_thread_siginfo(struct user_process *proc, int64_t tid,
+                                 uint8_t *buf);
 
 #endif

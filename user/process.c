@@ -1,5 +1,5 @@
-/* One guest process: creation, the run loop, and the facts the debugger
- * asks for. */
+/* Guest processes: creation of the first one (and with it the set),
+ * freeing, exit, and the facts the debugger asks for about a process. */
 #include "config.h"
 
 #include "user/user-internal.h"
@@ -12,9 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-
-/* Guest pids are the guest's own and fixed, so runs are reproducible. */
-#define USER_PID 1000
 
 G_DEFINE_QUARK(user-error-quark, user_error)
 
@@ -32,6 +29,33 @@ static void init_rlimits(struct user_process *p)
     p->rlimits[4] = (struct user_rlimit){ 0, USER_RLIM_INFINITY }; /* CORE */
 }
 
+struct user_process *user_proc_alloc(struct user_kernel *k)
+{
+    struct user_process *p = g_new0(struct user_process, 1);
+    p->kernel = k;
+    p->pid = k->next_id++;
+    p->threads = g_ptr_array_new();
+    p->debugged = true;
+    for (int i = 0; i < USER_FD_MAX; i++)
+        p->fds[i].host = -1;
+    g_ptr_array_add(k->procs, p);
+    return p;
+}
+
+static struct user_kernel *kernel_new(void)
+{
+    struct user_kernel *k = g_new0(struct user_kernel, 1);
+    k->procs = g_ptr_array_new();
+    k->dead_procs = g_ptr_array_new();
+    k->threads = g_ptr_array_new();
+    k->futex_waiters = g_ptr_array_new();
+    k->dead_threads = g_ptr_array_new();
+    k->breakpoints = g_array_new(FALSE, FALSE, sizeof(struct user_breakpoint));
+    k->queued_events = g_array_new(FALSE, FALSE, sizeof(struct user_event));
+    k->next_id = USER_FIRST_PID;
+    return k;
+}
+
 struct user_process *user_process_new(const char *path, char *const *argv,
                                       char *const *envp,
                                       const struct user_options *opts,
@@ -41,17 +65,19 @@ struct user_process *user_process_new(const char *path, char *const *argv,
      * SIGPIPE), not kill backstep: the host's SIGPIPE is ignored. */
     signal(SIGPIPE, SIG_IGN);
 
-    struct user_process *p = g_new0(struct user_process, 1);
+    struct user_kernel *k = kernel_new();
+    struct user_process *p = user_proc_alloc(k);
+    k->first = p;
     p->sysroot = opts && opts->sysroot ? g_strdup(opts->sysroot) : NULL;
     p->log_syscalls = opts && opts->log_syscalls;
-    p->pid = p->tid = USER_PID;
     p->uid = getuid();
     p->gid = getgid();
-    p->mem = pagestore_new();
+    p->mm = g_new0(struct user_mm, 1);
+    p->mm->store = pagestore_new();
+    p->mm->refs = 1;
+    p->mem = p->mm->store;
     user_random_init(p);
     init_rlimits(p);
-    for (int i = 0; i < USER_FD_MAX; i++)
-        p->fds[i].host = -1;
 
     char *real = realpath(path, NULL);
     if (!real) {
@@ -66,10 +92,13 @@ struct user_process *user_process_new(const char *path, char *const *argv,
     p->brk_start = p->brk_cur = (p->image.image_end + PAGESTORE_PAGE_SIZE - 1)
                                 & PAGESTORE_PAGE_MASK;
 
-    p->cpu = cpu_new(&user_cpu_mem_ops, p);
+    struct user_thread *t = user_thread_new(p, p->pid);
+    user_thread_switch_to(t);
     uint64_t sp;
     if (!user_stack_build(p, argv, envp, &sp, error))
         goto fail;
+    /* After the stack, so AT_RANDOM's bytes do not depend on PAC. */
+    user_pauth_reset_keys(p, p->cpu, USER_PAC_ALL_KEYS);
     p->cpu->pc = p->start_pc;
     p->cpu->sp = sp;
     user_fd_init(p);
@@ -81,19 +110,88 @@ fail:
     return NULL;
 }
 
-void user_process_free(struct user_process *p)
+void user_mm_unref(struct user_mm *mm)
 {
-    if (!p)
-        return;
+    if (mm && --mm->refs == 0) {
+        pagestore_free(mm->store);
+        g_free(mm);
+    }
+}
+
+/* Free one process and its threads (live or dead). */
+static void proc_free(struct user_process *p)
+{
+    struct user_kernel *k = p->kernel;
     user_fd_close_all(p);
-    if (p->cpu)
-        cpu_free(p->cpu);
-    pagestore_free(p->mem);
+    for (guint i = 0; i < p->threads->len; i++) {
+        struct user_thread *t = g_ptr_array_index(p->threads, i);
+        user_futex_forget(t);
+        g_ptr_array_remove(k->threads, t);
+        if (t->sig != &p->sigthread)
+            t->sig = NULL;
+        user_thread_free(t);
+    }
+    for (guint i = 0; i < k->dead_threads->len;) {
+        struct user_thread *t = g_ptr_array_index(k->dead_threads, i);
+        if (t->proc == p) {
+            g_ptr_array_remove_index(k->dead_threads, i);
+            if (k->current == t)
+                k->current = NULL;
+            user_thread_free(t);
+        } else {
+            i++;
+        }
+    }
+    if (k->current && k->current->proc == p)
+        k->current = NULL;
+    g_ptr_array_unref(p->threads);
+    user_mm_unref(p->mm);
     if (p->auxv)
         g_bytes_unref(p->auxv);
     g_free(p->exe);
     g_free(p->sysroot);
     g_free(p);
+}
+
+void user_proc_release(struct user_process *p)
+{
+    struct user_kernel *k = p->kernel;
+    if (p == k->first)
+        return;   /* kept for its status until the set is freed */
+    for (guint i = 0; i < k->procs->len; i++) {
+        struct user_process *c = g_ptr_array_index(k->procs, i);
+        if (c->parent == p)
+            c->parent = NULL;
+    }
+    /* Freed at the next run: the caller may be running in p (an orphan
+     * that exits) or hold it (wait4). */
+    g_ptr_array_remove(k->procs, p);
+    g_ptr_array_add(k->dead_procs, p);
+}
+
+void user_kernel_free_released(struct user_kernel *k)
+{
+    while (k->dead_procs->len)
+        proc_free(g_ptr_array_steal_index(k->dead_procs,
+                                          k->dead_procs->len - 1));
+}
+
+void user_process_free(struct user_process *p)
+{
+    if (!p)
+        return;
+    struct user_kernel *k = p->kernel;
+    user_kernel_free_released(k);
+    while (k->procs->len)
+        proc_free(g_ptr_array_steal_index(k->procs, k->procs->len - 1));
+    g_ptr_array_unref(k->procs);
+    g_ptr_array_unref(k->dead_procs);
+    g_ptr_array_unref(k->threads);
+    g_ptr_array_unref(k->futex_waiters);
+    g_ptr_array_unref(k->dead_threads);
+    g_array_unref(k->breakpoints);
+    g_array_unref(k->queued_events);
+    g_free(k);
 }
 
 void user_process_stop(struct user_process *p, const struct user_event *ev)
@@ -106,124 +204,24 @@ void user_process_stop(struct user_process *p, const struct user_event *ev)
 
 void user_process_exit(struct user_process *p, int status)
 {
-    p->exited = true;
+    if (p->exited)
+        return;
     p->exit_code = status & 0xff;
-    p->stop_pending = false;
-    struct user_event ev = { .kind = USER_EVENT_EXITED,
-                             .exit_code = p->exit_code };
-    user_process_stop(p, &ev);
+    user_proc_exited(p, (status & 0xff) << 8);
 }
 
-static void ended_event(const struct user_process *p, struct user_event *ev)
+void user_process_kill(struct user_process *p, int sig)
 {
-    *ev = (struct user_event){ 0 };
-    if (p->killed) {
-        ev->kind = USER_EVENT_KILLED;
-        ev->signal = p->term_signal;
-    } else {
-        ev->kind = USER_EVENT_EXITED;
-        ev->exit_code = p->exit_code;
-    }
-}
-
-/* A CPU fault becomes a signal stop; pc stays at the faulting insn. */
-static void fault(struct user_process *p, int sig, uint64_t addr,
-                  struct user_event *ev)
-{
-    user_signal_cpu_fault(p, sig, addr);
-    *ev = (struct user_event){ .kind = USER_EVENT_SIGNAL, .signal = sig,
-                               .addr = addr };
-    if (p->stop_pending)   /* always: the fault's signal is forced */
-        *ev = p->stop;
-    p->stop_pending = false;
-}
-
-static void log_undef(struct user_process *p)
-{
-    struct cpu_state *cpu = p->cpu;
-    /* Once per place: a debugger that resumes without the signal makes
-     * the instruction fault again, which is not news. */
-    if (p->undef_logged && p->undef_logged_pc == cpu->pc)
+    if (p->exited)
         return;
-    p->undef_logged = true;
-    p->undef_logged_pc = cpu->pc;
-    fprintf(stderr, "backstep: unimplemented instruction 0x%08x at 0x%" G_GINT64_MODIFIER "x\n",
-            cpu->exit_info.insn, (guint64)cpu->pc);
-}
-
-void user_process_run(struct user_process *p, uint64_t max_insns,
-                      struct user_event *ev)
-{
-    *ev = (struct user_event){ .kind = USER_EVENT_BUDGET };
-    if (p->exited) {
-        ended_event(p, ev);
-        return;
-    }
-    if (user_signal_resume(p, max_insns, ev))
-        return;
-
-    struct cpu_state *cpu = p->cpu;
-    uint64_t left = max_insns;
-    while (left > 0) {
-        uint64_t before = cpu->icount;
-        enum cpu_exit why = cpu_run(cpu, left);
-        uint64_t ran = cpu->icount - before;
-        left -= MIN(ran, left);
-        switch (why) {
-        case CPU_EXIT_SVC:
-            user_syscall(p);
-            if (p->stop_pending) {
-                p->stop_pending = false;
-                *ev = p->stop;
-                return;
-            }
-            continue;
-        case CPU_EXIT_BUDGET:
-        case CPU_EXIT_NONE:
-            left = 0;
-            continue;
-        case CPU_EXIT_UNDEF:
-            log_undef(p);
-            fault(p, USER_SIGILL, cpu->pc, ev);
-            return;
-        case CPU_EXIT_HLT:
-            /* HLT at EL0 without semihosting is UNDEFINED: SIGILL. */
-            fault(p, USER_SIGILL, cpu->pc, ev);
-            return;
-        case CPU_EXIT_BRK:
-            fault(p, USER_SIGTRAP, cpu->pc, ev);
-            return;
-        case CPU_EXIT_DATA_ABORT:
-        case CPU_EXIT_INSN_ABORT:
-            fault(p, USER_SIGSEGV, cpu->exit_info.fault_addr, ev);
-            return;
-        case CPU_EXIT_ALIGNMENT:
-            fault(p, USER_SIGBUS, cpu->exit_info.fault_addr, ev);
-            return;
-        case CPU_EXIT_BREAKPOINT:
-            *ev = (struct user_event){ .kind = USER_EVENT_BREAKPOINT,
-                                       .addr = cpu->pc };
-            return;
-        case CPU_EXIT_WATCHPOINT:
-            *ev = (struct user_event){ .kind = USER_EVENT_WATCHPOINT,
-                                       .addr = cpu->exit_info.fault_addr,
-                                       .watch_kind = cpu->exit_info.watch_kind };
-            return;
-        case CPU_EXIT_REQUEST:
-            *ev = (struct user_event){ .kind = USER_EVENT_INTERRUPTED };
-            return;
-        }
-        /* An exit reason this loop does not know: report it as a SIGILL
-         * stop rather than spinning. */
-        fault(p, USER_SIGILL, cpu->pc, ev);
-        return;
-    }
-    ev->kind = USER_EVENT_BUDGET;
+    p->killed = true;
+    p->term_signal = sig;
+    user_proc_exited(p, sig & 0x7f);
 }
 
 void user_process_set_signal(struct user_process *p, int signal)
 {
-    user_signal_set_deliver(p, signal);
+    user_process_set_thread_signal(p, 0, signal);
 }
 
 struct cpu_state *user_process_cpu(struct user_process *p)
@@ -238,7 +236,7 @@ int64_t user_process_pid(const struct user_process *p)
 
 int64_t user_process_tid(const struct user_process *p)
 {
-    return p->tid;
+    return p->cur ? p->cur->tid : p->pid;
 }
 
 const char *user_process_exe(const struct user_process *p)

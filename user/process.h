@@ -1,9 +1,12 @@
-/* The Linux user-mode personality: one guest process.
+/* The Linux user-mode personality: a set of guest processes and threads.
  *
- * A process owns its address space (guest pages in hw/pagestore), its CPU
- * (cpu/), its file-descriptor table and its kernel-side state. server/
- * drives it through user_process_run() in slices and reads and writes its
- * memory and registers for the debugger.
+ * user_process_new() starts a program: the first process of a set that
+ * grows with fork/vfork/clone (user/kernel.h). A process owns its address
+ * space (guest pages in hw/pagestore), its threads (one CPU each, cpu/),
+ * its file-descriptor table and its kernel-side state. server/ drives the
+ * whole set through the first process: user_process_run() in slices, and
+ * reads and writes memory and registers for the debugger. Pids and tids
+ * are the guest's own (USER_FIRST_PID up).
  */
 #ifndef BACKSTEP_USER_PROCESS_H
 #define BACKSTEP_USER_PROCESS_H
@@ -33,6 +36,18 @@ enum user_event_kind {
     USER_EVENT_BREAKPOINT,   /* debugger breakpoint at pc */
     USER_EVENT_WATCHPOINT,   /* debugger watchpoint: addr and kind */
     USER_EVENT_INTERRUPTED,  /* cpu_request_exit() */
+    /* user_process_step(): the stepped thread is parked in a system call
+     * (others ran meanwhile); step again to go on waiting. */
+    USER_EVENT_WAITING,
+    /* Only when asked for (user_process_set_report): */
+    USER_EVENT_THREAD_CREATED,  /* tid is new (child_pid/child_tid too) */
+    USER_EVENT_THREAD_EXITED,   /* tid ended with exit_code */
+    USER_EVENT_FORK,            /* pid/tid forked child_pid/child_tid */
+    USER_EVENT_VFORK,
+    USER_EVENT_VFORK_DONE,      /* the vfork child execed or exited */
+    USER_EVENT_EXEC,            /* pid/tid runs a new program */
+    USER_EVENT_SYSCALL_ENTRY,   /* syscall: its number; pc past the svc */
+    USER_EVENT_SYSCALL_RETURN,
 };
 
 struct user_event {
@@ -41,6 +56,17 @@ struct user_event {
     int signal;              /* Linux signal number */
     uint64_t addr;           /* watchpoint address / fault address */
     int watch_kind;          /* enum cpu_watch_kind */
+    int64_t pid, tid;        /* the thread the event is about */
+    int64_t child_pid, child_tid;
+    int syscall;
+    /* EXITED/KILLED: no process is left (the end of the run). */
+    bool all_ended;
+};
+
+/* A thread, for the debugger's list. */
+struct user_thread_info {
+    int64_t pid, tid;
+    char name[16];
 };
 
 /* Load an AArch64 ELF executable (static, or dynamically linked with its
@@ -53,18 +79,71 @@ struct user_process *user_process_new(const char *path, char *const *argv,
                                       GError **error);
 void user_process_free(struct user_process *proc);
 
-/* Run up to max_insns guest instructions, handling system calls inside.
- * Stops early for the events above. A pending signal given by the
- * debugger (user_process_set_signal) is delivered on entry. */
+/* Run the set (every runnable thread of every process, round-robin) for
+ * up to max_insns guest instructions, handling system calls inside.
+ * Stops early for the events above, with the thread that stopped. A
+ * pending signal given by the debugger (user_process_set_signal) is
+ * delivered on entry. EXITED/KILLED: by default only at the end of the
+ * set (all processes gone), with the first process's status; with
+ * USER_REPORT_PROCESS_EXIT each process's end. */
 void user_process_run(struct user_process *proc, uint64_t max_insns,
                       struct user_event *ev);
+
+/* Execute one instruction of thread tid (0: the last stopped). Other
+ * threads run only while it waits in a system call (USER_EVENT_WAITING);
+ * USER_EVENT_BUDGET when the instruction has retired. */
+void user_process_step(struct user_process *proc, int64_t tid,
+                       struct user_event *ev);
+
+/* What the debugger wants reported beside the stops it always gets. */
+enum {
+    USER_REPORT_THREADS = 1u << 0,    /* thread created / exited */
+    USER_REPORT_FORKS = 1u << 1,      /* fork, vfork, vfork-done */
+    USER_REPORT_EXEC = 1u << 2,
+    USER_REPORT_SYSCALLS = 1u << 3,   /* entry and return */
+    USER_REPORT_PROCESS_EXIT = 1u << 4, /* each process's exit, not only
+                                           the last one */
+};
+/* USER_REPORT_*: events to stop for. */
+void user_process_set_report(struct user_process *proc, unsigned mask);
+/* catch syscall: all, or the numbers given (n of them). */
+void user_process_catch_syscalls(struct user_process *proc, bool all,
+                                 const int *numbers, size_t n);
+
+/* Live threads of the processes the debugger follows, tid order. */
+GArray *user_process_threads(struct user_process *proc); /* of user_thread_info */
+struct cpu_state *user_process_thread_cpu(struct user_process *proc,
+                                          int64_t tid);
+/* The process holding thread/process id, or NULL. */
+struct user_process *user_process_of(struct user_process *proc, int64_t id);
+/* Stop following a process (detach-on-fork, D;pid): it runs on without
+ * stopping for breakpoints or signals. */
+void user_process_set_debugged(struct user_process *proc, int64_t pid,
+                               bool debugged);
+/* Hold thread tid (it is not scheduled until released), as a debugger
+ * resuming only some threads wants. New threads are not held. */
+void user_process_hold_thread(struct user_process *proc, int64_t tid,
+                              bool held);
+/* Signal for thread tid's next run (0: the last stopped thread). */
+void user_process_set_thread_signal(struct user_process *proc, int64_t tid,
+                                    int signal);
+/* Debugger breakpoints and watchpoints on every thread, present and
+ * future. 0 or -1 (table full / not found). */
+int user_process_insert_breakpoint(struct user_process *proc, uint64_t addr);
+int user_process_remove_breakpoint(struct user_process *proc, uint64_t addr);
+int user_process_insert_watchpoint(struct user_process *proc, uint64_t addr,
+                                   uint64_t len, int kind);
+int user_process_remove_watchpoint(struct user_process *proc, uint64_t addr,
+                                   uint64_t len, int kind);
+/* Instructions retired by all threads so far. */
+uint64_t user_process_icount(const struct user_process *proc);
 
 /* Continue after a USER_EVENT_SIGNAL stop with this signal delivered
  * (0: suppress it). In the first slice, delivering a fatal signal with no
  * handler ends the process with USER_EVENT_KILLED on the next run. */
 void user_process_set_signal(struct user_process *proc, int signal);
 
-/* The CPU of the (first) thread. */
+/* The CPU of the thread the process runs (or last ran). */
 struct cpu_state *user_process_cpu(struct user_process *proc);
 
 /* Debugger access to guest memory: ignores page protections (like ptrace),
@@ -80,6 +159,7 @@ int64_t user_process_pid(const struct user_process *proc);
 int64_t user_process_tid(const struct user_process *proc);
 const char *user_process_exe(const struct user_process *proc); /* absolute host path */
 GBytes *user_process_auxv(const struct user_process *proc);    /* raw auxv bytes */
+/* proc has ended (for the first process: the program the user started). */
 bool user_process_exited(const struct user_process *proc);
 /* The host file a guest path names, as the program's own open() would
  * find it (guest root, /proc/self/exe); for the debugger's vFile. Free

@@ -11,6 +11,8 @@
 
 #include "user/user-internal.h"
 
+#include "cpu/cpu.h"
+
 #include <string.h>
 
 #define USER_RANDOM_SEED 0x6261636b73746570ull   /* "backstep" */
@@ -38,4 +40,30 @@ void user_random_fill(struct user_process *p, void *buf, size_t len)
         b += n;
         len -= n;
     }
+}
+
+/* Pointer-authentication keys, as Linux makes them at exec
+ * (ptrauth_thread_init_user) and for prctl(PR_PAC_RESET_KEYS): fresh
+ * random keys, here from the deterministic source above so that a replay
+ * computes the same PACs. keys: USER_PAC_* bits; PAC is enabled with all
+ * keys, as Linux enables it for every user process when the CPU has it. */
+void user_pauth_reset_keys(struct user_process *p, struct cpu_state *cpu,
+                           unsigned keys)
+{
+    struct {
+        unsigned bit;
+        uint64_t *key;
+    } const each[] = {
+        { USER_PAC_APIAKEY, cpu->pauth_keys.apia },
+        { USER_PAC_APIBKEY, cpu->pauth_keys.apib },
+        { USER_PAC_APDAKEY, cpu->pauth_keys.apda },
+        { USER_PAC_APDBKEY, cpu->pauth_keys.apdb },
+        { USER_PAC_APGAKEY, cpu->pauth_keys.apga },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(each); i++) {
+        if (keys & each[i].bit)
+            user_random_fill(p, each[i].key, 2 * sizeof(uint64_t));
+    }
+    cpu->pauth_enabled = true;
 }

@@ -113,7 +113,7 @@ static const uint32_t sigreturn_code[] = {
 
 bool user_sigaltstack_on(const struct user_process *p, uint64_t sp)
 {
-    const struct user_sigthread *t = &p->sigthread;
+    const struct user_sigthread *t = p->cur->sig;
     if (t->altstack_flags & USER_SS_AUTODISARM)
         return false;
     return sp > t->altstack_sp && sp - t->altstack_sp <= t->altstack_size;
@@ -122,7 +122,7 @@ bool user_sigaltstack_on(const struct user_process *p, uint64_t sp)
 struct user_stack user_sigaltstack_get(const struct user_process *p,
                                        uint64_t sp)
 {
-    const struct user_sigthread *t = &p->sigthread;
+    const struct user_sigthread *t = p->cur->sig;
     struct user_stack ss = { .sp = t->altstack_sp, .size = t->altstack_size };
     if (!t->altstack_size)
         ss.flags = USER_SS_DISABLE;
@@ -135,7 +135,7 @@ struct user_stack user_sigaltstack_get(const struct user_process *p,
 int user_sigaltstack_set(struct user_process *p, const struct user_stack *ss,
                          uint64_t sp)
 {
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     uint32_t mode = (uint32_t)ss->flags & ~USER_SS_AUTODISARM;
     if (user_sigaltstack_on(p, sp))
         return -EPERM;
@@ -199,7 +199,7 @@ int user_sigframe_setup(struct user_process *p, const struct user_sigaction *act
                         const struct user_signal *s, uint64_t mask)
 {
     struct cpu_state *cpu = p->cpu;
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     uint64_t sp = cpu->sp;
     uint64_t restorer = act->restorer;
 
@@ -378,7 +378,7 @@ int user_sigframe_restore(struct user_process *p)
         memcpy(cpu->z[i].b, fp.vregs[i], 16);
     }
     cpu->excl_valid = false;
-    p->sigthread.blocked = f->uc.sigmask
+    p->cur->sig->blocked = f->uc.sigmask
                            & ~(user_sigbit(USER_SIGKILL) | user_sigbit(USER_SIGSTOP));
     /* As Linux's restore_altstack: errors other than a fault (such as
      * EPERM while still on the alternate stack) are ignored. The check

@@ -1,5 +1,6 @@
-/* Signals of the one-thread process: generating, queueing, stopping for
- * the debugger, and delivering (default action or a handler's frame).
+/* Signals: generating, queueing (per thread, or process-wide for kill),
+ * stopping for the debugger, and delivering (default action or a
+ * handler's frame). Delivery acts on the process's current thread.
  *
  * The life of a signal, as under ptrace on Linux:
  *  1. generated (kill to self, a CPU fault, SIGPIPE): queued with its
@@ -44,6 +45,8 @@ _Static_assert(sizeof(struct user_siginfo) == USER_SIGINFO_SIZE,
 #define ESR_EC_SHIFT 26
 #define ESR_IL (1u << 25)
 #define ESR_EC_UNKNOWN 0x00u
+#define ESR_EC_FPAC 0x1cu
+#define USER_ILL_ILLOPN 2
 #define ESR_EC_IABT_LOW 0x20u
 #define ESR_EC_PC_ALIGN 0x22u
 #define ESR_EC_DABT_LOW 0x24u
@@ -59,7 +62,7 @@ _Static_assert(sizeof(struct user_siginfo) == USER_SIGINFO_SIZE,
 
 void user_signal_init(struct user_process *p)
 {
-    p->sigthread.altstack_flags = USER_SS_DISABLE;
+    p->cur->sig->altstack_flags = USER_SS_DISABLE;
 }
 
 bool user_signal_default_ignored(int sig)
@@ -93,16 +96,19 @@ static bool ignored(const struct user_process *p, int sig)
 static void kill_process(struct user_process *p, int sig,
                          struct user_event *ev)
 {
-    p->exited = true;
-    p->killed = true;
-    p->term_signal = sig;
-    *ev = (struct user_event){ .kind = USER_EVENT_KILLED, .signal = sig };
+    p->stop_pending = false;
+    user_process_kill(p, sig);
+    *ev = (struct user_event){ .kind = USER_EVENT_KILLED, .signal = sig,
+                               .pid = p->pid, .tid = p->pid };
+    if (p->stop_pending) {
+        *ev = p->stop;
+        p->stop_pending = false;
+    }
 }
 
-static void queue(struct user_process *p, const struct user_signal *s,
-                  bool replace)
+static void queue_on(struct user_sigthread *t, const struct user_signal *s,
+                     bool replace)
 {
-    struct user_sigthread *t = &p->sigthread;
     int sig = s->info.signo;
     if ((t->pending & user_sigbit(sig)) && !replace)
         return;   /* one instance per signal */
@@ -110,25 +116,40 @@ static void queue(struct user_process *p, const struct user_signal *s,
     t->queued[sig - 1] = *s;
 }
 
+static void queue(struct user_process *p, const struct user_signal *s,
+                  bool replace)
+{
+    queue_on(p->cur->sig, s, replace);
+}
+
+/* The thread's own signals first (faults among them), then the
+ * process-wide ones, as Linux's dequeue_signal. */
 static bool dequeue(struct user_process *p, struct user_signal *out)
 {
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     uint64_t ready = t->pending & ~t->blocked;
+    if (ready) {
+        if (ready & SYNCHRONOUS_MASK)
+            ready &= SYNCHRONOUS_MASK;
+        int sig = __builtin_ctzll(ready) + 1;
+        t->pending &= ~user_sigbit(sig);
+        *out = t->queued[sig - 1];
+        return true;
+    }
+    ready = p->shared_pending & ~t->blocked;
     if (!ready)
         return false;
-    if (ready & SYNCHRONOUS_MASK)
-        ready &= SYNCHRONOUS_MASK;
     int sig = __builtin_ctzll(ready) + 1;
-    t->pending &= ~user_sigbit(sig);
-    *out = t->queued[sig - 1];
+    p->shared_pending &= ~user_sigbit(sig);
+    *out = p->shared_queued[sig - 1];
     return true;
 }
 
 void user_signal_check_pending(struct user_process *p)
 {
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     struct user_signal s;
-    if (p->stop_pending || p->exited)
+    if (p->stop_pending || p->exited || p->cur->state == USER_THREAD_EXITED)
         return;
     /* A signal ignored since it was queued goes away unseen. */
     do {
@@ -168,6 +189,76 @@ void user_signal_send_info(struct user_process *p, const struct user_signal *s)
     user_signal_check_pending(p);
 }
 
+/* Whether t takes sig now, so that a wait of its may end. */
+static bool deliverable(const struct user_thread *t, int sig)
+{
+    return !(t->sig->blocked & user_sigbit(sig));
+}
+
+void user_signal_send_thread(struct user_thread *t, const struct user_signal *s)
+{
+    struct user_process *p = t->proc;
+    int sig = s->info.signo;
+    if (sig < 1 || sig > USER_NSIG || p->exited)
+        return;
+    if (t == p->kernel->current) {
+        /* The caller itself: stops after its syscall, as before. */
+        user_signal_send_info(p, s);
+        return;
+    }
+    if (sig == USER_SIGKILL) {
+        struct user_event ev;
+        kill_process(p, sig, &ev);
+        return;
+    }
+    if (ignored(p, sig))
+        return;
+    queue_on(t->sig, s, false);
+    if (deliverable(t, sig))
+        user_wake_for_signal(t);
+    else if (t->state == USER_THREAD_BLOCKED && t->block == USER_BLOCK_RETRY
+             && t->io_fd < 0)
+        user_wake(t, 0);   /* sigtimedwait looks again */
+}
+
+void user_signal_send_process(struct user_process *p, const struct user_signal *s)
+{
+    int sig = s->info.signo;
+    struct user_kernel *k = p->kernel;
+    if (sig < 1 || sig > USER_NSIG || p->exited)
+        return;
+    if (k->current && k->current->proc == p
+        && k->current->state != USER_THREAD_EXITED
+        && (sig == USER_SIGKILL || deliverable(k->current, sig))) {
+        user_signal_send_info(p, s);
+        return;
+    }
+    if (sig == USER_SIGKILL) {
+        struct user_event ev;
+        kill_process(p, sig, &ev);
+        return;
+    }
+    if (ignored(p, sig))
+        return;
+    if (!(p->shared_pending & user_sigbit(sig))) {
+        p->shared_pending |= user_sigbit(sig);
+        p->shared_queued[sig - 1] = *s;
+    }
+    /* Wake one thread that takes it (Linux's complete_signal), and let
+     * the ones in sigtimedwait look again. */
+    bool woken = false;
+    for (guint i = 0; i < p->threads->len; i++) {
+        struct user_thread *t = g_ptr_array_index(p->threads, i);
+        if (!woken && deliverable(t, sig)) {
+            user_wake_for_signal(t);
+            woken = true;
+        } else if (t->state == USER_THREAD_BLOCKED
+                   && t->block == USER_BLOCK_RETRY && t->io_fd < 0) {
+            user_wake(t, 0);
+        }
+    }
+}
+
 void user_signal_send(struct user_process *p, int sig)
 {
     struct user_signal s = { .info = {
@@ -181,7 +272,7 @@ void user_signal_send(struct user_process *p, int sig)
  * would fault forever. */
 static void force(struct user_process *p, const struct user_signal *s)
 {
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     int sig = s->info.signo;
     bool blocked = t->blocked & user_sigbit(sig);
     if (blocked || p->sighand.action[sig].handler == USER_SIG_IGN) {
@@ -240,10 +331,25 @@ static void describe_fault(const struct cpu_state *cpu, int sig,
     }
 }
 
+/* A failed AUT* with FEAT_FPAC (the CPU's UNDEF exit with pauth_fault
+ * set, which this consumes): Linux's do_el0_fpac sends SIGILL, ILL_ILLOPN,
+ * with ESR EC 0x1C and the key in ISS[1:0]. */
+static void describe_pauth_fault(struct cpu_state *cpu, struct user_signal *s)
+{
+    if (!cpu->pauth_fault)
+        return;
+    cpu->pauth_fault = false;
+    if (cpu->exit != CPU_EXIT_UNDEF)
+        return;
+    s->info.code = USER_ILL_ILLOPN;
+    s->esr = (ESR_EC_FPAC << ESR_EC_SHIFT) | ESR_IL | cpu->pauth_fault_code;
+}
+
 void user_signal_cpu_fault(struct user_process *p, int sig, uint64_t addr)
 {
     struct user_signal s = { .info = { .signo = sig, .f.fault.addr = addr } };
     describe_fault(p->cpu, sig, &s);
+    describe_pauth_fault(p->cpu, &s);
     force(p, &s);
 }
 
@@ -256,7 +362,7 @@ enum delivery {
 static enum delivery deliver(struct user_process *p, const struct user_signal *s,
                              struct user_event *ev)
 {
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     int sig = s->info.signo;
     struct user_sigaction *act = &p->sighand.action[sig];
 
@@ -274,6 +380,10 @@ static enum delivery deliver(struct user_process *p, const struct user_signal *s
     if (a.flags & USER_SA_RESETHAND)
         act->handler = USER_SIG_DFL;
     uint64_t mask = t->restore_mask ? t->saved_mask : t->blocked;
+    /* A wait the signal interrupted: EINTR, or back onto the svc to run
+     * again after the handler (SA_RESTART). Before the frame, which
+     * saves pc and x0. */
+    user_syscall_interrupted(p->cur, a.flags & USER_SA_RESTART);
     if (user_sigframe_setup(p, &a, s, mask) < 0) {
         /* Linux's force_sigsegv: a SIGSEGV that cannot be handled ends
          * the process rather than faulting again and again. */
@@ -303,7 +413,7 @@ static struct user_signal injected(const struct user_process *p, int sig)
 bool user_signal_resume(struct user_process *p, uint64_t max_insns,
                         struct user_event *ev)
 {
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     struct cpu_state *cpu = p->cpu;
     int sig = t->deliver;
     bool had_stop = t->has_stopped;
@@ -322,6 +432,8 @@ bool user_signal_resume(struct user_process *p, uint64_t max_insns,
         if (done == DELIVERED_KILLED)
             return true;
     }
+    if (done != DELIVERED_HANDLER && sig > 0)
+        user_syscall_interrupted(p->cur, true);   /* no handler ran */
     if (done != DELIVERED_HANDLER && t->restore_mask) {
         /* rt_sigsuspend ended without running a handler: put the mask
          * back and, as Linux does for ERESTARTNOHAND, restart it. */
@@ -350,15 +462,15 @@ bool user_signal_resume(struct user_process *p, uint64_t max_insns,
 /* user_process_set_signal's half in here. */
 void user_signal_set_deliver(struct user_process *p, int sig)
 {
-    p->sigthread.deliver = sig > 0 && sig <= USER_NSIG ? sig : 0;
+    p->cur->sig->deliver = sig > 0 && sig <= USER_NSIG ? sig : 0;
 }
 
 bool user_signal_stopped_info(const struct user_process *p,
                               struct user_siginfo *info)
 {
-    if (!p->sigthread.has_stopped)
+    if (!p->cur || !p->cur->sig->has_stopped)
         return false;
-    *info = p->sigthread.stopped.info;
+    *info = p->cur->sig->stopped.info;
     return true;
 }
 
@@ -382,5 +494,16 @@ bool user_process_siginfo(const struct user_process *p, uint8_t *buf)
     if (!user_signal_stopped_info(p, &info))
         return false;
     memcpy(buf, &info, sizeof(info));
+    return true;
+}
+
+bool user_process_thread_siginfo(struct user_process *proc, int64_t tid,
+                                 uint8_t *buf)
+{
+    struct user_thread *t = tid > 0 ? user_thread_find(proc->kernel, tid)
+                                    : proc->kernel->current;
+    if (!t || !t->sig->has_stopped)
+        return false;
+    memcpy(buf, &t->sig->stopped.info, sizeof(t->sig->stopped.info));
     return true;
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 struct user_process;
+struct user_thread;
 struct user_event;
 
 #define USER_NSIG 64
@@ -80,7 +81,7 @@ struct user_stack {
 #define USER_SS_AUTODISARM (1u << 31)
 #define USER_MINSIGSTKSZ 5120
 
-/* Per process: what each signal does. */
+/* Per process (shared by its threads): what each signal does. */
 struct user_sighand {
     struct user_sigaction action[USER_NSIG + 1];
     /* Our stand-in for the vDSO's __kernel_rt_sigreturn, used when a
@@ -89,10 +90,10 @@ struct user_sighand {
     uint64_t sigreturn_tramp;
 };
 
-/* Per thread: what is blocked and pending, the alternate stack, and the
- * signal stopped for the debugger. With one thread, kill() and tgkill()
- * share this pending set (Linux keeps a process-wide one as well). Only
- * one instance of each signal is queued, real-time ones included. */
+/* Per thread: what is blocked and pending (tgkill, faults; kill() queues
+ * on the process, struct user_process's shared_pending), the alternate
+ * stack, and the signal stopped for the debugger. Only one instance of
+ * each signal is queued, real-time ones included. */
 struct user_sigthread {
     uint64_t blocked;        /* bit sig-1 */
     uint64_t pending;        /* bit sig-1 */
@@ -123,6 +124,11 @@ void user_signal_init(struct user_process *p);
 void user_signal_send(struct user_process *p, int sig);
 /* The same with a siginfo of the caller's (code, pid, value...). */
 void user_signal_send_info(struct user_process *p, const struct user_signal *s);
+/* To one thread (tgkill), or to a process (kill: any thread that does not
+ * block it takes it). A thread that takes it stops waiting (EINTR). */
+void user_signal_send_thread(struct user_thread *t, const struct user_signal *s);
+void user_signal_send_process(struct user_process *p,
+                              const struct user_signal *s);
 /* A synchronous signal of a CPU fault: forced (unblocked, and reset to
  * the default action if blocked or ignored, as Linux's force_sig does),
  * with si_code, si_addr and the syndrome taken from the CPU's exit. */

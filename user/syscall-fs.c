@@ -12,11 +12,14 @@
 #include "hw/pagestore.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -107,7 +110,7 @@ static int iov_add(struct user_process *p, struct host_iov *iov,
         size_t off = addr & ~PAGESTORE_PAGE_MASK;
         size_t n = MIN(len, PAGESTORE_PAGE_SIZE - off);
         if ((need & PAGESTORE_PROT_WRITE) && (prot & PAGESTORE_PROT_EXEC))
-            cpu_code_invalidate(p->cpu, addr, n);
+            user_code_changed(p, addr, n);
         iov->v[iov->n++] = (struct iovec){ page + off, n };
         addr += n;
         len -= n;
@@ -128,6 +131,108 @@ static int64_t write_result(struct user_process *p, int64_t r)
     return r;
 }
 
+/* Pipes, FIFOs, sockets and terminals can make a read or write wait;
+ * files cannot. */
+static bool may_wait(int fd, int *flags)
+{
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        return false;
+    if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode) && !S_ISCHR(st.st_mode))
+        return false;
+    *flags = fcntl(fd, F_GETFL);
+    /* A guest that asked for O_NONBLOCK gets EAGAIN from the host. */
+    return *flags >= 0 && !(*flags & O_NONBLOCK);
+}
+
+/* The host transfer of a read or write that may have to wait: a thread
+ * whose fd is not ready is parked (the host thread runs the others) and
+ * retries when poll() says it is. With other threads about, a write goes
+ * out non-blocking, so that a full pipe whose reader is another guest
+ * thread or process parks the writer instead of hanging backstep (the
+ * write may then be short, which callers handle).
+ *
+ * EVENT LOG: the readiness poll is an input from outside. */
+static int64_t transfer(struct user_process *p, int fd, struct host_iov *iov,
+                        bool is_write)
+{
+    int flags;
+    if (!may_wait(fd, &flags))
+        return host_result(is_write ? writev(fd, iov->v, iov->n)
+                                    : readv(fd, iov->v, iov->n));
+    struct pollfd pfd = { .fd = fd, .events = is_write ? POLLOUT : POLLIN };
+    if (poll(&pfd, 1, 0) == 0)
+        return user_block_io(p->cur, fd, pfd.events);
+    if (!is_write)
+        return host_result(readv(fd, iov->v, iov->n));
+    bool others = user_kernel_live_threads(p->kernel) > 1;
+    if (others)
+        fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+    int64_t r = host_result(writev(fd, iov->v, iov->n));
+    if (others)
+        fcntl(fd, F_SETFL, flags);
+    if (r == -EAGAIN)
+        return user_block_io(p->cur, fd, POLLOUT);
+    return r;
+}
+
+/* A write to /proc/.../task/TID/comm names thread TID (what
+ * pthread_setname_np does for a thread other than the caller). */
+static int64_t comm_written(struct user_process *p, uint64_t gfd,
+                            uint64_t buf, int64_t n)
+{
+    if ((int64_t)gfd < 0 || gfd >= USER_FD_MAX || !p->fds[gfd].comm_tid)
+        return n;
+    struct user_thread *t = user_thread_find(p->kernel, p->fds[gfd].comm_tid);
+    char name[16] = { 0 };
+    size_t len = MIN((uint64_t)n, sizeof(name) - 1);
+    if (!t || user_copy_in(p, name, buf, len) < 0)
+        return n;
+    name[strcspn(name, "\n")] = '\0';
+    memcpy(t->comm, name, sizeof(name));
+    return n;
+}
+
+/* /proc/self/comm, /proc/self/task/TID/comm, /proc/PID/task/TID/comm:
+ * the thread's name lives here, not in the host's /proc. The tid, or 0
+ * for another path. */
+static int64_t comm_path_tid(struct user_process *p, const char *path)
+{
+    int64_t pid = 0, tid = 0;
+    int end = 0;
+    if (strcmp(path, "/proc/self/comm") == 0
+        || strcmp(path, "/proc/thread-self/comm") == 0)
+        return p->cur->tid;
+    if (sscanf(path, "/proc/self/task/%" SCNd64 "/comm%n", &tid, &end) == 1
+        && path[end] == '\0')
+        pid = p->pid;
+    else if (sscanf(path, "/proc/%" SCNd64 "/task/%" SCNd64 "/comm%n", &pid,
+                    &tid, &end) != 2 || path[end] != '\0')
+        return 0;
+    struct user_thread *t = user_thread_find(p->kernel, tid);
+    return t && t->proc->pid == pid ? tid : 0;
+}
+
+/* An fd for a thread's comm: a memory file holding "name\n". */
+static int64_t comm_open(struct user_process *p, int64_t tid, uint64_t flags)
+{
+    struct user_thread *t = user_thread_find(p->kernel, tid);
+    int fd = memfd_create("comm", MFD_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    char line[18];
+    int n = snprintf(line, sizeof(line), "%s\n", t->comm);
+    if (write(fd, line, n) != n) {
+        close(fd);
+        return -EIO;
+    }
+    lseek(fd, 0, SEEK_SET);
+    int g = user_fd_install(p, fd, flags & GUEST_O_CLOEXEC, 0);
+    if (g >= 0 && (flags & O_ACCMODE) != O_RDONLY)
+        p->fds[g].comm_tid = tid;
+    return g;
+}
+
 /* read/write/pread/pwrite on one guest buffer. offset < 0: no offset. */
 static int64_t rw_buffer(struct user_process *p, uint64_t gfd, uint64_t buf,
                          uint64_t count, int64_t offset, bool is_write)
@@ -145,10 +250,13 @@ static int64_t rw_buffer(struct user_process *p, uint64_t gfd, uint64_t buf,
             r = host_result(is_write ? pwritev(fd, iov->v, iov->n, offset)
                                      : preadv(fd, iov->v, iov->n, offset));
         else
-            r = host_result(is_write ? writev(fd, iov->v, iov->n)
-                                     : readv(fd, iov->v, iov->n));
+            r = transfer(p, fd, iov, is_write);
     }
     g_free(iov);
+    if (r == USER_SYSCALL_BLOCKED)
+        return r;
+    if (is_write && r >= 0)
+        r = comm_written(p, gfd, buf, r);
     return is_write ? write_result(p, r) : r;
 }
 
@@ -202,10 +310,11 @@ static int64_t rw_vector(struct user_process *p, uint64_t gfd, uint64_t giov,
                     is_write ? PAGESTORE_PROT_READ : PAGESTORE_PROT_WRITE);
     }
     if (r == 0)
-        r = host_result(is_write ? writev(fd, iov->v, iov->n)
-                                 : readv(fd, iov->v, iov->n));
+        r = transfer(p, fd, iov, is_write);
     g_free(iov);
     g_free(vec);
+    if (r == USER_SYSCALL_BLOCKED)
+        return r;
     return is_write ? write_result(p, r) : r;
 }
 
@@ -224,6 +333,12 @@ USER_SYSCALL(openat)
     int dirfd = host_dirfd(p, a[0]);
     if (dirfd < 0 && dirfd != AT_FDCWD)
         return dirfd;
+    char raw[64];
+    if (user_copy_str_in(p, a[1], raw, sizeof(raw)) > 0) {
+        int64_t tid = comm_path_tid(p, raw);
+        if (tid)
+            return comm_open(p, tid, a[2]);
+    }
     char *path;
     int r = guest_path(p, a[1], &path);
     if (r < 0)

@@ -1,5 +1,6 @@
-/* Process, identity, time and scheduling system calls of a
- * single-threaded guest process. */
+/* Identity, time and scheduling system calls, and the per-thread
+ * registrations (set_tid_address, robust list, thread name). Creating
+ * and ending threads and processes: fork.c, exec.c, wait.c; futex.c. */
 #define _GNU_SOURCE
 #include "config.h"
 
@@ -12,19 +13,6 @@
 #include <sys/time.h>
 #include <time.h>
 
-USER_SYSCALL(exit)
-{
-    /* The only thread leaving ends the process, as exit_group does. */
-    user_process_exit(p, (int)a[0]);
-    return 0;
-}
-
-USER_SYSCALL(exit_group)
-{
-    user_process_exit(p, (int)a[0]);
-    return 0;
-}
-
 USER_SYSCALL(getpid)
 {
     return p->pid;
@@ -32,12 +20,14 @@ USER_SYSCALL(getpid)
 
 USER_SYSCALL(gettid)
 {
-    return p->tid;
+    return p->cur->tid;
 }
 
 USER_SYSCALL(getppid)
 {
-    return 1;   /* as if started by init: fixed, so runs are reproducible */
+    /* The program backstep started (and an orphan) has init as its
+     * parent: fixed, so runs are reproducible. */
+    return p->parent ? p->parent->pid : 1;
 }
 
 USER_SYSCALL(getuid)
@@ -60,26 +50,32 @@ USER_SYSCALL(getegid)
     return p->gid;
 }
 
+/* Every process here is in the first one's process group and session. */
+static bool known_pid(struct user_process *p, uint64_t pid)
+{
+    struct user_process *q = user_proc_find(p->kernel, (int64_t)pid);
+    return pid == 0 || (q && !q->exited);
+}
+
 USER_SYSCALL(getpgid)
 {
-    if (a[0] != 0 && (int64_t)a[0] != p->pid)
+    if (!known_pid(p, a[0]))
         return -ESRCH;
-    return p->pid;
+    return p->kernel->first->pid;
 }
 
 USER_SYSCALL(getsid)
 {
-    if (a[0] != 0 && (int64_t)a[0] != p->pid)
+    if (!known_pid(p, a[0]))
         return -ESRCH;
-    return p->pid;
+    return p->kernel->first->pid;
 }
 
 USER_SYSCALL(setpgid)
 {
-    if ((a[0] != 0 && (int64_t)a[0] != p->pid)
-        || (a[1] != 0 && (int64_t)a[1] != p->pid))
+    if (!known_pid(p, a[0]) || !known_pid(p, a[1]))
         return -ESRCH;
-    return 0;   /* it already leads its own group */
+    return 0;   /* one group for all: nothing to change */
 }
 
 /* struct new_utsname: six fields of 65 bytes. */
@@ -94,6 +90,51 @@ USER_SYSCALL(uname)
     strcpy(u[4], "aarch64");
     strcpy(u[5], "(none)");
     return user_copy_out(p, a[0], u, sizeof(u));
+}
+
+/* prctl: the thread's name (comm: what `info threads` shows) and
+ * pointer authentication's options (linux/prctl.h); the others are
+ * unknown here, -EINVAL as from a kernel without them. */
+#define GUEST_PR_SET_NAME 15
+#define GUEST_PR_GET_NAME 16
+#define GUEST_PR_PAC_RESET_KEYS 54
+#define GUEST_PR_PAC_GET_ENABLED_KEYS 61
+
+USER_SYSCALL(prctl)
+{
+    char name[16];
+    switch (a[0]) {
+    case GUEST_PR_SET_NAME: {
+        ssize_t n = user_copy_str_in(p, a[1], name, sizeof(name));
+        if (n == -ENAMETOOLONG) {
+            /* Linux truncates to 15 bytes. */
+            int r = user_copy_in(p, name, a[1], sizeof(name) - 1);
+            if (r < 0)
+                return r;
+            name[sizeof(name) - 1] = '\0';
+        } else if (n < 0) {
+            return n;
+        }
+        memcpy(p->cur->comm, name, sizeof(name));
+        return 0;
+    }
+    case GUEST_PR_GET_NAME:
+        return user_copy_out(p, a[1], p->cur->comm, sizeof(p->cur->comm));
+    case GUEST_PR_PAC_RESET_KEYS:
+        if (a[1] & ~(uint64_t)USER_PAC_ALL_KEYS || a[2] || a[3] || a[4])
+            return -EINVAL;
+        user_pauth_reset_keys(p, p->cpu,
+                              a[1] ? (unsigned)a[1] : USER_PAC_ALL_KEYS);
+        return 0;
+    case GUEST_PR_PAC_GET_ENABLED_KEYS:
+        if (a[1] || a[2] || a[3] || a[4])
+            return -EINVAL;
+        /* The address keys; the generic key cannot be disabled. */
+        return USER_PAC_APIAKEY | USER_PAC_APIBKEY | USER_PAC_APDAKEY
+               | USER_PAC_APDBKEY;
+    default:
+        return -EINVAL;
+    }
 }
 
 #define GUEST_GRND_NONBLOCK 1
@@ -174,6 +215,9 @@ USER_SYSCALL(gettimeofday)
     return 0;
 }
 
+/* A sleep parks the thread until a host deadline (EVENT LOG: host time
+ * decides when it ends, see sched.c); others run meanwhile. A signal
+ * ends it early with EINTR (the time left is not reported). */
 static int64_t sleep_for(struct user_process *p, uint64_t greq, int clock,
                          int flags)
 {
@@ -183,11 +227,27 @@ static int64_t sleep_for(struct user_process *p, uint64_t greq, int clock,
         return r;
     if (g[0] < 0 || g[1] < 0 || g[1] >= 1000000000)
         return -EINVAL;
-    struct timespec ts = { g[0], g[1] };
-    /* Interrupted sleeps just return early: no signal can reach the guest
-     * while it sleeps (there is no host-signal door yet). */
-    int e = clock_nanosleep(clock, flags, &ts, NULL);
-    return e == EINTR ? 0 : -e;
+    int64_t ns = g[0] > INT64_MAX / 2000000000 ? INT64_MAX / 2
+                                               : g[0] * 1000000000 + g[1];
+    int64_t now = user_host_now_ns();
+    int64_t deadline;
+    if (flags & TIMER_ABSTIME) {
+        struct timespec ts;
+        clock_gettime(clock, &ts);
+        int64_t cnow = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+        deadline = now + (ns - cnow);
+    } else {
+        deadline = now + ns;
+    }
+    if (deadline <= now)
+        return 0;
+    if (user_kernel_live_threads(p->kernel) == 1) {
+        /* Alone: nothing else could run meanwhile, sleep on the host. */
+        struct timespec ts = { g[0], g[1] };
+        int e = clock_nanosleep(clock, flags, &ts, NULL);
+        return e == EINTR ? 0 : -e;
+    }
+    return user_block(p->cur, USER_BLOCK_SLEEP, deadline, 0);
 }
 
 USER_SYSCALL(nanosleep)
@@ -206,18 +266,19 @@ USER_SYSCALL(clock_nanosleep)
 
 USER_SYSCALL(set_tid_address)
 {
-    p->clear_child_tid = a[0];
-    return p->tid;
+    p->cur->clear_child_tid = a[0];
+    return p->cur->tid;
 }
 
 USER_SYSCALL(set_robust_list)
 {
     if (a[1] != 24)   /* sizeof(struct robust_list_head) */
         return -EINVAL;
-    p->robust_list_head = a[0];
-    p->robust_list_len = a[1];
+    p->cur->robust_list_head = a[0];
+    p->cur->robust_list_len = a[1];
     return 0;
 }
+
 
 USER_SYSCALL(rseq)
 {
@@ -272,7 +333,7 @@ USER_SYSCALL(sched_getaffinity)
 {
     /* One CPU: bit 0. The kernel wants room for its whole mask (8 bytes
      * here) and returns the bytes it wrote. */
-    if (a[0] != 0 && (int64_t)a[0] != p->pid)
+    if (a[0] != 0 && !user_thread_find(p->kernel, (int64_t)a[0]))
         return -ESRCH;
     if (a[1] < 8 || (a[1] & 7))
         return -EINVAL;
@@ -283,41 +344,51 @@ USER_SYSCALL(sched_getaffinity)
 
 USER_SYSCALL(sched_yield)
 {
+    /* The rest of the quantum goes to the next thread. */
+    p->kernel->quantum_left = 0;
     return 0;
 }
 
-#define GUEST_FUTEX_WAIT 0
-#define GUEST_FUTEX_WAKE 1
-#define GUEST_FUTEX_WAIT_BITSET 9
-#define GUEST_FUTEX_WAKE_BITSET 10
-#define GUEST_FUTEX_CMD_MASK 0x7f   /* without PRIVATE and CLOCK_REALTIME */
-
-/* One thread: nobody else can wake a waiter, so a wait on the expected
- * value can only time out (timed) or would deadlock forever (untimed:
- * reported as -EINVAL rather than hanging the emulator). */
-USER_SYSCALL(futex)
+/* sched_getscheduler/getparam: every thread is SCHED_OTHER, priority 0. */
+USER_SYSCALL(sched_getscheduler)
 {
-    uint64_t uaddr = a[0];
-    int op = (int)a[1] & GUEST_FUTEX_CMD_MASK;
-    if (uaddr & 3)
+    if ((int64_t)a[0] < 0)
         return -EINVAL;
-    switch (op) {
-    case GUEST_FUTEX_WAIT:
-    case GUEST_FUTEX_WAIT_BITSET: {
-        uint32_t cur;
-        int r = user_copy_in(p, &cur, uaddr, sizeof(cur));
-        if (r < 0)
-            return r;
-        if (cur != (uint32_t)a[2])
-            return -EAGAIN;
-        return a[3] ? -ETIMEDOUT : -EINVAL;
-    }
-    case GUEST_FUTEX_WAKE:
-    case GUEST_FUTEX_WAKE_BITSET:
-        if (!user_access_ok(p, uaddr, 4, PAGESTORE_PROT_READ))
-            return -EFAULT;
-        return 0;
-    default:
-        return -ENOSYS;
-    }
+    if (a[0] && !user_thread_find(p->kernel, (int64_t)a[0]))
+        return -ESRCH;
+    return 0;
+}
+
+USER_SYSCALL(sched_getparam)
+{
+    if ((int64_t)a[0] < 0 || !a[1])
+        return -EINVAL;
+    if (a[0] && !user_thread_find(p->kernel, (int64_t)a[0]))
+        return -ESRCH;
+    int32_t prio = 0;
+    return user_copy_out(p, a[1], &prio, sizeof(prio));
+}
+
+USER_SYSCALL(sched_get_priority_max)
+{
+    return a[0] <= 2 ? (a[0] == 0 ? 0 : 99) : -EINVAL;
+}
+
+USER_SYSCALL(sched_get_priority_min)
+{
+    return a[0] <= 2 ? (a[0] == 0 ? 0 : 1) : -EINVAL;
+}
+
+/* One CPU: any mask holding CPU 0 is accepted. */
+USER_SYSCALL(sched_setaffinity)
+{
+    if (a[0] && !user_thread_find(p->kernel, (int64_t)a[0]))
+        return -ESRCH;
+    uint8_t first;
+    if (a[1] == 0)
+        return -EINVAL;
+    int r = user_copy_in(p, &first, a[2], 1);
+    if (r < 0)
+        return r;
+    return (first & 1) ? 0 : -EINVAL;
 }

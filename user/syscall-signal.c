@@ -45,14 +45,19 @@ USER_SYSCALL(rt_sigaction)
         /* Ignoring a signal discards it if it is pending. */
         if (act.handler == USER_SIG_IGN
             || (act.handler == USER_SIG_DFL && user_signal_default_ignored(sig)))
-            p->sigthread.pending &= ~user_sigbit(sig);
+        {
+            p->shared_pending &= ~user_sigbit(sig);
+            for (guint i = 0; i < p->threads->len; i++)
+                ((struct user_thread *)g_ptr_array_index(p->threads, i))
+                    ->sig->pending &= ~user_sigbit(sig);
+        }
     }
     return 0;
 }
 
 USER_SYSCALL(rt_sigprocmask)
 {
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     if (a[3] != SIGSET_SIZE)
         return -EINVAL;
     uint64_t set = 0;
@@ -88,10 +93,10 @@ USER_SYSCALL(rt_sigprocmask)
 
 USER_SYSCALL(rt_sigpending)
 {
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     if (a[1] > SIGSET_SIZE)
         return -EINVAL;
-    uint64_t set = t->pending & t->blocked;
+    uint64_t set = (t->pending | p->shared_pending) & t->blocked;
     return user_copy_out(p, a[0], &set, a[1]);
 }
 
@@ -114,49 +119,86 @@ USER_SYSCALL(sigaltstack)
     return 0;
 }
 
-static int64_t send_to_self(struct user_process *p, uint64_t sig, int code)
+/* A signal from the calling thread, with SI_USER/SI_TKILL and its pid. */
+static struct user_signal from_caller(struct user_process *p, uint64_t sig,
+                                      int code)
 {
-    if (sig > USER_NSIG)
-        return -EINVAL;
-    if (sig == 0)
-        return 0;
-    struct user_signal s = { .info = {
+    return (struct user_signal){ .info = {
         .signo = (int32_t)sig, .code = code,
         .f.kill = { .pid = (int32_t)p->pid, .uid = p->uid },
     } };
-    user_signal_send_info(p, &s);
+}
+
+/* kill(): a process (pid > 0), the caller's group (0, -pgid: every
+ * process here is in one group) or everyone but init (-1). Signal 0 only
+ * checks that there is someone. */
+USER_SYSCALL(kill)
+{
+    struct user_kernel *k = p->kernel;
+    int64_t pid = a[0];
+    uint64_t sig = a[1];
+    if (sig > USER_NSIG)
+        return -EINVAL;
+    struct user_signal s = from_caller(p, sig, USER_SI_USER);
+    if (pid > 0) {
+        struct user_process *q = user_proc_find(k, pid);
+        if (!q || q->exited)
+            return -ESRCH;
+        if (sig)
+            user_signal_send_process(q, &s);
+        return 0;
+    }
+    if (pid != 0 && pid != -1 && pid != -p->pid
+        && !user_proc_find(k, -pid))
+        return -ESRCH;
+    /* Others first: the caller may be the one that dies. */
+    GPtrArray *targets = g_ptr_array_new();
+    for (guint i = 0; i < k->procs->len; i++) {
+        struct user_process *q = g_ptr_array_index(k->procs, i);
+        if (!q->exited && q != p)
+            g_ptr_array_add(targets, q);
+    }
+    for (guint i = 0; sig && i < targets->len; i++)
+        user_signal_send_process(g_ptr_array_index(targets, i), &s);
+    g_ptr_array_unref(targets);
+    if (sig && !p->exited)
+        user_signal_send_process(p, &s);
     return 0;
 }
 
-USER_SYSCALL(kill)
+static int64_t send_to_thread(struct user_process *p, int64_t tgid,
+                              int64_t tid, uint64_t sig)
 {
-    int64_t pid = a[0];
-    if (pid != p->pid && pid != 0 && pid != -1 && pid != -p->pid)
-        return (int64_t)a[1] > USER_NSIG ? -EINVAL : -ESRCH;
-    return send_to_self(p, a[1], USER_SI_USER);
+    if (sig > USER_NSIG)
+        return -EINVAL;
+    struct user_thread *t = user_thread_find(p->kernel, tid);
+    if (!t || (tgid > 0 && t->proc->pid != tgid))
+        return -ESRCH;
+    if (sig == 0)
+        return 0;
+    struct user_signal s = from_caller(p, sig, USER_SI_TKILL);
+    user_signal_send_thread(t, &s);
+    return 0;
 }
 
 USER_SYSCALL(tgkill)
 {
     if ((int64_t)a[0] <= 0 || (int64_t)a[1] <= 0)
         return -EINVAL;
-    if ((int64_t)a[0] != p->pid || (int64_t)a[1] != p->tid)
-        return -ESRCH;
-    return send_to_self(p, a[2], USER_SI_TKILL);
+    return send_to_thread(p, a[0], a[1], a[2]);
 }
 
 USER_SYSCALL(tkill)
 {
     if ((int64_t)a[0] <= 0)
         return -EINVAL;
-    if ((int64_t)a[0] != p->tid)
-        return -ESRCH;
-    return send_to_self(p, a[1], USER_SI_TKILL);
+    return send_to_thread(p, 0, a[0], a[1]);
 }
 
 /* rt_sigqueueinfo and rt_tgsigqueueinfo to ourselves: the siginfo is the
  * caller's, except for the signal number. */
-static int64_t queue_info(struct user_process *p, uint64_t sig, uint64_t uinfo)
+static int64_t queue_info(struct user_process *p, struct user_thread *to,
+                          uint64_t sig, uint64_t uinfo)
 {
     struct user_signal s = { 0 };
     if (sig > USER_NSIG)
@@ -167,31 +209,40 @@ static int64_t queue_info(struct user_process *p, uint64_t sig, uint64_t uinfo)
     if (sig == 0)
         return 0;
     s.info.signo = (int32_t)sig;
-    user_signal_send_info(p, &s);
+    if (to)
+        user_signal_send_thread(to, &s);
+    else
+        user_signal_send_process(p, &s);
     return 0;
 }
 
 USER_SYSCALL(rt_sigqueueinfo)
 {
-    if ((int64_t)a[0] != p->pid)
+    struct user_process *q = user_proc_find(p->kernel, (int64_t)a[0]);
+    if ((int64_t)a[0] <= 0 || !q || q->exited)
         return (int64_t)a[1] > USER_NSIG ? -EINVAL : -ESRCH;
-    return queue_info(p, a[1], a[2]);
+    if (q != p)
+        return -EPERM;   /* siginfo of our own making only to ourselves */
+    return queue_info(p, NULL, a[1], a[2]);
 }
 
 USER_SYSCALL(rt_tgsigqueueinfo)
 {
     if ((int64_t)a[0] <= 0 || (int64_t)a[1] <= 0)
         return -EINVAL;
-    if ((int64_t)a[0] != p->pid || (int64_t)a[1] != p->tid)
+    struct user_thread *t = user_thread_find(p->kernel, (int64_t)a[1]);
+    if (!t || t->proc->pid != (int64_t)a[0])
         return -ESRCH;
-    return queue_info(p, a[2], a[3]);
+    if (t->proc != p)
+        return -EPERM;
+    return queue_info(p, t, a[2], a[3]);
 }
 
 /* The mask is replaced until a handler has been set up (its frame saves
  * the old one) or, if none runs, until the syscall restarts. */
 USER_SYSCALL(rt_sigsuspend)
 {
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     uint64_t set;
     if (a[1] != SIGSET_SIZE)
         return -EINVAL;
@@ -204,14 +255,18 @@ USER_SYSCALL(rt_sigsuspend)
     t->suspend_pc = p->cpu->pc;
     t->blocked = set & ~UNBLOCKABLE;
     user_signal_check_pending(p);
-    if (!p->stop_pending)
+    if (!p->stop_pending) {
+        /* Another thread or process may send one: wait for it. */
+        if (user_kernel_live_threads(p->kernel) > 1)
+            return user_block(p->cur, USER_BLOCK_SIGNAL, 0, 0);
         user_signal_deadlock(p, "rt_sigsuspend");
+    }
     return -EINTR;
 }
 
 USER_SYSCALL(rt_sigtimedwait)
 {
-    struct user_sigthread *t = &p->sigthread;
+    struct user_sigthread *t = p->cur->sig;
     uint64_t set;
     if (a[3] != SIGSET_SIZE)
         return -EINVAL;
@@ -226,24 +281,47 @@ USER_SYSCALL(rt_sigtimedwait)
         if (ts[0] < 0 || ts[1] < 0 || ts[1] >= NSEC_PER_SEC)
             return -EINVAL;
     }
-    uint64_t ready = t->pending & set & ~UNBLOCKABLE;
+    uint64_t own = t->pending & set & ~UNBLOCKABLE;
+    uint64_t ready = own ? own : p->shared_pending & set & ~UNBLOCKABLE;
     if (!ready) {
-        /* Nothing else can send one while we wait: a timeout expires
-         * (at once: guest time is the instruction count, which does not
-         * advance while waiting), and no timeout waits forever. */
+        /* Alone, nothing can send one while we wait: a timeout expires
+         * at once and no timeout would wait forever. With other threads
+         * or processes, wait (a zero timeout is a poll). */
+        bool zero = false;
+        int64_t ts[2] = { 0, 0 };
+        if (a[2]) {
+            user_copy_in(p, ts, a[2], sizeof(ts));
+            zero = ts[0] == 0 && ts[1] == 0;
+        }
+        if (user_kernel_live_threads(p->kernel) > 1 && !zero) {
+            int64_t deadline = 0;
+            if (a[2]) {
+                /* Retried calls keep the first deadline. */
+                deadline = p->cur->deadline_ns
+                               ? p->cur->deadline_ns
+                               : user_host_now_ns() + ts[0] * NSEC_PER_SEC + ts[1];
+            }
+            user_block(p->cur, USER_BLOCK_RETRY, deadline, -EAGAIN);
+            return USER_SYSCALL_BLOCKED;
+        }
         if (a[2])
             return -EAGAIN;
         user_signal_deadlock(p, "rt_sigtimedwait");
         return -EINTR;
     }
     int sig = __builtin_ctzll(ready) + 1;
+    const struct user_signal *q = own ? &t->queued[sig - 1]
+                                      : &p->shared_queued[sig - 1];
     if (a[1]) {
-        r = user_copy_out(p, a[1], &t->queued[sig - 1].info,
-                          sizeof(struct user_siginfo));
+        r = user_copy_out(p, a[1], &q->info, sizeof(struct user_siginfo));
         if (r < 0)
             return r;
     }
-    t->pending &= ~user_sigbit(sig);
+    if (own)
+        t->pending &= ~user_sigbit(sig);
+    else
+        p->shared_pending &= ~user_sigbit(sig);
+    p->cur->deadline_ns = 0;
     return sig;
 }
 

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 struct user_syscall_def {
     int64_t (*fn)(struct user_process *p, const uint64_t *a);
@@ -42,15 +43,17 @@ static void log_unsupported(struct user_process *p, uint64_t nr)
             syscall_name(nr));
 }
 
-static void trace(const struct user_process *p, uint64_t nr,
-                  const uint64_t *a, unsigned nargs, int64_t ret)
+static void trace(const struct user_process *p, const struct user_thread *t,
+                  uint64_t nr, const uint64_t *a, unsigned nargs, int64_t ret)
 {
     GString *s = g_string_new(NULL);
-    g_string_append_printf(s, "%" PRId64 " %s(", p->tid, syscall_name(nr));
+    g_string_append_printf(s, "%" PRId64 " %s(", t->tid, syscall_name(nr));
     for (unsigned i = 0; i < nargs; i++)
         g_string_append_printf(s, "%s0x%" PRIx64, i ? ", " : "", a[i]);
-    if (p->exited)
+    if (p->exited || t->state == USER_THREAD_EXITED)
         g_string_append(s, ") = ?\n");
+    else if (ret == USER_SYSCALL_BLOCKED)
+        g_string_append(s, ") = ? <waits>\n");
     else if (ret < 0 && ret >= -4095)
         g_string_append_printf(s, ") = %" PRId64 " (%s)\n", ret,
                                g_strerror((int)-ret));
@@ -60,13 +63,20 @@ static void trace(const struct user_process *p, uint64_t nr,
     g_string_free(s, TRUE);
 }
 
-void user_syscall(struct user_process *p)
+/* Run the system call of the current thread: the one in its registers,
+ * or (saved) the one it is parked in, again. */
+void user_syscall_run(struct user_process *p, bool saved)
 {
+    struct user_thread *t = p->cur;
     struct cpu_state *cpu = p->cpu;
-    uint64_t nr = cpu->x[8];
+    if (!saved) {
+        t->sys_nr = cpu->x[8];
+        for (int i = 0; i < 6; i++)
+            t->sys_args[i] = cpu->x[i];
+    }
+    uint64_t nr = t->sys_nr;
     uint64_t args[6];
-    for (int i = 0; i < 6; i++)
-        args[i] = cpu->x[i];
+    memcpy(args, t->sys_args, sizeof(args));
 
     int64_t ret;
     unsigned nargs = 6;
@@ -77,7 +87,21 @@ void user_syscall(struct user_process *p)
         log_unsupported(p, nr);
         ret = -ENOSYS;
     }
+    if (ret == USER_SYSCALL_BLOCKED) {
+        /* Parked: x0 is written when it is woken or the call is retried. */
+        if (p->log_syscalls && !saved)
+            trace(p, t, nr, args, nargs, ret);
+        return;
+    }
+    t->deadline_ns = 0;   /* done: a retried call's deadline goes */
     if (p->log_syscalls)
-        trace(p, nr, args, nargs, ret);
+        trace(p, t, nr, args, nargs, ret);
+    /* The thread that made the call, even if execve made another one
+     * the leader: cpu is its CPU. */
     cpu->x[0] = (uint64_t)ret;
+}
+
+void user_syscall(struct user_process *p)
+{
+    user_syscall_run(p, false);
 }

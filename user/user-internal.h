@@ -5,6 +5,7 @@
 
 #include "user/process.h"
 #include "user/sigstate.h"
+#include "user/kernel.h"
 
 #include <stdint.h>
 
@@ -46,6 +47,9 @@ enum {
 struct user_fd {
     int host;                /* -1: free */
     bool cloexec;
+    /* /proc/.../task/TID/comm opened for writing: a write names thread
+     * comm_tid (pthread_setname_np of another thread). 0: a plain fd. */
+    int64_t comm_tid;
 };
 
 /* What the loader found, for the stack builder and brk. */
@@ -66,38 +70,61 @@ struct user_rlimit {
 #define USER_RLIMIT_NOFILE 7
 #define USER_RLIM_INFINITY UINT64_MAX
 
+/* An address space, shared by the threads of a process and by a vfork
+ * child with its parent until it execs or exits. */
+struct user_mm {
+    struct pagestore *store;
+    int refs;
+};
+
 struct user_process {
+    struct user_kernel *kernel;
     char *sysroot;           /* opts->sysroot, or NULL */
     bool log_syscalls;
 
-    struct pagestore *mem;
+    struct user_mm *mm;
+    struct pagestore *mem;   /* mm->store */
+    /* The thread the kernel runs (or last ran) in this process and its
+     * CPU: system calls act on them. */
+    struct user_thread *cur;
     struct cpu_state *cpu;
+    GPtrArray *threads;      /* live threads, tid order; [0] is the leader
+                                while it lives */
     char *exe;               /* absolute host path (readlink /proc/self/exe) */
     GBytes *auxv;
     struct user_image image;
     uint64_t interp_base;    /* AT_BASE: the interpreter's, or 0 */
     uint64_t start_pc;       /* the interpreter's entry, or the program's */
-    int64_t pid, tid;
+    int64_t pid;
     uint32_t uid, gid;       /* the host's, read once at creation */
     uint64_t random_state;   /* AT_RANDOM and getrandom: see random.c */
+
+    /* Family. */
+    struct user_process *parent;   /* NULL: started by backstep (or orphaned) */
+    int exit_signal;         /* sent to the parent at exit (SIGCHLD), or 0 */
+    struct user_thread *vfork_parent; /* parked until this one execs/exits */
+    bool debugged;           /* the debugger follows it: it stops for
+                                breakpoints and signals */
 
     uint64_t brk_start, brk_cur;
 
     struct user_fd fds[USER_FD_MAX];
     struct user_rlimit rlimits[USER_RLIM_NLIMITS];
 
-    /* Signal state (user/sigstate.h). */
+    /* Signal state (user/sigstate.h): dispositions, the leader thread's
+     * per-thread state, and the process-wide pending set (kill()). */
     struct user_sighand sighand;
     struct user_sigthread sigthread;
-
-    uint64_t clear_child_tid;
-    uint64_t robust_list_head, robust_list_len;
+    uint64_t shared_pending;
+    struct user_signal shared_queued[USER_NSIG];
 
     /* Lifecycle. */
     bool exited;             /* exited or killed: nothing more runs */
     bool killed;
+    bool zombie;             /* ended, not yet waited for */
     int exit_code;
     int term_signal;
+    int wstatus;             /* what wait4 reports */
 
     /* A syscall handler that stops execution (exit, kill to self) leaves
      * the event here; the run loop returns it after the syscall. */
@@ -125,6 +152,9 @@ ssize_t user_copy_str_in(struct user_process *p, uint64_t src, char *buf,
  * the old pages are still there): drop the CPU's TLB and the decoded code
  * of the executable pages in the range. */
 void user_mem_changed(struct user_process *p, uint64_t addr, uint64_t len);
+/* Bytes of code in [addr, addr+len) changed: every CPU sharing p's
+ * address space drops its decoded copies. */
+void user_code_changed(struct user_process *p, uint64_t addr, uint64_t len);
 extern const struct cpu_mem_ops user_cpu_mem_ops;
 
 /* elf.c */
@@ -155,6 +185,17 @@ bool user_stack_build(struct user_process *p, char *const *argv,
 /* random.c: the guest's randomness (AT_RANDOM, getrandom). */
 void user_random_init(struct user_process *p);
 void user_random_fill(struct user_process *p, void *buf, size_t len);
+/* Pointer authentication (random.c): prctl's PR_PAC_* key bits. */
+#define USER_PAC_APIAKEY 1u
+#define USER_PAC_APIBKEY 2u
+#define USER_PAC_APDAKEY 4u
+#define USER_PAC_APDBKEY 8u
+#define USER_PAC_APGAKEY 16u
+#define USER_PAC_ALL_KEYS 31u
+/* New random keys (USER_PAC_* bits) in cpu, and PAC enabled: at exec with
+ * all keys, and for PR_PAC_RESET_KEYS. */
+void user_pauth_reset_keys(struct user_process *p, struct cpu_state *cpu,
+                           unsigned keys);
 
 /* fdtable.c */
 void user_fd_init(struct user_process *p);
@@ -170,8 +211,15 @@ int user_fd_close(struct user_process *p, int64_t gfd);
 
 /* syscall.c */
 void user_syscall(struct user_process *p);
+void user_syscall_run(struct user_process *p, bool saved);
 /* Stop execution after this syscall with ev. */
 void user_process_stop(struct user_process *p, const struct user_event *ev);
+/* exit_group: every thread of p ends; the process ends with status. */
 void user_process_exit(struct user_process *p, int status);
+/* A fatal signal: every thread of p ends, the process is killed by sig. */
+void user_process_kill(struct user_process *p, int sig);
+void user_mm_unref(struct user_mm *mm);
+/* A new process of k (no threads yet), with the next pid. */
+struct user_process *user_proc_alloc(struct user_kernel *k);
 
 #endif

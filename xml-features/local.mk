@@ -14,7 +14,8 @@ nodist_libxmlfeatures_a_SOURCES = \
 tdesc_xml_files = \
 	xml-features/aarch64-core.xml \
 	xml-features/aarch64-fpu.xml \
-	xml-features/aarch64-tls.xml
+	xml-features/aarch64-tls.xml \
+	xml-features/aarch64-pauth.xml
 tdesc_gresource = xml-features/aarch64.gresource.xml
 EXTRA_DIST += $(tdesc_xml_files) $(tdesc_gresource)
 BUILT_SOURCES += xml-features/tdesc-resources.c xml-features/tdesc-resources.h

@@ -72,6 +72,17 @@ const struct tdesc_reg *tdesc_find_reg(const struct tdesc *td,
  * copies of xml-features/aarch64-*.xml compiled into the program. */
 struct tdesc *tdesc_aarch64_linux(GError **error);
 
+/* Optional features of the built-in description. */
+enum tdesc_aarch64_option {
+    /* org.gnu.gdb.aarch64.pauth (pauth_dmask 69, pauth_cmask 70): for a
+     * CPU with pointer authentication enabled. */
+    TDESC_AARCH64_PAUTH = 1u << 0,
+};
+
+/* The built-in description with the optional features in options
+ * (TDESC_AARCH64_* bits) after core, fpu and tls. */
+struct tdesc *tdesc_aarch64_linux_with(unsigned options, GError **error);
+
 #define TDESC_ERROR tdesc_error_quark()
 GQuark tdesc_error_quark(void);
 

@@ -285,16 +285,19 @@ static void test_sysregs(void)
     g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_UNDEF);
     g_assert_cmphex(cpu->exit_info.insn, ==, 0xd53c1000);
     g_assert_cmphex(cpu->x[0], ==, 4);
-    /* ISAR1: DPB 2, JSCVT, FCMA, LRCPC 2, FRINTTS, SB, I8MM. */
+    /* ISAR1: DPB 2, APA, JSCVT, FCMA, LRCPC 2, GPA, FRINTTS, SB, BF16,
+     * I8MM. */
     g_assert_cmphex(cpu->x[1], ==,
-                    2 | (1ull << 12) | (1ull << 16) | (2ull << 20) |
-                        (1ull << 32) | (1ull << 36) | (1ull << 52));
+                    2 | (1ull << 4) | (1ull << 12) | (1ull << 16) | (2ull << 20) |
+                        (1ull << 24) | (1ull << 32) | (1ull << 36) | (1ull << 44) |
+                        (1ull << 52));
     g_assert_cmphex(cpu->x[2], ==, 0x410fd083);
     /* ISAR0: AES+PMULL 2, SHA1, SHA2+SHA512 2, CRC32, atomics 2, RDM,
-     * SHA3, DP, FHM, FlagM 2. */
+     * SHA3, SM3, SM4, DP, FHM, FlagM 2. */
     g_assert_cmphex(cpu->x[3], ==,
                     (2ull << 4) | (1ull << 8) | (2ull << 12) | (1ull << 16) |
                         (2ull << 20) | (1ull << 28) | (1ull << 32) |
+                        (1ull << 36) | (1ull << 40) |
                         (1ull << 44) | (1ull << 48) | (2ull << 52));
     /* PFR0: EL0 and EL1 AArch64; FP and AdvSIMD with half precision. */
     g_assert_cmphex(cpu->x[4], ==, 0x110011);
@@ -320,10 +323,11 @@ static void test_cpsr_hwcap(void)
     cpu_set_cpsr(h->cpu, 0x600003c5);
     g_assert_cmphex(h->cpu->nzcv, ==, 0x60000000);
     g_assert_cmphex(cpu_get_cpsr(h->cpu), ==, 0x60000000);
-    /* FP, ASIMD, CRC32, ATOMICS, CPUID; never SVE, PACA/PACG. */
+    /* FP, ASIMD, CRC32, ATOMICS, CPUID, PACA, PACG; never SVE. */
     g_assert_cmphex(cpu_hwcap() & 0x983, ==, 0x983);
-    g_assert_cmphex(cpu_hwcap() & ((1ull << 22) | (1ull << 30) | (1ull << 31)),
-                    ==, 0);
+    g_assert_cmphex(cpu_hwcap() & ((1ull << 30) | (1ull << 31)), ==,
+                    (1ull << 30) | (1ull << 31));
+    g_assert_cmphex(cpu_hwcap() & (1ull << 22), ==, 0);
     g_assert_cmphex(cpu_hwcap2() & ((1ull << 17) | (1ull << 18)), ==, 0);
     g_assert_cmpstr(cpu_exit_name(CPU_EXIT_WATCHPOINT), ==, "watchpoint");
     harness_free(h);

@@ -311,6 +311,147 @@ static void test_half_precision(void)
     g_assert_cmpint(cpu->exit, ==, CPU_EXIT_UNDEF);
 }
 
+/* Half-precision regressions found by testsuite/difftest against
+ * qemu-aarch64 -cpu max: each row is one difftest case (seed, class, case)
+ * with the registers it reads and QEMU's exact result. Root causes: an
+ * infinity operand was read as 65536 (exponent 31 taken as a finite
+ * binade), and SCVTF/UCVTF to half did not flush tiny results under FZ16. */
+struct fp16_regression {
+    const char *origin;
+    uint32_t insn;
+    uint32_t fpcr, fpsr;
+    unsigned n_in;
+    struct { unsigned reg; uint64_t lo, hi; } in[3];
+    unsigned xn; /* 0: no general-register input */
+    uint64_t x_in;
+    unsigned rd;
+    uint64_t want_lo, want_hi;
+    uint32_t want_fpsr;
+};
+
+static const struct fp16_regression fp16_regressions[] = {
+    /* AHP changes only conversions: inf * denormal - (-44) is -inf, not
+     * -44.15625 (inf taken as 65536). */
+    { "fp16 seed 1 case 44: fmsub h16, h29, h31, h0", 0x1fdf83b0,
+      FPCR_AHP, 0,
+      3, { { 29, 0x7c00, 0 }, { 31, 0x0028, 0 }, { 0, 0xd180, 0 } },
+      0, 0,
+      16, 0xfc00, 0, 0 },
+    /* 175.75 - inf = -inf exactly, no inexact (was 0xfbfb + IXC). */
+    { "fp16 seed 23 case 391: fsub h31, h25, h4", 0x1ee43b3f,
+      FPCR_FZ | 2u << FPCR_RMODE_SHIFT, 0,
+      2, { { 25, 0x597e, 0 }, { 4, 0x7c00, 0 } },
+      0, 0,
+      31, 0xfc00, 0, 0 },
+    /* Lane 5: |2.0625 - inf| = inf with no overflow (was OFC from 65536);
+     * lane 6: |-0.0081 - 65504| rounds to 65504, inexact only. */
+    { "fp16 seed 11 case 289: fabd v23.8h, v0.8h, v31.8h", 0x6edf1417,
+      0, 0,
+      2, { { 0, 0x7f7fffff00800000ull, 0x8e2ba02d40200000ull },
+           { 31, 0x84008400d560825aull, 0x7c007bff7c008400ull } },
+      0, 0,
+      23, 0x7f7f7fff5560025aull, 0x7c007bff7c000400ull, FPSR_IXC },
+    /* Rounding towards +inf: -inf * x stays -inf (lane 0 was 0xfbff). */
+    { "fp16 seed 11 case 431: fmul v19.8h, v17.8h, v11.h[6]", 0x4f2b9a33,
+      FPCR_FZ | 1u << FPCR_RMODE_SHIFT, 0x94,
+      2, { { 17, 0x520080013400fc00ull, 0x71a6834d02d7801full },
+           { 11, 0xfe00c7007bfffbffull, 0x53007589fc00de64ull } },
+      0, 0,
+      19, 0x7c0095896d89fc00ull, 0x7c00bc913bdda95cull, 0x94 },
+    /* Rounding towards zero: an infinite addend stays infinite, never
+     * -65504 (lane 6 was 0xfbff); lane 1's addend is a signalling NaN. */
+    { "fp16 seed 11 case 904: fmls v3.8h, v31.8h, v13.h[7]", 0x4f3d5be3,
+      3u << FPCR_RMODE_SHIFT, FPSR_IXC,
+      3, { { 3, 0x54b00001fca9027bull, 0xce40fc00e76000c5ull },
+           { 31, 0x07ff7f00808080ffull, 0xb27f8180e080018cull },
+           { 13, 0x7fc0000000800000ull, 0x5321c00eff86e827ull } },
+      0, 0,
+      3, 0x54afff00fea91369ull, 0xcab6fc00778f9577ull, FPSR_IOC | FPSR_IXC },
+    /* Lane 3: 0 * inf is invalid: default NaN (was 0x0000 = 0 * 65536). */
+    { "fp16 seed 20261121 case 194: fmla v23.8h, v31.8h, v0.8h", 0x4e400ff7,
+      FPCR_FZ | FPCR_FZ16, FPSR_IOC | FPSR_IXC,
+      3, { { 23, 0x802a2591000d3ad0ull, 0x5f000000ffc00000ull },
+           { 31, 0x0000000000000000ull, 0xffffffffffffffb5ull },
+           { 0, 0x7c000000fe007e95ull, 0x03ff410000007c00ull } },
+      0, 0,
+      23, 0x7e002591fe007e95ull, 0xffffffffffc0ffb5ull, FPSR_IOC | FPSR_IXC },
+    /* (3 - 0x1861 * -inf) / 2 = +inf (was 0x5479). */
+    { "fp16 seed 23 case 510: frsqrts h17, h1, h16", 0x5ed03c31,
+      0, 0,
+      2, { { 1, 0x1861, 0 }, { 16, 0xfc00, 0 } },
+      0, 0,
+      17, 0x7c00, 0, 0 },
+    /* inf * denormal is inf for FMULX too (lane 3 was 0x1c00); lane 2
+     * underflows. */
+    { "fp16 seed 23 case 864: fmulx v1.8h, v18.8h, v15.h[5]", 0x6f1f9a41,
+      0, 0,
+      2, { { 18, 0x7c005450fe00fc00ull, 0xfe0001b20236fe00ull },
+           { 15, 0x3af07fffffa18000ull, 0x2c167fff00018000ull } },
+      0, 0,
+      1, 0x7c000045fe00fc00ull, 0xfe0000000000fe00ull, FPSR_UFC | FPSR_IXC },
+    /* FixedToFP rounds with FPRound: under FZ16 the tiny 0x7fffff * 2^-63
+     * flushes to zero with underflow only (was a denormal, UFC + IXC). */
+    { "fp16 seed 7 case 363: scvtf h1, x3, #63", 0x9ec20461,
+      FPCR_FZ16, 0,
+      0, { { 0, 0, 0 } },
+      3, 0x7fffff,
+      1, 0, 0, FPSR_UFC },
+    /* Lane 5: 1 * 2^-15 is tiny: zero under FZ16 (was 0x0200). */
+    { "fp16 seed 7 case 1993: ucvtf v18.8h, v16.8h, #15", 0x6f11e612,
+      FPCR_FZ16 | 3u << FPCR_RMODE_SHIFT, 0,
+      1, { { 16, 0x00020000575b1289ull, 0x00000001ffffff7dull } },
+      0, 0,
+      18, 0x04000000397530a2ull, 0x000000003fff3ffbull, FPSR_UFC | FPSR_IXC },
+    /* FCADD's FP16 lanes: lane 3 is -994 + -inf = -inf with no overflow
+     * (was OFC from -65536). */
+    { "v8x seed 23 case 34: fcadd v26.4h, v19.4h, v0.4h, #90", 0x2e40e67a,
+      FPCR_FZ | 2u << FPCR_RMODE_SHIFT, 0,
+      3, { { 19, 0xe3c4f10665ea7fdeull, 0xf484bbae71531868ull },
+           { 0, 0x8400fc00fc000001ull, 0x040011d5fe008400ull },
+           { 26, 0x4c72607c7e876968ull, 0x0b19305b49d0b2d2ull } },
+      0, 0,
+      26, 0xfc00f10665ea7fdeull, 0, FPSR_IXC },
+    /* FCMLA's FP16 lanes: 0 * inf is invalid, not 0 * 65536. */
+    { "v8x seed 23 case 201: fcmla v8.8h, v17.8h, v18.h[1], #0", 0x6f721228,
+      1u << FPCR_RMODE_SHIFT, 0,
+      3, { { 8, 0x0000b720ffaa0000ull, 0x7fff000100010001ull },
+           { 17, 0xa00780006c47fd87ull, 0x00008029ffc87c00ull },
+           { 18, 0x41efffffffe00000ull, 0x0000000000000000ull } },
+      0, 0,
+      8, 0x0000ffffff87ff87ull, 0x7fffffff7c00ffffull, FPSR_IOC },
+};
+
+static void set_q(unsigned n, uint64_t lo, uint64_t hi)
+{
+    memcpy(cpu->z[n].b, &lo, 8);
+    memcpy(cpu->z[n].b + 8, &hi, 8);
+}
+
+static void test_half_precision_regressions(void)
+{
+    for (unsigned i = 0; i < G_N_ELEMENTS(fp16_regressions); i++) {
+        const struct fp16_regression *c = &fp16_regressions[i];
+        g_test_message("%s", c->origin);
+        setup(c->fpcr);
+        cpu->fpsr = c->fpsr;
+        /* Scalar rows give only the low lane: the rest of the register
+         * is zero, which the instruction ignores. */
+        for (unsigned k = 0; k < c->n_in; k++)
+            set_q(c->in[k].reg, c->in[k].lo, c->in[k].hi);
+        if (c->xn)
+            cpu->x[c->xn] = c->x_in;
+        run(c->insn);
+        uint64_t lo, hi;
+        memcpy(&lo, cpu->z[c->rd].b, 8);
+        memcpy(&hi, cpu->z[c->rd].b + 8, 8);
+        g_assert_cmphex(lo, ==, c->want_lo);
+        g_assert_cmphex(hi, ==, c->want_hi);
+        for (unsigned b = 16; b < CPU_ZREG_BYTES; b++)
+            g_assert_cmpuint(cpu->z[c->rd].b[b], ==, 0);
+        g_assert_cmphex(cpu->fpsr, ==, c->want_fpsr);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -323,6 +464,8 @@ int main(int argc, char **argv)
     g_test_add_func("/cpu/fp/compare", test_compare);
     g_test_add_func("/cpu/fp/fmov", test_fmov);
     g_test_add_func("/cpu/fp/half-precision", test_half_precision);
+    g_test_add_func("/cpu/fp/half-precision-regressions",
+                    test_half_precision_regressions);
     int r = g_test_run();
     simd_test_cpu_free(cpu);
     return r;

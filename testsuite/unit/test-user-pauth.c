@@ -1,0 +1,213 @@
+/* Pointer authentication in user mode: a guest built with pac-ret and
+ * the PAuth instructions (testsuite/unit/data/pauth-guest.c), compiled at
+ * test time, run through user_process_run and under qemu-aarch64 -cpu
+ * max. The keys differ (qemu draws random keys per process, we draw ours
+ * from the deterministic source), so the guest prints only key-
+ * independent results and the two outputs must be equal. Also: the keys
+ * are the same from run to run, and with FEAT_FPAC a failed AUT is
+ * SIGILL with ILL_ILLOPN. Skipped when the tools are missing. */
+#include "config.h"
+
+#include "cpu/cpu.h"
+#include "user/process.h"
+
+#include <fcntl.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char *tmpdir;
+static char *guest;
+static char *qemu;
+
+static void compile_guest(void)
+{
+    char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
+    char *src, *out;
+    int status;
+
+    qemu = g_find_program_in_path("qemu-aarch64");
+    if (!cc)
+        return;
+    src = g_test_build_filename(G_TEST_DIST, "testsuite", "unit", "data",
+                                "pauth-guest.c", NULL);
+    out = g_build_filename(tmpdir, "pauth-guest", NULL);
+    char *argv[] = { cc, "-static", "-O1", "-march=armv8.3-a",
+                     "-mbranch-protection=pac-ret", "-o", out, src, NULL };
+    if (g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     NULL, NULL, &status, NULL)
+        && g_spawn_check_wait_status(status, NULL))
+        guest = out;
+    else
+        g_free(out);
+    g_free(src);
+    g_free(cc);
+}
+
+static char *read_all(int fd)
+{
+    GString *s = g_string_new(NULL);
+    char buf[4096];
+    ssize_t n;
+
+    lseek(fd, 0, SEEK_SET);
+    while ((n = read(fd, buf, sizeof(buf))) > 0)
+        g_string_append_len(s, buf, n);
+    return g_string_free(s, FALSE);
+}
+
+/* Run the guest to its end; every signal is passed on to it. */
+static char *run_backstep(const char *mode, bool fpac, int *exit_code)
+{
+    char *outpath = g_build_filename(tmpdir, "stdout", NULL);
+    int fd = open(outpath, O_RDWR | O_CREAT | O_TRUNC, 0600);
+    char *argv[] = { "pauth-guest", (char *)mode, NULL };
+    char *envp[] = { "LANG=C", NULL };
+    GError *error = NULL;
+    struct user_process *p;
+    struct user_event ev;
+    int saved, slices = 0;
+    char *out;
+
+    g_assert_cmpint(fd, >=, 0);
+    saved = dup(1);
+    dup2(fd, 1);
+    p = user_process_new(guest, argv, envp, NULL, &error);
+    g_assert_no_error(error);
+    g_assert_true(user_process_cpu(p)->pauth_enabled);
+    user_process_cpu(p)->pauth_fpac = fpac;
+    for (;;) {
+        user_process_run(p, 1000000, &ev);
+        if (ev.kind == USER_EVENT_SIGNAL)
+            user_process_set_signal(p, ev.signal);
+        else if (ev.kind != USER_EVENT_BUDGET)
+            break;
+        g_assert_cmpint(++slices, <, 1000);
+    }
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    g_assert_cmpint(ev.kind, ==, USER_EVENT_EXITED);
+    *exit_code = ev.exit_code;
+    user_process_free(p);
+    out = read_all(fd);
+    close(fd);
+    g_unlink(outpath);
+    g_free(outpath);
+    return out;
+}
+
+static char *run_qemu(void)
+{
+    char *argv[] = { qemu, "-cpu", "max", guest, NULL };
+    char *out = NULL;
+    int status;
+    GError *error = NULL;
+
+    g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+    g_assert_no_error(error);
+    g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    return out;
+}
+
+static void test_compare_with_qemu(void)
+{
+    int code;
+    char *b, *q;
+
+    if (!guest) {
+        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+        return;
+    }
+    b = run_backstep(NULL, false, &code);
+    g_assert_cmpint(code, ==, 0);
+    /* The results themselves, so that two equal wrong outputs fail. */
+    g_assert_nonnull(strstr(b, "hwcap paca 1 pacg 1\n"));
+    g_assert_nonnull(strstr(b, "isar1 apa-or-api 1 gpa-or-gpi 1\n"));
+    g_assert_nonnull(strstr(b, "0000aaaabbbbcccc ia: outside 0000000000000000 "
+                               "strip 0000aaaabbbbcccc aut 0000aaaabbbbcccc "
+                               "bad 0020aaaabbbbcccc\n"));
+    g_assert_nonnull(strstr(b, "1200aaaabbbbcccc db: outside 0000000000000000 "
+                               "strip 1200aaaabbbbcccc aut 1200aaaabbbbcccc "
+                               "bad 1240aaaabbbbcccc\n"));
+    g_assert_nonnull(strstr(b, "non-canonical: strip 0000aaaabbbbcccc "
+                               "aut 0020aaaabbbbcccc\n"));
+    g_assert_nonnull(strstr(b, "pac-ret call 34\nblraa 77\n"
+                               "ldraa 33 writeback-offset 16\n"
+                               "pacga low 00000000\n"
+                               "retaa unsigned: fault 0020000000001000\n"
+                               "reset all 0\nstill valid after reset: no\n"
+                               "reset bad key -1 errno 22\nreset ia 0\n"));
+    if (qemu) {
+        q = run_qemu();
+        g_assert_cmpstr(b, ==, q);
+        g_free(q);
+    }
+    g_free(b);
+}
+
+/* Keys come from the deterministic source: the same PACs every run, and
+ * a PAC really is there. */
+static void test_deterministic_keys(void)
+{
+    int code;
+    char *a, *b;
+
+    if (!guest) {
+        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+        return;
+    }
+    a = run_backstep("sign", false, &code);
+    b = run_backstep("sign", false, &code);
+    g_assert_cmpstr(a, ==, b);
+    g_assert_true(g_str_has_prefix(a, "pacia 00"));
+    g_assert_false(g_str_has_prefix(a, "pacia 0000000000400000"));
+    g_assert_null(strstr(a, "pacga 0000000000000000"));
+    g_free(a);
+    g_free(b);
+}
+
+/* FEAT_FPAC: the failing AUTIA raises SIGILL with si_code ILL_ILLOPN (2),
+ * as Linux's do_el0_fpac; without it the pointer is only corrupted. */
+static void test_fpac_sigill(void)
+{
+    int code;
+    char *out;
+
+    if (!guest) {
+        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+        return;
+    }
+    out = run_backstep("fpac", true, &code);
+    g_assert_cmpstr(out, ==, "signal 4 code 2\n");
+    g_assert_cmpint(code, ==, 0);
+    g_free(out);
+    out = run_backstep("fpac", false, &code);
+    g_assert_cmpstr(out, ==, "no fault\n");
+    g_assert_cmpint(code, ==, 1);
+    g_free(out);
+}
+
+int main(int argc, char **argv)
+{
+    int ret;
+
+    g_test_init(&argc, &argv, NULL);
+    tmpdir = g_dir_make_tmp("backstep-pauth-XXXXXX", NULL);
+    g_assert_nonnull(tmpdir);
+    compile_guest();
+    g_test_add_func("/user/pauth/compare-with-qemu", test_compare_with_qemu);
+    g_test_add_func("/user/pauth/deterministic-keys", test_deterministic_keys);
+    g_test_add_func("/user/pauth/fpac-sigill", test_fpac_sigill);
+    ret = g_test_run();
+    if (guest)
+        g_unlink(guest);
+    g_rmdir(tmpdir);
+    g_free(tmpdir);
+    g_free(guest);
+    g_free(qemu);
+    return ret;
+}

@@ -1,0 +1,191 @@
+/* The kernel side of the Linux personality: the set of guest processes,
+ * each with its threads, and the scheduler that runs them all on one host
+ * thread (DESIGN.md, "Determinism and time travel"). Included by
+ * user-internal.h; not for server/.
+ *
+ * Scheduling: round-robin over runnable threads in tid order, each for a
+ * fixed quantum of USER_QUANTUM retired instructions. The quantum left is
+ * kept across calls to user_process_run(), so the interleaving depends
+ * only on instruction counts, never on how the caller slices the run.
+ *
+ * Blocking: a system call that cannot complete now (futex wait, wait4 on
+ * running children, a read of an empty pipe) parks its thread instead of
+ * blocking the host; the others run. A parked thread is either woken with
+ * a result (futex, vfork, sleeps: x0 is written then) or retried (the
+ * system call runs again when what it waits for may have changed). Only
+ * when every thread is parked does the scheduler wait for the host:
+ * poll() on the fds and timeouts the threads wait on. */
+#ifndef BACKSTEP_USER_KERNEL_H
+#define BACKSTEP_USER_KERNEL_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "user/sigstate.h"
+
+struct user_process;
+struct user_thread;
+struct pagestore;
+
+/* Instructions a thread runs before the next runnable one gets its turn. */
+#define USER_QUANTUM 100000
+/* Live threads (all processes together). clone/fork past it: EAGAIN, as
+ * Linux's RLIMIT_NPROC would. */
+#define USER_TASK_LIMIT 256
+/* The first guest pid; later pids and tids count up from it, never reused,
+ * so runs are reproducible. */
+#define USER_FIRST_PID 1000
+/* Longest host wait before the run returns to its caller (which may be
+ * the debugger's event loop) when every thread waits on the host. */
+#define USER_HOST_WAIT_MS 50
+
+enum user_thread_state {
+    USER_THREAD_RUNNABLE,
+    USER_THREAD_BLOCKED,
+    USER_THREAD_EXITED,
+};
+
+/* What a blocked thread waits for. */
+enum user_block_kind {
+    USER_BLOCK_NONE,
+    USER_BLOCK_FUTEX,        /* a futex wake on (mem, futex_uaddr) */
+    USER_BLOCK_RETRY,        /* run the syscall again when woken (wait4,
+                                pipe/socket I/O on io_fd, sigtimedwait) */
+    USER_BLOCK_VFORK,        /* its vfork child to exec or exit */
+    USER_BLOCK_SIGNAL,       /* rt_sigsuspend: any deliverable signal */
+    USER_BLOCK_SLEEP,        /* the deadline only */
+};
+
+struct user_thread {
+    struct user_process *proc;
+    int64_t tid;
+    struct cpu_state *cpu;
+    /* Per-thread signal state: the leader's is proc->sigthread, the
+     * others' own_sig. */
+    struct user_sigthread *sig;
+    struct user_sigthread own_sig;
+    char comm[16];           /* prctl(PR_SET_NAME), NUL-terminated */
+
+    uint64_t clear_child_tid;
+    uint64_t robust_list_head, robust_list_len;
+
+    enum user_thread_state state;
+    enum user_block_kind block;
+    struct pagestore *futex_mem;
+    uint64_t futex_uaddr;
+    uint32_t futex_bitset;
+    int io_fd;               /* RETRY on a host fd, or -1 */
+    short io_events;         /* POLLIN / POLLOUT */
+    int64_t deadline_ns;     /* host CLOCK_MONOTONIC, 0: none */
+    int64_t timeout_result;  /* x0 when the deadline passes */
+    bool retry;              /* woken: run the saved syscall again */
+    /* A signal ended its wait: the call returns EINTR, or restarts (pc
+     * back on the svc) when no handler runs or the handler has
+     * SA_RESTART, as Linux's ERESTARTSYS. */
+    bool interrupted;
+    bool syscall_entry_pending;  /* entry reported (catch syscall): the
+                                    syscall runs at the next turn */
+    bool syscall_return_pending; /* report its return at the next turn */
+    bool step_done_early;    /* a step's svc retired before its event */
+    bool held;               /* the debugger did not resume it: it is not
+                                scheduled (all-stop vCont without an
+                                action for it) */
+    uint64_t sys_nr, sys_args[6];
+    int exit_code;
+};
+
+
+struct user_breakpoint {
+    bool watch;
+    uint64_t addr, len;
+    int kind;                /* enum cpu_watch_kind for watchpoints */
+};
+
+struct user_kernel {
+    GPtrArray *procs;        /* processes (zombies included), pid order */
+    GPtrArray *dead_procs;   /* reaped, freed at the next run */
+    GPtrArray *threads;      /* live threads of all processes, tid order */
+    GPtrArray *futex_waiters;/* threads blocked on futexes, in wait order */
+    GPtrArray *dead_threads; /* exited, freed at the next run (a syscall
+                                handler may still hold one) */
+    int64_t next_id;         /* the next pid/tid */
+    struct user_process *first;  /* the program started: its pid is the
+                                    debugger's first inferior */
+    struct user_thread *current; /* thread being run, or last run */
+    int64_t last_tid;        /* round-robin position */
+    uint64_t quantum_left;
+    uint64_t icount_retired; /* instructions of CPUs already freed */
+    unsigned report;         /* USER_REPORT_* */
+    uint64_t catch_syscalls[(512 + 63) / 64]; /* bit per number; all when
+                                                 catch_all_syscalls */
+    bool catch_all_syscalls;
+    GArray *breakpoints;     /* of struct user_breakpoint, on every CPU */
+    /* Events of other threads waiting to be reported, one per run. */
+    GArray *queued_events;   /* of struct user_event */
+    bool ended;
+};
+
+/* thread.c */
+struct user_thread *user_thread_new(struct user_process *p, int64_t tid);
+void user_thread_free(struct user_thread *t);
+struct user_thread *user_thread_find(struct user_kernel *k, int64_t tid);
+/* The thread ends (exit, exit_group, a fatal signal): clear_child_tid
+ * and robust futexes, then it is gone from the run queue. The process
+ * ends with it when it was the last (user_proc_exited). */
+void user_thread_exit(struct user_thread *t, int code);
+/* Make cpu current in its process (p->cur, p->cpu). */
+void user_thread_switch_to(struct user_thread *t);
+/* Apply the kernel's debugger breakpoints and watchpoints to a new CPU. */
+void user_thread_apply_breakpoints(struct user_kernel *k,
+                                   struct cpu_state *cpu);
+unsigned user_kernel_live_threads(const struct user_kernel *k);
+
+/* sched.c */
+/* Park the current thread: the syscall handler then returns
+ * USER_SYSCALL_BLOCKED and x0 is left alone. */
+#define USER_SYSCALL_BLOCKED (INT64_MIN + 1)
+int64_t user_block(struct user_thread *t, enum user_block_kind kind,
+                   int64_t deadline_ns, int64_t timeout_result);
+int64_t user_block_io(struct user_thread *t, int fd, short events);
+/* Wake a thread parked with a result (FUTEX, VFORK, SIGNAL, SLEEP): x0
+ * becomes result. RETRY threads run their syscall again. */
+void user_wake(struct user_thread *t, int64_t result);
+/* A signal became pending for t: interrupt a wait it may end. */
+void user_wake_for_signal(struct user_thread *t);
+/* Signal delivery to t: settle a call the signal interrupted (restart:
+ * back onto the svc with its first argument; else EINTR). */
+void user_syscall_interrupted(struct user_thread *t, bool restart);
+/* Wake every thread of the kernel parked in a RETRY wait that is not on
+ * a host fd (a child changed state: wait4, sigtimedwait...). */
+void user_wake_retries(struct user_kernel *k);
+/* Host CLOCK_MONOTONIC in ns. An input from outside (see sched.c). */
+int64_t user_host_now_ns(void);
+void user_kernel_queue_event(struct user_kernel *k,
+                             const struct user_event *ev);
+
+/* futex.c */
+/* Wake up to n waiters on (mem, uaddr) whose bitset meets bitset. */
+int user_futex_wake(struct user_kernel *k, struct pagestore *mem,
+                    uint64_t uaddr, uint32_t bitset, int n);
+void user_futex_forget(struct user_thread *t);
+
+/* wait.c */
+/* The process's last thread is gone: it becomes a zombie, its parent
+ * gets exit_signal, waiters wake. status: the wait status word. */
+void user_proc_exited(struct user_process *p, int wstatus);
+/* A process is reaped (or nobody will wait for it): it goes from the set
+ * and is freed by user_kernel_free_released() at the next run. */
+void user_proc_release(struct user_process *p);
+void user_kernel_free_released(struct user_kernel *k);
+struct user_process *user_proc_find(struct user_kernel *k, int64_t pid);
+
+/* fork.c */
+/* A copy of the pages of src (fork). NULL if the host is out of memory. */
+struct pagestore *user_mm_copy(const struct pagestore *src);
+/* The CPUs that share mem (for invalidating decoded code). */
+typedef void (*user_cpu_fn)(struct cpu_state *cpu, void *data);
+void user_mm_for_each_cpu(struct user_kernel *k, struct pagestore *mem,
+                          user_cpu_fn fn, void *data);
+
+#endif

@@ -1,0 +1,738 @@
+/* The scheduler: runs every guest thread of every process on this one
+ * host thread, round-robin in tid order with a fixed quantum (see
+ * user/kernel.h), parks threads whose system calls must wait, and waits
+ * on the host only when no thread can run. */
+#include "config.h"
+
+#include "user/user-internal.h"
+#include "user/syscall.h"
+
+#include "cpu/cpu.h"
+#include "hw/pagestore.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <stdio.h>
+#include <time.h>
+
+/* Instructions other threads may run per user_process_step() call while
+ * the stepped thread waits: the caller gets control back that often. */
+#define STEP_WAIT_SLICE 200000
+
+int64_t user_host_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+void user_kernel_queue_event(struct user_kernel *k, const struct user_event *ev)
+{
+    g_array_append_val(k->queued_events, *ev);
+}
+
+/* --- parking and waking ------------------------------------------------ */
+
+int64_t user_block(struct user_thread *t, enum user_block_kind kind,
+                   int64_t deadline_ns, int64_t timeout_result)
+{
+    t->state = USER_THREAD_BLOCKED;
+    t->block = kind;
+    t->io_fd = -1;
+    t->deadline_ns = deadline_ns;
+    t->timeout_result = timeout_result;
+    t->retry = false;
+    return USER_SYSCALL_BLOCKED;
+}
+
+int64_t user_block_io(struct user_thread *t, int fd, short events)
+{
+    user_block(t, USER_BLOCK_RETRY, 0, 0);
+    t->io_fd = fd;
+    t->io_events = events;
+    return USER_SYSCALL_BLOCKED;
+}
+
+static void make_runnable(struct user_thread *t)
+{
+    t->state = USER_THREAD_RUNNABLE;
+    t->block = USER_BLOCK_NONE;
+    t->io_fd = -1;
+    t->deadline_ns = 0;
+}
+
+void user_wake(struct user_thread *t, int64_t result)
+{
+    if (t->state != USER_THREAD_BLOCKED)
+        return;
+    if (t->block == USER_BLOCK_RETRY) {
+        /* The deadline stays: the retried call may wait on with it. */
+        int64_t deadline = t->deadline_ns;
+        make_runnable(t);
+        t->deadline_ns = deadline;
+        t->retry = true;
+        return;
+    }
+    user_futex_forget(t);
+    make_runnable(t);
+    t->cpu->x[0] = (uint64_t)result;
+}
+
+/* A deliverable signal ends the wait: EINTR for the waits Linux does not
+ * restart, which is every one we park in (futex waits, wait4, pipe I/O
+ * and sleeps: glibc loops on EINTR where it must). rt_sigsuspend's own
+ * EINTR and mask are handled by the signal code. */
+void user_wake_for_signal(struct user_thread *t)
+{
+    if (t->state != USER_THREAD_BLOCKED)
+        return;
+    if (t->block == USER_BLOCK_VFORK)
+        return;   /* the vfork parent waits for its child regardless */
+    if (t->block == USER_BLOCK_SIGNAL) {
+        user_wake(t, -EINTR);   /* rt_sigsuspend's own return */
+        return;
+    }
+    t->interrupted = true;
+    if (t->block == USER_BLOCK_RETRY) {
+        /* It looks once more first: what it waited for may be there
+         * (the child that sent SIGCHLD wrote to the pipe before). */
+        user_wake(t, 0);
+        return;
+    }
+    user_wake(t, -EINTR);
+}
+
+void user_syscall_interrupted(struct user_thread *t, bool restart)
+{
+    if (!t->interrupted)
+        return;
+    t->interrupted = false;
+    if (restart) {
+        t->cpu->pc -= 4;
+        t->cpu->x[0] = t->sys_args[0];
+    } else {
+        t->cpu->x[0] = (uint64_t)-EINTR;
+    }
+}
+
+void user_wake_retries(struct user_kernel *k)
+{
+    for (guint i = 0; i < k->threads->len; i++) {
+        struct user_thread *t = g_ptr_array_index(k->threads, i);
+        if (t->state == USER_THREAD_BLOCKED && t->block == USER_BLOCK_RETRY
+            && t->io_fd < 0)
+            user_wake(t, 0);
+    }
+}
+
+/* --- waiting on the host ----------------------------------------------- */
+
+static bool host_waits(const struct user_thread *t)
+{
+    return t->state == USER_THREAD_BLOCKED
+           && ((t->block == USER_BLOCK_RETRY && t->io_fd >= 0)
+               || t->deadline_ns);
+}
+
+/* Poll the host fds threads wait on and expire their timeouts, waiting at
+ * most timeout_ms (0: just look). True if some thread became runnable.
+ *
+ * EVENT LOG: this is an input from outside (which fds became ready, and
+ * when a timeout passed in host time). The time-travel issue records the
+ * threads woken here and replays them instead of polling. */
+static bool host_wait(struct user_kernel *k, int timeout_ms)
+{
+    GArray *fds = g_array_new(FALSE, FALSE, sizeof(struct pollfd));
+    GPtrArray *waiters = g_ptr_array_new();
+    int64_t now = user_host_now_ns();
+    int64_t first_deadline = 0;
+    bool woke = false;
+
+    for (guint i = 0; i < k->threads->len; i++) {
+        struct user_thread *t = g_ptr_array_index(k->threads, i);
+        if (!host_waits(t))
+            continue;
+        if (t->deadline_ns && (!first_deadline || t->deadline_ns < first_deadline))
+            first_deadline = t->deadline_ns;
+        if (t->block == USER_BLOCK_RETRY && t->io_fd >= 0) {
+            struct pollfd pfd = { .fd = t->io_fd, .events = t->io_events };
+            g_array_append_val(fds, pfd);
+            g_ptr_array_add(waiters, t);
+        }
+    }
+    if (first_deadline) {
+        int64_t ms = (first_deadline - now + 999999) / 1000000;
+        timeout_ms = (int)MIN((int64_t)timeout_ms, MAX(ms, (int64_t)0));
+    }
+    if (fds->len || timeout_ms > 0) {
+        int n = poll((struct pollfd *)fds->data, fds->len, timeout_ms);
+        for (guint i = 0; n > 0 && i < fds->len; i++) {
+            struct pollfd *pfd = &g_array_index(fds, struct pollfd, i);
+            if (pfd->revents) {
+                user_wake(g_ptr_array_index(waiters, i), 0);
+                woke = true;
+            }
+        }
+    }
+    now = user_host_now_ns();
+    for (guint i = 0; i < k->threads->len; i++) {
+        struct user_thread *t = g_ptr_array_index(k->threads, i);
+        if (t->state == USER_THREAD_BLOCKED && t->deadline_ns
+            && t->deadline_ns <= now) {
+            int64_t r = t->timeout_result;
+            user_futex_forget(t);
+            make_runnable(t);
+            t->retry = false;
+            t->cpu->x[0] = (uint64_t)r;
+            woke = true;
+        }
+    }
+    g_array_unref(fds);
+    g_ptr_array_unref(waiters);
+    return woke;
+}
+
+static bool any_host_waits(struct user_kernel *k)
+{
+    for (guint i = 0; i < k->threads->len; i++)
+        if (host_waits(g_ptr_array_index(k->threads, i)))
+            return true;
+    return false;
+}
+
+static bool any_held(struct user_kernel *k)
+{
+    for (guint i = 0; i < k->threads->len; i++)
+        if (((struct user_thread *)g_ptr_array_index(k->threads, i))->held)
+            return true;
+    return false;
+}
+
+static const char *block_name(const struct user_thread *t)
+{
+    switch (t->block) {
+    case USER_BLOCK_FUTEX: return "a futex wait";
+    case USER_BLOCK_RETRY: return "a wait for a child or a signal";
+    case USER_BLOCK_VFORK: return "vfork (its child never execs or exits)";
+    case USER_BLOCK_SIGNAL: return "rt_sigsuspend";
+    case USER_BLOCK_SLEEP: return "a sleep";
+    case USER_BLOCK_NONE: break;
+    }
+    return "nothing";
+}
+
+/* Every thread waits for something only another thread could do: say so
+ * and end the whole set with SIGKILL rather than hang. */
+static void deadlock(struct user_kernel *k)
+{
+    fprintf(stderr, "backstep: deadlock: every guest thread waits and "
+                    "nothing can wake any of them:\n");
+    for (guint i = 0; i < k->threads->len; i++) {
+        struct user_thread *t = g_ptr_array_index(k->threads, i);
+        if (t->block == USER_BLOCK_FUTEX)
+            fprintf(stderr, "  pid %" PRId64 " tid %" PRId64
+                            ": a futex wait on 0x%" PRIx64 "\n",
+                    t->proc->pid, t->tid, t->futex_uaddr);
+        else
+            fprintf(stderr, "  pid %" PRId64 " tid %" PRId64 ": %s\n",
+                    t->proc->pid, t->tid, block_name(t));
+    }
+    fprintf(stderr, "backstep: ending the program with SIGKILL\n");
+    for (guint i = 0; i < k->procs->len; i++) {
+        struct user_process *p = g_ptr_array_index(k->procs, i);
+        if (!p->exited)
+            user_process_kill(p, USER_SIGKILL);
+    }
+}
+
+/* --- events ------------------------------------------------------------ */
+
+static void ended_event(struct user_kernel *k, struct user_event *ev)
+{
+    const struct user_process *p = k->first;
+    *ev = (struct user_event){ .pid = p->pid, .tid = p->pid,
+                               .all_ended = true };
+    if (p->killed) {
+        ev->kind = USER_EVENT_KILLED;
+        ev->signal = p->term_signal;
+    } else {
+        ev->kind = USER_EVENT_EXITED;
+        ev->exit_code = p->exit_code;
+    }
+}
+
+/* Whether an event goes to the caller. A process's end is news only at
+ * the end of the set, unless each one is asked for; stops of processes
+ * the debugger does not follow are dealt with here. */
+static bool reportable(struct user_kernel *k, struct user_event *ev)
+{
+    switch (ev->kind) {
+    case USER_EVENT_EXITED:
+    case USER_EVENT_KILLED:
+        if (k->ended) {
+            if (!(k->report & USER_REPORT_PROCESS_EXIT))
+                ended_event(k, ev);
+            ev->all_ended = true;
+            return true;
+        }
+        ev->all_ended = false;
+        if (!(k->report & USER_REPORT_PROCESS_EXIT))
+            return false;
+        {
+            struct user_process *p = user_proc_find(k, ev->pid);
+            return !p || p->debugged;
+        }
+    case USER_EVENT_BUDGET:
+        /* Only a signal's delivery ends a turn that way: a single step
+         * that entered a handler, which ends the run there. */
+        return true;
+    default:
+        return true;
+    }
+}
+
+/* Pop the first queued event worth reporting. */
+static bool pop_event(struct user_kernel *k, struct user_event *ev)
+{
+    while (k->queued_events->len) {
+        *ev = g_array_index(k->queued_events, struct user_event, 0);
+        g_array_remove_index(k->queued_events, 0);
+        if (reportable(k, ev))
+            return true;
+    }
+    return false;
+}
+
+/* A stop of a thread of a process the debugger does not follow: what
+ * Linux does without a tracer (signals delivered, breakpoints absent). */
+static bool undebugged_stop(struct user_thread *t, const struct user_event *ev)
+{
+    if (t->proc->debugged)
+        return false;
+    switch (ev->kind) {
+    case USER_EVENT_SIGNAL:
+        user_signal_set_deliver(t->proc, ev->signal);
+        return true;
+    case USER_EVENT_BREAKPOINT:
+        t->cpu->skip_breakpoint_once = true;
+        return true;
+    case USER_EVENT_WATCHPOINT:
+        t->cpu->skip_watchpoint_once = true;
+        return true;
+    case USER_EVENT_SYSCALL_ENTRY:
+    case USER_EVENT_SYSCALL_RETURN:
+    case USER_EVENT_INTERRUPTED:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* --- running one thread ------------------------------------------------ */
+
+static void log_undef(struct user_process *p)
+{
+    struct cpu_state *cpu = p->cpu;
+    /* Once per place: a debugger that resumes without the signal makes
+     * the instruction fault again, which is not news. */
+    if (p->undef_logged && p->undef_logged_pc == cpu->pc)
+        return;
+    p->undef_logged = true;
+    p->undef_logged_pc = cpu->pc;
+    fprintf(stderr, "backstep: unimplemented instruction 0x%08x at 0x%" PRIx64 "\n",
+            cpu->exit_info.insn, cpu->pc);
+}
+
+/* A CPU fault becomes a signal stop; pc stays at the faulting insn. */
+static void fault(struct user_process *p, int sig, uint64_t addr,
+                  struct user_event *ev)
+{
+    user_signal_cpu_fault(p, sig, addr);
+    *ev = (struct user_event){ .kind = USER_EVENT_SIGNAL, .signal = sig,
+                               .addr = addr };
+    if (p->stop_pending)   /* always: the fault's signal is forced */
+        *ev = p->stop;
+    p->stop_pending = false;
+}
+
+static bool catching(const struct user_kernel *k, uint64_t nr)
+{
+    if (!(k->report & USER_REPORT_SYSCALLS))
+        return false;
+    if (k->catch_all_syscalls)
+        return true;
+    return nr < 512 && (k->catch_syscalls[nr / 64] >> (nr % 64) & 1);
+}
+
+static bool take_stop(struct user_process *p, struct user_event *ev)
+{
+    if (!p->stop_pending)
+        return false;
+    p->stop_pending = false;
+    *ev = p->stop;
+    return true;
+}
+
+static void syscall_event(struct user_thread *t, enum user_event_kind kind,
+                          struct user_event *ev)
+{
+    *ev = (struct user_event){ .kind = kind, .syscall = (int)t->sys_nr };
+}
+
+/* Run thread t for at most budget instructions (0: only what is due
+ * before its next instruction: a retried syscall, signals). *ran counts
+ * the instructions retired. True with ev for a stop. */
+static bool run_thread(struct user_kernel *k, struct user_thread *t,
+                       uint64_t budget, bool stepping, uint64_t *ran,
+                       struct user_event *ev)
+{
+    struct user_process *p = t->proc;
+    struct cpu_state *cpu = t->cpu;
+    *ran = 0;
+    *ev = (struct user_event){ .kind = USER_EVENT_BUDGET };
+    user_thread_switch_to(t);
+
+    if (t->syscall_entry_pending) {
+        /* From the registers: the debugger may have changed them. */
+        t->syscall_entry_pending = false;
+        user_syscall_run(p, false);
+        if (take_stop(p, ev))
+            return true;
+        if (t->state != USER_THREAD_RUNNABLE) {
+            t->syscall_return_pending = true;
+            return false;
+        }
+        syscall_event(t, USER_EVENT_SYSCALL_RETURN, ev);
+        return true;
+    }
+    if (t->retry) {
+        t->retry = false;
+        user_syscall_run(p, true);
+        if (t->state == USER_THREAD_BLOCKED && t->interrupted) {
+            /* Still nothing: the signal ends the wait after all. */
+            user_futex_forget(t);
+            make_runnable(t);
+            t->cpu->x[0] = (uint64_t)-EINTR;
+        } else if (t->state != USER_THREAD_BLOCKED) {
+            t->interrupted = false;   /* it completed */
+        }
+        if (take_stop(p, ev))
+            return true;
+        if (t->state != USER_THREAD_RUNNABLE)
+            return false;
+    }
+    if (t->syscall_return_pending) {
+        t->syscall_return_pending = false;
+        syscall_event(t, USER_EVENT_SYSCALL_RETURN, ev);
+        return true;
+    }
+    if (user_signal_resume(p, stepping ? 1 : budget, ev))
+        return true;
+    user_signal_check_pending(p);
+    if (take_stop(p, ev))
+        return true;
+    /* Interrupted, but no signal to deliver after all (ignored since):
+     * the call starts again. */
+    user_syscall_interrupted(t, true);
+    if (t->state != USER_THREAD_RUNNABLE)
+        return false;
+
+    uint64_t left = budget;
+    while (left > 0) {
+        uint64_t before = cpu->icount;
+        enum cpu_exit why = cpu_run(cpu, left);
+        uint64_t n = cpu->icount - before;
+        *ran += n;
+        left -= MIN(n, left);
+        switch (why) {
+        case CPU_EXIT_SVC:
+            t->sys_nr = cpu->x[8];
+            if (catching(k, cpu->x[8]) && p->debugged) {
+                t->syscall_entry_pending = true;
+                syscall_event(t, USER_EVENT_SYSCALL_ENTRY, ev);
+                return true;
+            }
+            user_syscall(p);
+            if (take_stop(p, ev))
+                return true;
+            if (k->queued_events->len)
+                return false;
+            if (t->state != USER_THREAD_RUNNABLE)
+                return false;
+            if (p->cur != t) {
+                /* execve from another thread made this one the leader
+                 * under a new tid: nothing changes for the loop. */
+                user_thread_switch_to(t);
+            }
+            continue;
+        case CPU_EXIT_BUDGET:
+        case CPU_EXIT_NONE:
+            left = 0;
+            continue;
+        case CPU_EXIT_UNDEF:
+            log_undef(p);
+            fault(p, USER_SIGILL, cpu->pc, ev);
+            return true;
+        case CPU_EXIT_HLT:
+            /* HLT at EL0 without semihosting is UNDEFINED: SIGILL. */
+            fault(p, USER_SIGILL, cpu->pc, ev);
+            return true;
+        case CPU_EXIT_BRK:
+            fault(p, USER_SIGTRAP, cpu->pc, ev);
+            return true;
+        case CPU_EXIT_DATA_ABORT:
+        case CPU_EXIT_INSN_ABORT:
+            fault(p, USER_SIGSEGV, cpu->exit_info.fault_addr, ev);
+            return true;
+        case CPU_EXIT_ALIGNMENT:
+            fault(p, USER_SIGBUS, cpu->exit_info.fault_addr, ev);
+            return true;
+        case CPU_EXIT_BREAKPOINT:
+            *ev = (struct user_event){ .kind = USER_EVENT_BREAKPOINT,
+                                       .addr = cpu->pc };
+            return true;
+        case CPU_EXIT_WATCHPOINT:
+            *ev = (struct user_event){ .kind = USER_EVENT_WATCHPOINT,
+                                       .addr = cpu->exit_info.fault_addr,
+                                       .watch_kind = cpu->exit_info.watch_kind };
+            return true;
+        case CPU_EXIT_REQUEST:
+            *ev = (struct user_event){ .kind = USER_EVENT_INTERRUPTED };
+            return true;
+        }
+        /* An exit reason this loop does not know: report it as a SIGILL
+         * stop rather than spinning. */
+        fault(p, USER_SIGILL, cpu->pc, ev);
+        return true;
+    }
+    return false;
+}
+
+/* Events a system call queues once it has completed. */
+static bool is_syscall_event(const struct user_event *ev)
+{
+    switch (ev->kind) {
+    case USER_EVENT_FORK:
+    case USER_EVENT_VFORK:
+    case USER_EVENT_THREAD_CREATED:
+    case USER_EVENT_EXEC:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Fill in who the event is about (the thread that ran) unless the event
+ * names its own. */
+static void stamp(struct user_thread *t, struct user_event *ev)
+{
+    if (!ev->pid) {
+        ev->pid = t->proc->pid;
+        ev->tid = t->tid;
+    }
+}
+
+/* run_thread, with the event filtered: true if it is to be reported. */
+static bool turn(struct user_kernel *k, struct user_thread *t, uint64_t budget,
+                 bool stepping, uint64_t *ran, struct user_event *ev)
+{
+    bool stop = run_thread(k, t, budget, stepping, ran, ev);
+    if (stop) {
+        stamp(t, ev);
+        if (undebugged_stop(t, ev))
+            return false;
+        if (reportable(k, ev))
+            return true;
+    }
+    return pop_event(k, ev);
+}
+
+/* Free threads that have exited, unless a process still names one as
+ * its current thread (a test or the debugger may look at it). */
+static void free_dead(struct user_kernel *k)
+{
+    user_kernel_free_released(k);
+    for (guint i = 0; i < k->dead_threads->len;) {
+        struct user_thread *t = g_ptr_array_index(k->dead_threads, i);
+        if (t->proc->cur == t || k->current == t) {
+            i++;
+            continue;
+        }
+        g_ptr_array_remove_index(k->dead_threads, i);
+        user_thread_free(t);
+    }
+}
+
+/* The next runnable thread after the last one, in tid order. */
+static struct user_thread *pick(struct user_kernel *k,
+                                const struct user_thread *skip)
+{
+    struct user_thread *first = NULL;
+    for (guint i = 0; i < k->threads->len; i++) {
+        struct user_thread *t = g_ptr_array_index(k->threads, i);
+        if (t->state != USER_THREAD_RUNNABLE || t == skip || t->held)
+            continue;
+        if (t->tid > k->last_tid)
+            return t;
+        if (!first)
+            first = t;
+    }
+    return first;
+}
+
+/* One scheduling step: choose a thread and run it for the rest of its
+ * quantum (at most budget). *ran: instructions retired. Returns true with
+ * ev for an event to report; false with *idle when nothing could run
+ * (the set waits on the host, or ended in a deadlock). */
+static bool schedule(struct user_kernel *k, uint64_t budget,
+                     const struct user_thread *skip, uint64_t *ran,
+                     bool *idle, struct user_event *ev)
+{
+    struct user_thread *t = NULL;
+    *ran = 0;
+    *idle = false;
+    if (k->current && k->quantum_left > 0 && k->current != skip
+        && k->current->state == USER_THREAD_RUNNABLE && !k->current->held
+        && g_ptr_array_find(k->threads, k->current, NULL))
+        t = k->current;
+    if (!t) {
+        if (k->quantum_left == 0 && any_host_waits(k))
+            host_wait(k, 0);
+        t = pick(k, skip);
+        k->quantum_left = USER_QUANTUM;
+    }
+    if (!t) {
+        *idle = true;
+        if (skip && skip->state == USER_THREAD_RUNNABLE)
+            return false;
+        if (any_host_waits(k) || any_held(k)) {
+            /* Threads the debugger holds may yet make progress possible:
+             * not a deadlock, a wait (bounded: the caller's loop goes on). */
+            host_wait(k, USER_HOST_WAIT_MS);
+            return false;
+        }
+        if (k->ended)
+            return false;
+        deadlock(k);
+        return pop_event(k, ev);
+    }
+    k->last_tid = t->tid;
+    bool stop = turn(k, t, MIN(budget, k->quantum_left), false, ran, ev);
+    k->quantum_left -= MIN(*ran, k->quantum_left);
+    if (t->state != USER_THREAD_RUNNABLE)
+        k->quantum_left = 0;
+    return stop;
+}
+
+void user_process_run(struct user_process *proc, uint64_t max_insns,
+                      struct user_event *ev)
+{
+    struct user_kernel *k = proc->kernel;
+    free_dead(k);
+    for (guint i = 0; i < k->threads->len; i++)
+        ((struct user_thread *)g_ptr_array_index(k->threads, i))
+            ->step_done_early = false;
+    *ev = (struct user_event){ .kind = USER_EVENT_BUDGET };
+    if (pop_event(k, ev))
+        return;
+    if (k->ended) {
+        ended_event(k, ev);
+        return;
+    }
+    uint64_t left = max_insns;
+    while (left > 0) {
+        uint64_t ran;
+        bool idle;
+        if (schedule(k, left, NULL, &ran, &idle, ev))
+            return;
+        if (k->ended) {
+            ended_event(k, ev);
+            return;
+        }
+        if (idle)
+            break;   /* back to the caller while the host is waited on */
+        left -= MIN(ran, left);
+    }
+    *ev = (struct user_event){ .kind = USER_EVENT_BUDGET };
+    if (k->current) {
+        ev->pid = k->current->proc->pid;
+        ev->tid = k->current->tid;
+    }
+}
+
+void user_process_step(struct user_process *proc, int64_t tid,
+                       struct user_event *ev)
+{
+    struct user_kernel *k = proc->kernel;
+    struct user_thread *t = tid > 0 ? user_thread_find(k, tid) : k->current;
+    free_dead(k);
+    *ev = (struct user_event){ .kind = USER_EVENT_BUDGET };
+    if (pop_event(k, ev))
+        return;
+    if (k->ended) {
+        ended_event(k, ev);
+        return;
+    }
+    if (!t || t->state == USER_THREAD_EXITED) {
+        user_process_run(proc, 1, ev);
+        return;
+    }
+    uint64_t ran;
+    if (t->step_done_early) {
+        /* The instruction retired already: a system call's event (fork,
+         * clone, exec...) stopped the step after it, where Linux stops
+         * inside the call. The step ends here, as it would there. */
+        t->step_done_early = false;
+        *ev = (struct user_event){ .kind = USER_EVENT_BUDGET,
+                                   .pid = t->proc->pid, .tid = t->tid };
+        return;
+    }
+    if (t->state == USER_THREAD_RUNNABLE) {
+        k->last_tid = t->tid;
+        if (turn(k, t, 1, true, &ran, ev)) {
+            t->step_done_early = is_syscall_event(ev) && ev->tid == t->tid
+                                 && t->state == USER_THREAD_RUNNABLE;
+            return;
+        }
+        if (k->ended) {
+            ended_event(k, ev);
+            return;
+        }
+        if (t->state == USER_THREAD_RUNNABLE) {
+            *ev = (struct user_event){ .kind = USER_EVENT_BUDGET,
+                                       .pid = t->proc->pid, .tid = t->tid };
+            return;
+        }
+    }
+    /* Parked in a system call: the others run until it can go on (the
+     * step ends when the call completes, at the next instruction). */
+    uint64_t left = STEP_WAIT_SLICE;
+    while (left > 0 && t->state == USER_THREAD_BLOCKED) {
+        bool idle;
+        if (schedule(k, left, t, &ran, &idle, ev))
+            return;
+        if (k->ended) {
+            ended_event(k, ev);
+            return;
+        }
+        if (idle)
+            break;
+        left -= MIN(ran, left);
+    }
+    if (t->state == USER_THREAD_RUNNABLE) {
+        /* Woken: a retried call runs now, without an instruction. */
+        if (turn(k, t, 0, true, &ran, ev))
+            return;
+    }
+    if (t->state == USER_THREAD_EXITED || k->ended) {
+        user_process_run(proc, 0, ev);
+        if (ev->kind == USER_EVENT_BUDGET && k->ended)
+            ended_event(k, ev);
+        return;
+    }
+    *ev = (struct user_event){
+        .kind = t->state == USER_THREAD_RUNNABLE ? USER_EVENT_BUDGET
+                                                 : USER_EVENT_WAITING,
+        .pid = t->proc->pid, .tid = t->tid };
+}
