@@ -96,15 +96,6 @@ static int trans_HINT(struct cpu_state *cpu, uint32_t insn)
     return A64_NEXT;
 }
 
-/* The pointer-authentication encoding groups, routed to cpu/a64-pauth.c
- * (its own table decodes them) until the decoder walks
- * a64_pauth_patterns. Each row is less specific than the rows it covers,
- * so it stays harmless once that table is in the decoder. */
-static int trans_PAUTH_group(struct cpu_state *cpu, uint32_t insn)
-{
-    return a64_pauth_dispatch(cpu, insn);
-}
-
 static int trans_CLREX(struct cpu_state *cpu, uint32_t insn)
 {
     cpu->excl_valid = false;
@@ -239,9 +230,5 @@ const struct a64_pattern a64_branch_sys_patterns[] = {
     A64_PATTERN(SYS,       "1101010100 0 01 ooo nnnn mmmm ooo ttttt"),
     A64_PATTERN(MSR_reg,   "1101010100 0 1o ooo nnnn mmmm ooo ttttt"),
     A64_PATTERN(MRS,       "1101010100 1 1o ooo nnnn mmmm ooo ttttt"),
-    A64_PATTERN(PAUTH_group, "1 1 0 11010110 00001 0 ooooo nnnnn ddddd"),
-    A64_PATTERN(PAUTH_group, "1 0 0 11010110 mmmmm 0011 oo nnnnn ddddd"),
-    A64_PATTERN(PAUTH_group, "1101011 o 0 oo 11111 0000 1 o nnnnn mmmmm"),
-    A64_PATTERN(PAUTH_group, "11 111 o 00 oo 1 iiiiiiiii o 1 nnnnn ttttt"),
     A64_PATTERN_END
 };

@@ -183,63 +183,34 @@ int a64_pauth_hint(struct cpu_state *cpu, uint32_t insn, unsigned crm_op2)
     return A64_NEXT;
 }
 
+/* Without FEAT_PAuth enabled these encodings are unallocated. */
+#define PAUTH_GUARD(name)                                                  \
+    static int trans_##name##_guarded(struct cpu_state *cpu,               \
+                                      uint32_t insn)                       \
+    {                                                                      \
+        if (!cpu->pauth_enabled)                                           \
+            return a64_undef(cpu, insn);                                   \
+        return trans_##name(cpu, insn);                                    \
+    }
+PAUTH_GUARD(PAC_AUT)
+PAUTH_GUARD(XPAC)
+PAUTH_GUARD(PACGA)
+PAUTH_GUARD(BRA)
+PAUTH_GUARD(RETA)
+PAUTH_GUARD(LDRA)
+#define PAUTH_PATTERN(name, bits) { #name, bits, trans_##name##_guarded }
+
 const struct a64_pattern a64_pauth_patterns[] = {
     /* Data processing (1 source), sf = 1, S = 0, opcode2 = 00001. */
-    A64_PATTERN(PAC_AUT,  "1 1 0 11010110 00001 00 zaxk nnnnn ddddd"),
-    A64_PATTERN(XPAC,     "1 1 0 11010110 00001 01000 d 11111 ddddd"),
+    PAUTH_PATTERN(PAC_AUT,  "1 1 0 11010110 00001 00 zaxk nnnnn ddddd"),
+    PAUTH_PATTERN(XPAC,     "1 1 0 11010110 00001 01000 d 11111 ddddd"),
     /* Data processing (2 source): opcode 001100. */
-    A64_PATTERN(PACGA,    "1 0 0 11010110 mmmmm 001100 nnnnn ddddd"),
+    PAUTH_PATTERN(PACGA,    "1 0 0 11010110 mmmmm 001100 nnnnn ddddd"),
     /* Branch (register) with pointer authentication (op3 = 00001M). */
-    A64_PATTERN(BRA,      "1101011 0 0 0l 11111 0000 1 M nnnnn 11111"),
-    A64_PATTERN(BRA,      "1101011 1 0 0l 11111 0000 1 M nnnnn mmmmm"),
-    A64_PATTERN(RETA,     "1101011 0 0 10 11111 0000 1 M 11111 11111"),
+    PAUTH_PATTERN(BRA,      "1101011 0 0 0l 11111 0000 1 M nnnnn 11111"),
+    PAUTH_PATTERN(BRA,      "1101011 1 0 0l 11111 0000 1 M nnnnn mmmmm"),
+    PAUTH_PATTERN(RETA,     "1101011 0 0 10 11111 0000 1 M 11111 11111"),
     /* Load register, with pointer authentication. */
-    A64_PATTERN(LDRA,     "11 111 0 00 M S 1 iiiiiiiii W 1 nnnnn ttttt"),
+    PAUTH_PATTERN(LDRA,     "11 111 0 00 M S 1 iiiiiiiii W 1 nnnnn ttttt"),
     A64_PATTERN_END
 };
-
-/* --- dispatch until the decoder walks a64_pauth_patterns -------------- */
-
-struct pauth_matcher {
-    uint32_t mask, value;
-    a64_handler handler;
-};
-
-static struct pauth_matcher pauth_matchers[G_N_ELEMENTS(a64_pauth_patterns)];
-
-static gpointer pauth_matchers_init(gpointer unused)
-{
-    unsigned n = 0;
-
-    for (const struct a64_pattern *row = a64_pauth_patterns; row->name;
-         row++) {
-        uint32_t mask = 0, value = 0;
-        int bit = 31;
-        for (const char *c = row->bits; *c && bit >= 0; c++) {
-            if (*c == ' ' || *c == '_')
-                continue;
-            if (*c == '0' || *c == '1') {
-                mask |= 1u << bit;
-                value |= (uint32_t)(*c == '1') << bit;
-            }
-            bit--;
-        }
-        pauth_matchers[n++] = (struct pauth_matcher){ mask, value,
-                                                      row->handler };
-    }
-    return NULL;
-}
-
-int a64_pauth_dispatch(struct cpu_state *cpu, uint32_t insn)
-{
-    static GOnce once = G_ONCE_INIT;
-
-    if (!cpu->pauth_enabled)
-        return a64_undef(cpu, insn);
-    g_once(&once, pauth_matchers_init, NULL);
-    for (unsigned i = 0; pauth_matchers[i].handler; i++) {
-        if ((insn & pauth_matchers[i].mask) == pauth_matchers[i].value)
-            return pauth_matchers[i].handler(cpu, insn);
-    }
-    return a64_undef(cpu, insn);
-}

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "cpu/cpu-internal.h"
+#include "cpu/pauth.h"
 
 /* a64_fp_simd_tables is defined in a64-fp-simd-tables.c, not weakly here:
  * from a static library a weak definition in this object would keep the
@@ -113,6 +114,7 @@ static gpointer a64_decoder_init(gpointer unused)
     a64_add_table(all, a64_branch_sys_patterns);
     a64_add_table(all, a64_ldst_patterns);
     a64_add_table(all, a64_ldst_excl_patterns);
+    a64_add_table(all, a64_pauth_patterns);
     for (unsigned t = 0; a64_fp_simd_tables[t]; t++)
         a64_add_table(all, a64_fp_simd_tables[t]);
 

@@ -80,9 +80,4 @@ int a64_pauth_hint(struct cpu_state *cpu, uint32_t insn, unsigned crm_op2);
 /* The non-HINT instructions, decoded by this table (cpu/a64-pauth.c). */
 extern const struct a64_pattern a64_pauth_patterns[];
 
-/* Until the decoder walks a64_pauth_patterns itself, a64-branch-sys.c
- * routes the PAuth encoding groups here; this matches insn against
- * a64_pauth_patterns and runs the row's handler (UNDEFINED otherwise). */
-int a64_pauth_dispatch(struct cpu_state *cpu, uint32_t insn);
-
 #endif
