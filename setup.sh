@@ -29,7 +29,7 @@ packages=(
     libglib2.0-dev libglib2.0-dev-bin libexpat1-dev libreadline-dev
     gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
     gdb-multiarch lldb python3-lldb-14 dejagnu expect qemu-user
-    clang libclang-rt-14-dev valgrind
+    clang libclang-rt-14-dev valgrind gdb-source
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -44,6 +44,11 @@ static const struct cpu_feature cpu_features[] = {
     { "ilrcpc", 1ull << 26, 0, CPU_ID_AA64ISAR1, 20, 2 },
     { "flagm", 1ull << 27, 0, CPU_ID_AA64ISAR0, 52, 1 },
     { "sb", 1ull << 29, 0, CPU_ID_AA64ISAR1, 36, 1 },
+    /* SVE (FEAT_SVE) at any vector length: the integer, floating-point,
+     * predicate, permute, load/store, gather/scatter instructions
+     * (cpu/sve-*.c), checked against qemu-aarch64 and by compiled
+     * programs (testsuite/programs, the "sve" set). */
+    { "sve", 1ull << 22, 0, CPU_ID_AA64PFR0, 32, 1 },
     /* Pointer authentication with QARMA5 (FEAT_PAuth, FEAT_PACQARMA5):
      * APA and GPA; user/ enables it in every process (cpu/pauth.h). */
     { "paca", 1ull << 30, 0, CPU_ID_AA64ISAR1, 4, 1 },

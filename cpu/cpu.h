@@ -63,6 +63,9 @@ struct cpu_exit_info {
     /* Watchpoint: the kind of the access that hit it (READ, WRITE, or
      * ACCESS for a read-modify-write such as an atomic). */
     enum cpu_watch_kind watch_kind;
+    /* Data abort: a synchronous MTE tag check fault (fault_addr carries
+     * the pointer's logical tag in bits 59:56, as Linux reports it). */
+    bool fault_is_tag_check;
 };
 
 struct cpu_code_cache;  /* decoded-instruction cache, cpu/run.c */
@@ -99,6 +102,15 @@ struct cpu_pauth_keys {
 enum cpu_pauth_algo {
     CPU_PAUTH_QARMA5 = 0,
     CPU_PAUTH_QARMA3,
+};
+
+/* Memory tagging (FEAT_MTE2/MTE3): what a tag check fault does, as
+ * SCTLR_EL1.TCF0 selects it (Linux sets it from PR_SET_TAGGED_ADDR_CTRL). */
+enum cpu_mte_tcf {
+    CPU_MTE_TCF_NONE = 0,   /* no checks */
+    CPU_MTE_TCF_SYNC,       /* the access faults (data abort) */
+    CPU_MTE_TCF_ASYNC,      /* the access happens; mte_async_fault is set */
+    CPU_MTE_TCF_ASYMM,      /* FEAT_MTE3: reads synchronous, writes async */
 };
 
 struct cpu_state {
@@ -163,6 +175,21 @@ struct cpu_state {
     bool pauth_fpac;
     bool pauth_fault;
     uint8_t pauth_fault_code;   /* the FPAC syndrome's ISS[1:0]: data:B */
+
+    /* Memory tagging (cpu/a64-mte.c; tags live with the memory's owner,
+     * cpu_mem_ops.tags). Change mte_tcf through cpu_mte_set_tcf: pages of
+     * tagged memory get no fast-path TLB entries while checks are on. */
+    enum cpu_mte_tcf mte_tcf;
+    bool mte_tco;               /* PSTATE.TCO: tag checks suppressed */
+    uint16_t mte_exclude;       /* GCR_EL1.Exclude: tags IRG/ADDG/SUBG skip */
+    /* RGSR_EL1: SEED (bits 23:8) of the LFSR that IRG steps, and the last
+     * tag chosen (bits 3:0); deterministic, seeded by the owner. */
+    uint32_t mte_rgsr;
+    bool mte_async_fault;       /* TFSRE0_EL1.TF0: the owner reports and
+                                   clears it (SIGSEGV/SEGV_MTEAERR) */
+    /* Linux's PR_TAGGED_ADDR_ENABLE for this thread (tag_ctl bit 0); kept
+     * here so it follows clone and fork with the rest of the MTE state. */
+    bool tagged_addr_enabled;
 };
 
 /* Allocate and free a CPU; mem_ops/opaque give it its address space. The
@@ -203,6 +230,9 @@ void cpu_set_cpsr(struct cpu_state *cpu, uint32_t cpsr);
  * and AT_HWCAP2. */
 uint64_t cpu_hwcap(void);
 uint64_t cpu_hwcap2(void);
+
+/* Set the tag check fault mode (drops TLB entries of tagged pages). */
+void cpu_mte_set_tcf(struct cpu_state *cpu, enum cpu_mte_tcf tcf);
 
 /* A short name of an exit reason, for logs. */
 const char *cpu_exit_name(enum cpu_exit exit);

@@ -66,7 +66,7 @@ static bool LOC(process_nans)(struct cpu_state *cpu, const U *ops, int n,
 
 /* One host operation in a given rounding mode; *exc gets the host's
  * exception flags. volatile keeps the compiler from moving the arithmetic
- * across the fenv calls. */
+ * across the reads and writes of the host's FP environment. */
 static F LOC(host_calc)(enum fpu_op op, enum fpu_rmode rm, F a, F b, F c,
                         double src, uint64_t ival, int *exc)
 {
@@ -76,11 +76,7 @@ static F LOC(host_calc)(enum fpu_op op, enum fpu_rmode rm, F a, F b, F c,
     volatile F r;
     bool odd = rm == FPU_RO;
 
-    int host_rm = fpu_host_round(odd ? FPU_RZ : rm);
-    /* The host runs in round-to-nearest; only switch when needed. */
-    if (host_rm != FE_TONEAREST)
-        fesetround(host_rm);
-    feclearexcept(FE_ALL_EXCEPT);
+    fpu_host_begin(odd ? FPU_RZ : rm);
     switch (op) {
     case FPU_OP_ADD:
         r = va + vb;
@@ -110,9 +106,7 @@ static F LOC(host_calc)(enum fpu_op op, enum fpu_rmode rm, F a, F b, F c,
         r = (F)vival;
         break;
     }
-    *exc = fetestexcept(FE_ALL_EXCEPT);
-    if (host_rm != FE_TONEAREST)
-        fesetround(FE_TONEAREST);
+    *exc = fpu_host_end();
     if (odd && (*exc & FE_INEXACT)) {
         /* Round to odd: truncate, then set the lowest bit if inexact. */
         r = LOC(val)(LOC(bits)(r) | 1);
@@ -157,6 +151,17 @@ static U LOC(round_result)(struct cpu_state *cpu, enum fpu_op op,
     return LOC(bits)(r);
 }
 
+/* Return the host's round-to-nearest `expr` when the fast path holds
+ * (fpu_fast_mode() in fpu.h says why that is exact). */
+#define FPT_TRY_FAST(cpu, expr)                                              \
+    do {                                                                     \
+        if (fpu_fast_mode(cpu)) {                                            \
+            F fast_r_ = (expr);                                              \
+            if (__builtin_expect(PUB(fast_result)(fast_r_), 1))              \
+                return LOC(bits)(fast_r_);                                   \
+        }                                                                    \
+    } while (0)
+
 static U LOC(arith2)(struct cpu_state *cpu, enum fpu_op op, U a, U b)
 {
     U ops[2] = { LOC(flush_in)(cpu, a), LOC(flush_in)(cpu, b) };
@@ -167,18 +172,40 @@ static U LOC(arith2)(struct cpu_state *cpu, enum fpu_op op, U a, U b)
                              LOC(val)(ops[1]), 0, 0);
 }
 
-U PUB(add)(struct cpu_state *cpu, U a, U b) { return LOC(arith2)(cpu, FPU_OP_ADD, a, b); }
-U PUB(sub)(struct cpu_state *cpu, U a, U b) { return LOC(arith2)(cpu, FPU_OP_SUB, a, b); }
-U PUB(mul)(struct cpu_state *cpu, U a, U b) { return LOC(arith2)(cpu, FPU_OP_MUL, a, b); }
-U PUB(div)(struct cpu_state *cpu, U a, U b) { return LOC(arith2)(cpu, FPU_OP_DIV, a, b); }
+U PUB(add)(struct cpu_state *cpu, U a, U b)
+{
+    FPT_TRY_FAST(cpu, LOC(val)(a) + LOC(val)(b));
+    return LOC(arith2)(cpu, FPU_OP_ADD, a, b);
+}
+
+U PUB(sub)(struct cpu_state *cpu, U a, U b)
+{
+    FPT_TRY_FAST(cpu, LOC(val)(a) - LOC(val)(b));
+    return LOC(arith2)(cpu, FPU_OP_SUB, a, b);
+}
+
+U PUB(mul)(struct cpu_state *cpu, U a, U b)
+{
+    FPT_TRY_FAST(cpu, LOC(val)(a) * LOC(val)(b));
+    return LOC(arith2)(cpu, FPU_OP_MUL, a, b);
+}
+
+U PUB(div)(struct cpu_state *cpu, U a, U b)
+{
+    FPT_TRY_FAST(cpu, LOC(val)(a) / LOC(val)(b));
+    return LOC(arith2)(cpu, FPU_OP_DIV, a, b);
+}
 
 U PUB(abd)(struct cpu_state *cpu, U a, U b)
 {
-    return LOC(arith2)(cpu, FPU_OP_SUB, a, b) & ~FPT_SIGN;
+    return PUB(sub)(cpu, a, b) & ~FPT_SIGN;
 }
 
 U PUB(mulx)(struct cpu_state *cpu, U a, U b)
 {
+    /* (+-0) * (+-inf) is NaN on the host: the exact path does FMULX's
+     * special case. */
+    FPT_TRY_FAST(cpu, LOC(val)(a) * LOC(val)(b));
     U ops[2] = { LOC(flush_in)(cpu, a), LOC(flush_in)(cpu, b) };
     U nan;
     if (LOC(process_nans)(cpu, ops, 2, &nan))
@@ -192,6 +219,7 @@ U PUB(mulx)(struct cpu_state *cpu, U a, U b)
 
 U PUB(sqrt)(struct cpu_state *cpu, U a)
 {
+    FPT_TRY_FAST(cpu, FPT_SQRT(LOC(val)(a)));
     U op = LOC(flush_in)(cpu, a);
     U nan;
     if (LOC(process_nans)(cpu, &op, 1, &nan))
@@ -202,6 +230,7 @@ U PUB(sqrt)(struct cpu_state *cpu, U a)
 
 U PUB(muladd)(struct cpu_state *cpu, U addend, U a, U b)
 {
+    FPT_TRY_FAST(cpu, FPT_FMA(LOC(val)(a), LOC(val)(b), LOC(val)(addend)));
     U ops[3] = { LOC(flush_in)(cpu, addend), LOC(flush_in)(cpu, a),
                  LOC(flush_in)(cpu, b) };
     U nan;
@@ -441,6 +470,7 @@ U PUB(expand_imm)(uint8_t imm8)
     return sign | exp << (FPT_N - 1 - ebits) | frac;
 }
 
+#undef FPT_TRY_FAST
 #undef PUB
 #undef LOC
 #undef F

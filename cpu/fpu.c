@@ -10,20 +10,6 @@
 #include "cpu/fpu-internal.h"
 
 
-static int fpu_host_round(enum fpu_rmode rm)
-{
-    switch (rm) {
-    case FPU_RP:
-        return FE_UPWARD;
-    case FPU_RM:
-        return FE_DOWNWARD;
-    case FPU_RZ:
-        return FE_TOWARDZERO;
-    default:
-        return FE_TONEAREST;
-    }
-}
-
 /* Round to an integral value in mode rm (exact: no host flags wanted). */
 static double fpu_round_double(double x, enum fpu_rmode rm)
 {

@@ -11,6 +11,7 @@
 #ifndef BACKSTEP_CPU_FPU_H
 #define BACKSTEP_CPU_FPU_H
 
+#include <float.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -46,6 +47,37 @@ enum fpu_rmode {
 static inline enum fpu_rmode fpu_fpcr_rmode(const struct cpu_state *cpu)
 {
     return (enum fpu_rmode)((cpu->fpcr >> FPCR_RMODE_SHIFT) & 3);
+}
+
+/* The fast path (used by cpu/fpu-template.h and by the run loop's inline
+ * FP operations). When FPCR asks for round to nearest without flush to
+ * zero and FPSR.IXC is already set (it is cumulative, and programs rarely
+ * clear it, so after their first inexact operation this is the usual
+ * state), a host result computed in round to nearest that is a normal
+ * number above the smallest normal is exactly Arm's result, and raises
+ * nothing Arm would record beyond IXC: NaN or infinite operands give NaN,
+ * infinite or zero results; invalid operations give NaN, division by zero
+ * and overflow infinity; and a result above the smallest normal was not
+ * tiny before rounding either. Without flush to zero, denormal operands
+ * are plain IEEE values on both sides. Anything else takes the exact
+ * path, which also supplies IXC when it is not yet set. The host must run
+ * in round to nearest with its exceptions masked (the default). */
+static inline bool fpu_fast_mode(const struct cpu_state *cpu)
+{
+    return (cpu->fpsr & FPSR_IXC) &&
+           !(cpu->fpcr & (FPCR_FZ | 3u << FPCR_RMODE_SHIFT));
+}
+
+static inline bool fpu32_fast_result(float r)
+{
+    float mag = __builtin_fabsf(r);
+    return mag > FLT_MIN && mag <= FLT_MAX;   /* false for NaN */
+}
+
+static inline bool fpu64_fast_result(double r)
+{
+    double mag = __builtin_fabs(r);
+    return mag > DBL_MIN && mag <= DBL_MAX;
 }
 
 #define FPU_DEFAULT_NAN16 0x7e00u

@@ -119,7 +119,9 @@ testsuite_unit_test_tdesc_pauth_LDADD = libxmlfeatures.a libcpu.a \
 # oracle, which make never builds) and test-cpu-sve (directed cases).
 libcpu_a_SOURCES += cpu/sve.h cpu/sve-tables.c \
 	cpu/sve-pred.c cpu/sve-misc.c cpu/sve-ldst.c cpu/sve-int-arith.c \
-	cpu/sve-int-logic.c cpu/sve-int-cmp.c cpu/sve-reduce.c cpu/sve-perm.c
+	cpu/sve-int-logic.c cpu/sve-int-cmp.c cpu/sve-reduce.c cpu/sve-perm.c \
+	cpu/sve-gather.c cpu/sve-fp-helpers.c cpu/sve-fp-arith.c cpu/sve-fp-elem.c \
+	cpu/sve-fp-unary.c cpu/sve-fp-cmp.c cpu/sve-int-dot.c cpu/sve2-misc.c
 check_PROGRAMS += testsuite/unit/test-cpu-sve-vectors
 TESTS += testsuite/unit/test-cpu-sve-vectors
 testsuite_unit_test_cpu_sve_vectors_SOURCES = \

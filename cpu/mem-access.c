@@ -151,6 +151,19 @@ static void access_wrote(struct cpu_state *cpu, const struct access_chunk *c)
         cpu_code_invalidate(cpu, c->va, c->len);
 }
 
+/* Top Byte Ignore, as Linux enables it for user space (TCR_EL1.TBI0):
+ * a data address whose bit 55 is clear is translated without its top
+ * byte, so tagged pointers (MTE, HWASan, the program's own tags) work. An
+ * address with bit 55 set belongs to the upper (kernel) half and keeps its
+ * top byte, so it faults. Only the slow path needs this: a tagged address
+ * never matches a TLB tag, so the fast paths fall through to here. */
+static inline uint64_t data_address(uint64_t va)
+{
+    if (!(va & (1ull << 55)))
+        va &= ~(0xffull << 56);
+    return va;
+}
+
 int cpu_load(struct cpu_state *cpu, uint64_t va, unsigned size, void *dst)
 {
     struct access_chunk chunk[2];
@@ -158,6 +171,7 @@ int cpu_load(struct cpu_state *cpu, uint64_t va, unsigned size, void *dst)
 
     if (size == 0)
         return 0;
+    va = data_address(va);
     if (size <= CPU_PAGE_SIZE) {
         /* TLB hit inside one page: entries exist only for pages without
          * watchpoints of this kind (and, for writes, without code). */
@@ -196,6 +210,7 @@ int cpu_store(struct cpu_state *cpu, uint64_t va, unsigned size,
 
     if (size == 0)
         return 0;
+    va = data_address(va);
     if (size <= CPU_PAGE_SIZE) {
         const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);
         if (e->write_tag == (va & CPU_PAGE_MASK) &&
@@ -251,6 +266,7 @@ uint8_t *cpu_access_rmw(struct cpu_state *cpu, uint64_t va, unsigned size,
 {
     struct access_chunk c;
 
+    va = data_address(va);
     if (size == 0 || size > 16 || (va & (size - 1)) != 0) {
         cpu->exit = CPU_EXIT_ALIGNMENT;
         cpu->exit_info.fault_addr = va;

@@ -28,6 +28,16 @@ struct cpu_mem_ops {
      * valid until the owner calls cpu_tlb_flush(). */
     int (*translate)(void *opaque, uint64_t vaddr, uint8_t **host,
                      unsigned *prot);
+    /* Memory tagging (FEAT_MTE2), optional: the allocation tags of the
+     * page at page_vaddr (page aligned), one byte per 16-byte granule
+     * (CPU_MTE_TAGS_PER_PAGE of them, values 0..15), or NULL when the page
+     * is not tagged memory (not PROT_MTE). The CPU writes them for STG and
+     * friends; the array stays valid until the owner calls cpu_tlb_flush().
+     * NULL callback: no memory is tagged. */
+    uint8_t *(*tags)(void *opaque, uint64_t page_vaddr);
 };
+
+#define CPU_MTE_GRANULE 16
+#define CPU_MTE_TAGS_PER_PAGE (CPU_PAGE_SIZE / CPU_MTE_GRANULE)
 
 #endif

@@ -41,8 +41,8 @@ enum sve_fault_mode {
 
 /* Load one element; in the first-fault/non-fault modes a failing access
  * that must not fault is undone (cpu->exit cleared) and reported as 1. */
-static int sve_load_elem(struct cpu_state *cpu, uint64_t va, unsigned msz,
-                         bool may_fault, uint64_t *val)
+int sve_load_elem(struct cpu_state *cpu, uint64_t va, unsigned msz,
+                  bool may_fault, uint64_t *val)
 {
     if (may_fault)
         return cpu_load_uint(cpu, va, 1u << msz, val);
@@ -56,8 +56,7 @@ static int sve_load_elem(struct cpu_state *cpu, uint64_t va, unsigned msz,
 }
 
 /* Clear FFR from element i on (byte granularity bit i << esz). */
-static void sve_ffr_clear_from(struct cpu_state *cpu, unsigned esz,
-                               unsigned i)
+void sve_ffr_clear_from(struct cpu_state *cpu, unsigned esz, unsigned i)
 {
     for (unsigned bit = i << esz; bit < sve_vl(cpu); bit++)
         cpu->ffr[bit >> 3] &= (uint8_t)~(1u << (bit & 7));

@@ -30,12 +30,21 @@ extern const struct a64_pattern sve_misc_patterns[];       /* sve-misc.c */
 extern const struct a64_pattern sve_perm_patterns[];       /* sve-perm.c */
 extern const struct a64_pattern sve_reduce_patterns[];     /* sve-reduce.c */
 extern const struct a64_pattern sve_ldst_patterns[];       /* sve-ldst.c */
+extern const struct a64_pattern sve_gather_patterns[];     /* sve-gather.c */
+extern const struct a64_pattern sve_int_dot_patterns[];    /* sve-int-dot.c */
+extern const struct a64_pattern sve2_misc_patterns[];      /* sve2-misc.c */
+extern const struct a64_pattern sve_fp_arith_patterns[];   /* sve-fp-arith.c */
+extern const struct a64_pattern sve_fp_elem_patterns[];    /* sve-fp-elem.c */
+extern const struct a64_pattern sve_fp_unary_patterns[];   /* sve-fp-unary.c */
+extern const struct a64_pattern sve_fp_cmp_patterns[];     /* sve-fp-cmp.c */
 /* All of them, as entries of a table list: a64-fp-simd-tables.c puts this
  * in the decoder's list, sve-tables.c in sve_tables (NULL-terminated). */
 #define SVE_PATTERN_TABLES                                                  \
     sve_pred_patterns, sve_misc_patterns, sve_ldst_patterns,                \
     sve_int_arith_patterns, sve_int_logic_patterns, sve_int_cmp_patterns,   \
-    sve_reduce_patterns, sve_perm_patterns,
+    sve_reduce_patterns, sve_perm_patterns, sve_gather_patterns,            \
+    sve_fp_arith_patterns, sve_fp_elem_patterns, sve_fp_unary_patterns,     \
+    sve_fp_cmp_patterns, sve_int_dot_patterns, sve2_misc_patterns,
 extern const struct a64_pattern *const sve_tables[];
 
 /* Common fields. */
@@ -177,6 +186,37 @@ static inline uint64_t sve_sat(__int128 v, unsigned esz, bool is_unsigned)
  * 32-bit forms saturate to 32 bits (the signed one sign-extends into X). */
 uint64_t sve_sat_add_scalar(uint64_t x, int64_t delta, bool is_unsigned,
                             bool is64);
+
+/* Floating-point element operations of SVE (sve-fp-helpers.c); esz is
+ * 1 half, 2 single, 3 double. FPScale: a * 2^s, one rounding. */
+uint64_t sve_fp_scale(struct cpu_state *cpu, unsigned esz, uint64_t a,
+                      int64_t s);
+/* FCVT to/from half precision, always the IEEE format (SVE ignores AHP). */
+uint64_t sve_fp_cvt_to_16(struct cpu_state *cpu, uint64_t a, bool from_double);
+uint64_t sve_fp_cvt_from_16(struct cpu_state *cpu, uint16_t h, bool to_double);
+/* One complex pair of FCMLA (rot 0..3 is 0, 90, 180, 270 degrees): d +=
+ * the rotated product of n and m, element by element where active. */
+void sve_fp_cmla_pair(struct cpu_state *cpu, unsigned esz, unsigned rot,
+                      bool act_re, bool act_im, const uint64_t n[2],
+                      const uint64_t m[2], uint64_t d[2]);
+static inline bool sve_fp_is_nan(unsigned esz, uint64_t a)
+{
+    unsigned mant = esz == 1 ? 10 : esz == 2 ? 23 : 52;
+    uint64_t mag = a & (sve_esz_mask(esz) >> 1);
+    return mag > ((sve_esz_mask(esz) >> 1) & ~((1ull << mant) - 1));
+}
+/* FEXPA of one element; FTMAD's coefficient + op1 * |op2|. */
+uint64_t sve_fp_expa(unsigned esz, uint64_t op);
+uint64_t sve_fp_trig_madd(struct cpu_state *cpu, unsigned esz, unsigned x,
+                          uint64_t op1, uint64_t op2);
+
+/* The element loads of sve-ldst.c, shared with the gathers (sve-gather.c).
+ * sve_load_elem: with may_fault false a failing access is undone and
+ * reported as 1 (first-fault and non-fault loads). */
+int sve_load_elem(struct cpu_state *cpu, uint64_t va, unsigned msz,
+                  bool may_fault, uint64_t *val);
+/* Clear FFR from element i of size esz on. */
+void sve_ffr_clear_from(struct cpu_state *cpu, unsigned esz, unsigned i);
 
 /* SVE instructions are UNDEFINED at VL = 0, which cannot happen; this is
  * the one place to add the CPACR/ZCR trap later. */

@@ -28,6 +28,8 @@ static const struct rsp_command commands[] = {
     { "S",                      RSP_MATCH_PREFIX,    rsp_cmd_step_signal },
     { "vCont?",                 RSP_MATCH_EXACT,     rsp_cmd_vcont_query },
     { "vCont",                  RSP_MATCH_SEPARATED, rsp_cmd_vcont },
+    { "bs",                     RSP_MATCH_EXACT,     rsp_cmd_reverse_step },
+    { "bc",                     RSP_MATCH_EXACT,     rsp_cmd_reverse_continue },
     /* Threads */
     { "H",                      RSP_MATCH_PREFIX,    rsp_cmd_set_thread },
     { "T",                      RSP_MATCH_PREFIX,    rsp_cmd_thread_alive },

@@ -65,6 +65,9 @@ RSP_HANDLER(rsp_cmd_step);              /* s */
 RSP_HANDLER(rsp_cmd_step_signal);       /* S */
 RSP_HANDLER(rsp_cmd_vcont_query);       /* vCont? */
 RSP_HANDLER(rsp_cmd_vcont);             /* vCont */
+/* reverse.c */
+RSP_HANDLER(rsp_cmd_reverse_step);      /* bs */
+RSP_HANDLER(rsp_cmd_reverse_continue);  /* bc */
 RSP_HANDLER(rsp_cmd_stop_reason);       /* ? */
 /* threads.c */
 RSP_HANDLER(rsp_cmd_set_thread);        /* H */

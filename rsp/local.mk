@@ -20,7 +20,8 @@ librsp_a_SOURCES = \
 	rsp/xfer.c \
 	rsp/signals.c \
 	rsp/vfile.c \
-	rsp/lldb.c
+	rsp/lldb.c \
+	rsp/reverse.c
 
 # Unit tests: the codec alone, and the command table against a fake target.
 check_PROGRAMS += testsuite/unit/test-rsp-packet testsuite/unit/test-rsp-commands
@@ -44,3 +45,9 @@ testsuite_unit_test_rsp_threads_LDADD = librsp.a $(GLIB_LIBS)
 testsuite_unit_test_rsp_extended_SOURCES = testsuite/unit/test-rsp-extended.c \
 	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
 testsuite_unit_test_rsp_extended_LDADD = librsp.a $(GLIB_LIBS)
+# Reverse execution (bs, bc, replaylog) against the fake target.
+check_PROGRAMS += testsuite/unit/test-rsp-reverse
+TESTS += testsuite/unit/test-rsp-reverse
+testsuite_unit_test_rsp_reverse_SOURCES = testsuite/unit/test-rsp-reverse.c \
+	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
+testsuite_unit_test_rsp_reverse_LDADD = librsp.a $(GLIB_LIBS)

@@ -228,11 +228,19 @@ static void write_reg(struct rsp_conn *conn, const char *p,
         rsp_reply_bad_request(conn, reply, "no such register");
         return;
     }
-    if (strlen(p) != 2 * reg_bytes(reg) || !rsp_hex_decode(p, buf,
-                                                           reg_bytes(reg))) {
+    size_t given = strlen(p) / 2;
+    /* lldb writes an SVE register at the thread's current vector length,
+     * which may be shorter than the description's: zero-fill the rest, as
+     * ptrace ignores bytes past the current length anyway. */
+    bool may_be_short = reg->feature &&
+                        !strcmp(reg->feature, "org.gnu.gdb.aarch64.sve");
+    if (strlen(p) % 2 || given == 0 || given > reg_bytes(reg) ||
+        (!may_be_short && given != reg_bytes(reg)) ||
+        !rsp_hex_decode(p, buf, given)) {
         rsp_reply_bad_request(conn, reply, "bad register value");
         return;
     }
+    memset(buf + given, 0, reg_bytes(reg) - given);
     if (!conn->target->ops->write_reg) {
         rsp_reply_error(conn, reply, -EOPNOTSUPP);
         return;

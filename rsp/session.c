@@ -59,6 +59,8 @@ RSP_HANDLER(rsp_cmd_supported)
         g_string_append(reply, ";qXfer:threads:read+");
     rsp_events_supported(conn, reply);
     rsp_extended_supported(conn, reply);
+    if (conn->target->ops->reverse)
+        g_string_append(reply, ";ReverseStep+;ReverseContinue+");
     /* Only to a gdb that asked: lldb frames 'x' replies without the 'b'. */
     if (conn->peer.binary_upload)
         g_string_append(reply, ";binary-upload+");
@@ -238,10 +240,10 @@ RSP_HANDLER(rsp_cmd_monitor)
 
 RSP_HANDLER(rsp_cmd_attached)
 {
-    /* "Attached to an existing process": on quit gdb detaches instead of
-     * killing, so the program and its history survive the connection.
-     * A program the debugger started itself with vRun is its to kill. */
-    g_string_append(reply, conn->run.started ? "0" : "1");
+    /* Every program behind backstep was started by backstep, not attached
+     * to: as with gdbserver, gdb's quit kills it (after asking), and
+     * `detach` is there to let it run on. */
+    g_string_append(reply, "0");
     return RSP_REPLY;
 }
 

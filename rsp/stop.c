@@ -21,8 +21,11 @@ bool rsp_read_pc(struct rsp_conn *conn, struct rsp_ptid thread, uint64_t *pc)
 }
 
 /* The registers gdb needs at every stop to unwind the first frame without
- * another round trip: pc, sp and the frame pointer. */
-static const char *const expedited_regs[] = { "pc", "sp", "x29" };
+ * another round trip: pc, sp and the frame pointer. And, when the
+ * description has SVE, vg: the stopped thread's vector length, which
+ * lldb (like lldb-server's clients) uses to resize z, p and ffr when a
+ * thread's length changed; a description without vg skips it. */
+static const char *const expedited_regs[] = { "pc", "sp", "x29", "vg" };
 
 static void append_expedited(struct rsp_conn *conn, struct rsp_ptid thread,
                              GString *reply)
@@ -88,6 +91,9 @@ static void append_reason(struct rsp_conn *conn, const struct rsp_stop *stop,
         return;
     case RSP_REASON_THREAD_CREATED:
         g_string_append(reply, "create:;");
+        return;
+    case RSP_REASON_REPLAY_BEGIN:
+        g_string_append(reply, "replaylog:begin;");
         return;
     case RSP_REASON_SYSCALL_ENTRY:
     case RSP_REASON_SYSCALL_RETURN:

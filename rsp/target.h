@@ -57,6 +57,9 @@ enum rsp_stop_reason {
                               first instruction (QThreadEvents) */
     RSP_REASON_SYSCALL_ENTRY,  /* stopped entering syscall_nr */
     RSP_REASON_SYSCALL_RETURN, /* stopped returning from syscall_nr */
+    /* Replaying (reverse execution): the start of the recorded history
+     * was reached going backwards ("replaylog:begin", signal 5). */
+    RSP_REASON_REPLAY_BEGIN,
 };
 
 struct rsp_stop {
@@ -132,6 +135,12 @@ struct rsp_run_request {
     const char *working_dir;    /* NULL: the target's own */
     bool startup_with_shell;    /* QStartupWithShell (default: false) */
     bool disable_randomization; /* QDisableRandomization (default: true) */
+};
+
+/* Reverse execution (bs, bc). */
+enum rsp_reverse_kind {
+    RSP_REVERSE_STEP,      /* back one instruction of the thread */
+    RSP_REVERSE_CONTINUE,  /* back to the last breakpoint or watchpoint hit */
 };
 
 struct rsp_target;
@@ -257,6 +266,17 @@ struct rsp_target_ops {
     void (*set_extended)(struct rsp_target *t, bool extended);
     int (*run)(struct rsp_target *t, const struct rsp_run_request *req,
                struct rsp_stop *stop);
+
+    /* ---- Reverse execution (bs, bc; ReverseStep+ and ReverseContinue+
+     * in qSupported). Go back in time as kind says, from where thread is
+     * now, and fill *stop with where it arrived: a plain SIGTRAP stop of
+     * the thread after a step, a breakpoint/watchpoint stop (reasons as
+     * going forward) after a continue, RSP_REASON_REPLAY_BEGIN at the
+     * start of history. Unlike resume this answers at once: it replays
+     * recorded history, which takes milliseconds, not guest time. NULL:
+     * no reverse execution (the packets get the empty reply). */
+    int (*reverse)(struct rsp_target *t, enum rsp_reverse_kind kind,
+                   struct rsp_ptid thread, struct rsp_stop *stop);
 };
 
 struct rsp_target {

@@ -10,6 +10,7 @@
 
 #include "cpu/cpu.h"
 #include "rsp/conn.h"
+#include "server/gdb-points.h"
 #include "server/gdb-regs.h"
 #include "server/gdb-signals.h"
 #include "server/machine.h"
@@ -29,22 +30,6 @@ enum run_mode {
     RUN_RANGE,
 };
 
-/* A breakpoint or watchpoint the debugger inserted, for process pid.
- *
- * The machine's points are on every thread of every process it follows,
- * one per address; gdb's are per process, and a fork child inherits its
- * parent's (they are in its copy of memory). So each process's points
- * are entries here, copied to the child at a fork, and the machine keeps
- * a point while some entry wants it. Which process a z packet means is
- * the one of the thread gdb selected with Hg, which rsp/ does not pass
- * on: the best guess is the process whose registers gdb read last or
- * that stopped last (mem_pid), else the newest entry (a fork child's). */
-struct inserted_point {
-    enum rsp_break_type type;
-    uint64_t addr;
-    uint64_t len;
-    int64_t pid;
-};
 
 struct gdb_target {
     struct rsp_target base;
@@ -66,7 +51,7 @@ struct gdb_target {
     bool interrupt_pending;
     guint run_source;
 
-    GArray *points;            /* of struct inserted_point */
+    struct gdb_points *points; /* the debugger's, per process */
     /* QPassSignals / QProgramSignals, by GDB signal number. */
     bool pass_signals[RSP_SIGNAL_COUNT];
     bool program_signals[RSP_SIGNAL_COUNT];
@@ -75,6 +60,11 @@ struct gdb_target {
     struct rsp_stop last_stop;
     enum gdb_session_end end;
     int exit_status;
+
+    /* extended-remote: how vRun builds a machine (NULL: no vRun). */
+    gdb_machine_factory make_machine;
+    void *make_data;
+    char **base_env;
 };
 
 static struct gdb_target *target_of(struct rsp_target *rt)
@@ -85,8 +75,13 @@ static struct gdb_target *target_of(struct rsp_target *rt)
 /* The thread of the last stop while it lives, else the first one. */
 static int64_t current_tid(struct gdb_target *t)
 {
-    GArray *tids = t->machine->ops->threads(t->machine);
-    int64_t tid = tids->len ? g_array_index(tids, int64_t, 0) : 0;
+    GArray *tids;
+    int64_t tid;
+
+    if (!t->machine)
+        return 0;
+    tids = t->machine->ops->threads(t->machine);
+    tid = tids->len ? g_array_index(tids, int64_t, 0) : 0;
 
     for (guint i = 0; i < tids->len; i++)
         if (g_array_index(tids, int64_t, i) == t->last_stop.thread.tid)
@@ -97,9 +92,11 @@ static int64_t current_tid(struct gdb_target *t)
 
 static int64_t pid_of(struct gdb_target *t, int64_t tid);
 
-/* The process gdb is most likely talking about (see inserted_point). */
+/* The process gdb is most likely talking about (see gdb-points.h). */
 static int64_t cur_pid(struct gdb_target *t)
 {
+    if (!t->machine)
+        return 0;
     return t->mem_pid > 0 ? t->mem_pid : t->machine->ops->pid(t->machine);
 }
 
@@ -107,6 +104,8 @@ static int64_t pid_of(struct gdb_target *t, int64_t tid)
 {
     int64_t pid = 0;
 
+    if (!t->machine)
+        return 0;
     if (tid > 0 && t->machine->ops->pid_of)
         pid = t->machine->ops->pid_of(t->machine, tid);
     return pid > 0 ? pid : t->machine->ops->pid(t->machine);
@@ -116,7 +115,19 @@ static struct cpu_state *cpu_for(struct gdb_target *t, struct rsp_ptid ptid)
 {
     /* 0 and -1 mean "any thread": the current one. */
     int64_t tid = ptid.tid > 0 ? ptid.tid : current_tid(t);
-    return t->machine->ops->cpu(t->machine, tid);
+    struct cpu_state *cpu;
+
+    if (!t->machine)
+        return NULL;   /* no program yet (extended-remote) */
+    cpu = t->machine->ops->cpu(t->machine, tid);
+
+    /* A stop makes the stopping thread gdb's general thread (gdb resets
+     * its idea of the Hg selection to it, as gdbserver does); rsp/ keeps
+     * the last Hg, which may name a thread that has exited since. */
+    if (!cpu && ptid.tid > 0 && ptid.tid != current_tid(t)
+        && t->last_stop.thread.tid == current_tid(t))
+        cpu = t->machine->ops->cpu(t->machine, current_tid(t));
+    return cpu;
 }
 
 static const struct tdesc *target_tdesc(struct rsp_target *rt)
@@ -152,6 +163,8 @@ static ssize_t target_read_mem(struct rsp_target *rt, uint64_t addr,
                                uint8_t *buf, size_t len)
 {
     struct gdb_target *t = target_of(rt);
+    if (!t->machine)
+        return -EIO;
     if (t->machine->ops->read_mem_of && t->mem_pid > 0)
         return t->machine->ops->read_mem_of(t->machine, t->mem_pid, addr, buf,
                                             len);
@@ -162,76 +175,15 @@ static int target_write_mem(struct rsp_target *rt, uint64_t addr,
                             const uint8_t *buf, size_t len)
 {
     struct gdb_target *t = target_of(rt);
+    if (!t->machine)
+        return -EIO;
     if (t->machine->ops->write_mem_of && t->mem_pid > 0)
         return t->machine->ops->write_mem_of(t->machine, t->mem_pid, addr,
                                              buf, len);
     return t->machine->ops->write_mem(t->machine, addr, buf, len);
 }
 
-/* Which inserted watchpoint explains an access of kind `access` at addr:
- * the stop reason names the debugger's watchpoint type, not the access. */
-static enum rsp_stop_reason watch_reason(struct gdb_target *t, uint64_t addr,
-                                         int access, uint64_t *watch_addr)
-{
-    enum rsp_stop_reason best = RSP_REASON_NONE;
-
-    for (guint i = 0; i < t->points->len; i++) {
-        struct inserted_point *p =
-            &g_array_index(t->points, struct inserted_point, i);
-        enum rsp_stop_reason r;
-
-        if (addr < p->addr || addr >= p->addr + p->len)
-            continue;
-        if (p->type == RSP_WATCH_WRITE && (access & CPU_WATCH_WRITE))
-            r = RSP_REASON_WATCH;
-        else if (p->type == RSP_WATCH_READ && (access & CPU_WATCH_READ))
-            r = RSP_REASON_RWATCH;
-        else if (p->type == RSP_WATCH_ACCESS)
-            r = RSP_REASON_AWATCH;
-        else
-            continue;
-        if (best == RSP_REASON_NONE || r == RSP_REASON_WATCH) {
-            best = r;
-            *watch_addr = addr;
-        }
-    }
-    if (best == RSP_REASON_NONE) {
-        /* The CPU names an address inside the access; fall back to an
-         * access watchpoint report so the debugger still stops. */
-        *watch_addr = addr;
-        best = (access & CPU_WATCH_WRITE) ? RSP_REASON_WATCH
-                                          : RSP_REASON_RWATCH;
-    }
-    return best;
-}
-
-static bool has_point(struct gdb_target *t, enum rsp_break_type type,
-                      uint64_t addr)
-{
-    for (guint i = 0; i < t->points->len; i++) {
-        struct inserted_point *p =
-            &g_array_index(t->points, struct inserted_point, i);
-        if (p->type == type && p->addr == addr)
-            return true;
-    }
-    return false;
-}
-
-static void purge_points(struct gdb_target *t, int64_t pid);
-static void copy_points(struct gdb_target *t, int64_t from, int64_t to);
 static void release_all(struct gdb_target *t);
-
-static bool has_watch(struct gdb_target *t, enum rsp_break_type type,
-                      uint64_t addr, uint64_t len)
-{
-    for (guint i = 0; i < t->points->len; i++) {
-        struct inserted_point *p =
-            &g_array_index(t->points, struct inserted_point, i);
-        if (p->type == type && p->addr == addr && p->len == len)
-            return true;
-    }
-    return false;
-}
 
 static void stop_running(struct gdb_target *t)
 {
@@ -245,8 +197,13 @@ static void stop_running(struct gdb_target *t)
 /* Whether any thread the debugger follows is left. */
 static bool threads_left(struct gdb_target *t)
 {
-    GArray *tids = t->machine->ops->threads(t->machine);
-    bool any = tids->len > 0;
+    GArray *tids;
+    bool any;
+
+    if (!t->machine)
+        return false;
+    tids = t->machine->ops->threads(t->machine);
+    any = tids->len > 0;
 
     g_array_unref(tids);
     return any;
@@ -264,10 +221,14 @@ static void report(struct gdb_target *t, const struct rsp_stop *stop,
     if (stop->kind == RSP_STOP_SIGNAL && stop->thread.pid > 0)
         t->mem_pid = stop->thread.pid;
     if (stop->kind == RSP_STOP_SIGNAL && (stop->reason == RSP_REASON_FORK
-                                          || stop->reason == RSP_REASON_VFORK))
-        copy_points(t, stop->thread.pid, stop->child.pid);
-    if (stop->kind == RSP_STOP_EXITED || stop->kind == RSP_STOP_TERMINATED)
-        purge_points(t, stop->thread.pid);
+                                          || stop->reason == RSP_REASON_VFORK)) {
+        gdb_points_fork(t->points, stop->thread.pid, stop->child.pid);
+    }
+    /* A process gone, or one whose image exec replaced (gdb inserts the
+     * new program's breakpoints afresh), has none of its own left. */
+    if (stop->kind == RSP_STOP_EXITED || stop->kind == RSP_STOP_TERMINATED
+        || (stop->kind == RSP_STOP_SIGNAL && stop->reason == RSP_REASON_EXEC))
+        gdb_points_purge(t->points, stop->thread.pid);
     /* The session ends with the last process the debugger follows. */
     if ((stop->kind == RSP_STOP_EXITED || stop->kind == RSP_STOP_TERMINATED)
         && (all_ended || !threads_left(t))) {
@@ -360,14 +321,16 @@ static bool translate_stop(struct gdb_target *t, const struct machine_stop *ms,
         return true;
     case MACHINE_STOP_BREAKPOINT:
         cpu = t->machine->ops->cpu(t->machine, ms->tid);
-        stop->reason = cpu && has_point(t, RSP_BREAK_HW, cpu->pc) &&
-                               !has_point(t, RSP_BREAK_SW, cpu->pc)
+        stop->reason = cpu && gdb_points_has(t->points, RSP_BREAK_HW, cpu->pc)
+                               && !gdb_points_has(t->points, RSP_BREAK_SW,
+                                                  cpu->pc)
                            ? RSP_REASON_HWBREAK
                            : RSP_REASON_SWBREAK;
         return true;
     case MACHINE_STOP_WATCHPOINT:
-        stop->reason =
-            watch_reason(t, ms->addr, ms->watch_kind, &stop->watch_addr);
+        stop->reason = gdb_points_watch_reason(t->points, ms->addr,
+                                               ms->watch_kind,
+                                               &stop->watch_addr);
         return true;
     case MACHINE_STOP_INTERRUPTED:
         stop->signal = gdb_signal_from_linux(2); /* SIGINT */
@@ -382,16 +345,17 @@ static bool pc_in_range(struct gdb_target *t)
     return cpu && cpu->pc >= t->range_start && cpu->pc < t->range_end;
 }
 
-/* Let the first instruction of a step pass a breakpoint or watchpoint that
- * stopped it, for debuggers that step without removing them. */
+/* Let the first instruction of a step pass a breakpoint at its own pc, for
+ * debuggers that step without removing it. Watchpoints are not passed: a
+ * step whose instruction writes a watched location must report it, as
+ * AArch64 hardware does (gdb removes the watchpoint itself when it steps
+ * over one that already stopped). */
 static void pass_debug_stop_once(struct gdb_target *t)
 {
     struct cpu_state *cpu = t->machine->ops->cpu(t->machine, t->step_tid);
 
-    if (cpu) {
+    if (cpu)
         cpu->skip_breakpoint_once = true;
-        cpu->skip_watchpoint_once = true;
-    }
 }
 
 static void set_signal(struct gdb_target *t, int64_t tid, int sig)
@@ -447,14 +411,13 @@ static bool step_once(struct gdb_target *t, struct machine_stop *ms)
     return !ms->waiting;
 }
 
-static void step_done(struct gdb_target *t, const struct machine_stop *ms,
-                      struct rsp_stop *stop)
+/* The step is over: a SIGTRAP stop of the stepping thread. */
+static void step_done(struct gdb_target *t, struct rsp_stop *stop)
 {
     translate_stop(t, &(struct machine_stop){ .kind = MACHINE_STOP_SIGNAL,
                                               .signal = 5,
                                               .tid = t->step_tid },
                    stop);
-    (void)ms;
 }
 
 static gboolean run_slice(gpointer data)
@@ -484,7 +447,7 @@ static gboolean run_slice(gpointer data)
         if (!step_once(t, &ms))
             return G_SOURCE_CONTINUE;   /* it waits in a syscall */
         if (!translate_stop(t, &ms, &stop))
-            step_done(t, &ms, &stop);
+            step_done(t, &stop);
         break;
     case RUN_RANGE:
         for (int i = 0; i < RANGE_STEP_SLICE; i++) {
@@ -493,7 +456,7 @@ static gboolean run_slice(gpointer data)
             if (translate_stop(t, &ms, &stop))
                 goto stopped;
             if (!pc_in_range(t)) {
-                step_done(t, &ms, &stop);
+                step_done(t, &stop);
                 goto stopped;
             }
         }
@@ -515,22 +478,21 @@ static bool action_applies(const struct rsp_resume_action *a, int64_t pid,
            (a->thread.tid <= 0 || a->thread.tid == tid);
 }
 
-/* All-stop: the first action naming one thread to step (s, r) steps it
- * while the others stay put (they run only while it waits in a system
- * call); otherwise a continue action resumes every thread. Signals go to
- * the threads the actions name. */
+/* All-stop: the first step action (s, r) steps its thread while the
+ * others stay put (they run only while it waits in a system call);
+ * otherwise the continue actions resume the threads they name. Threads
+ * no action names are held. Signals go to the threads the actions name. */
 static int target_resume(struct rsp_target *rt,
                          const struct rsp_resume_action *actions,
                          size_t n_actions)
 {
     struct gdb_target *t = target_of(rt);
     int64_t tid = current_tid(t);
-    int64_t pid = pid_of(t, tid);
     const struct rsp_resume_action *step = NULL, *cont = NULL;
-    GArray *threads;
 
-    if (t->end == GDB_SESSION_EXITED)
+    if (t->end == GDB_SESSION_EXITED || !t->machine)
         return -ESRCH;
+    gdb_points_settle_fork(t->points, true, cur_pid(t));
     for (size_t i = 0; i < n_actions; i++) {
         const struct rsp_resume_action *a = &actions[i];
         if (gdb_signal_to_linux(a->signal) < 0)
@@ -573,7 +535,6 @@ static int target_resume(struct rsp_target *rt,
 
     /* Signals: an action for one thread gives it its signal; a wildcard
      * action's signal goes to the current thread. */
-    threads = t->machine->ops->threads(t->machine);
     for (size_t i = 0; i < n_actions; i++) {
         const struct rsp_resume_action *a = &actions[i];
         int sig = gdb_signal_to_linux(a->signal);
@@ -585,7 +546,6 @@ static int target_resume(struct rsp_target *rt,
         if (!seen)
             set_signal(t, to, sig);
     }
-    g_array_unref(threads);
 
     if (step) {
         t->step_tid = step->thread.tid > 0 ? step->thread.tid : tid;
@@ -598,7 +558,6 @@ static int target_resume(struct rsp_target *rt,
             /* The first instruction always runs, even outside the range. */
             pass_debug_stop_once(t);
         }
-        (void)pid;
     } else {
         t->mode = RUN_CONTINUE;
     }
@@ -617,152 +576,30 @@ static void target_interrupt(struct rsp_target *rt)
         t->interrupt_pending = true;
 }
 
-static enum cpu_watch_kind watch_kind_of(enum rsp_break_type type)
-{
-    return type == RSP_WATCH_WRITE  ? CPU_WATCH_WRITE
-           : type == RSP_WATCH_READ ? CPU_WATCH_READ
-                                    : CPU_WATCH_ACCESS;
-}
-
-/* Breakpoints and watchpoints go on every thread (machine ops), or on
- * the one CPU of a machine without them. */
-static int put_breakpoint(struct gdb_target *t, uint64_t addr, bool insert)
-{
-    struct cpu_state *cpu;
-
-    if (insert && t->machine->ops->insert_breakpoint)
-        return t->machine->ops->insert_breakpoint(t->machine, addr);
-    if (!insert && t->machine->ops->remove_breakpoint)
-        return t->machine->ops->remove_breakpoint(t->machine, addr);
-    cpu = t->machine->ops->cpu(t->machine, 0);
-    if (!cpu)
-        return -1;
-    return insert ? cpu_breakpoint_insert(cpu, addr)
-                  : cpu_breakpoint_remove(cpu, addr);
-}
-
-static int put_watchpoint(struct gdb_target *t, uint64_t addr, uint64_t len,
-                          enum cpu_watch_kind kind, bool insert)
-{
-    struct cpu_state *cpu;
-
-    if (insert && t->machine->ops->insert_watchpoint)
-        return t->machine->ops->insert_watchpoint(t->machine, addr, len, kind);
-    if (!insert && t->machine->ops->remove_watchpoint)
-        return t->machine->ops->remove_watchpoint(t->machine, addr, len, kind);
-    cpu = t->machine->ops->cpu(t->machine, 0);
-    if (!cpu)
-        return -1;
-    return insert ? cpu_watchpoint_insert(cpu, addr, len, kind)
-                  : cpu_watchpoint_remove(cpu, addr, len, kind);
-}
-
 static int target_insert_break(struct rsp_target *rt, enum rsp_break_type type,
                                uint64_t addr, uint64_t kind)
 {
     struct gdb_target *t = target_of(rt);
-    struct inserted_point p = { type, addr, kind, cur_pid(t) };
-    int rc;
 
-    if (!t->machine->ops->cpu(t->machine, 0))
+    if (!t->machine || !t->machine->ops->cpu(t->machine, 0))
         return -ESRCH;
-    switch (type) {
-    case RSP_BREAK_SW:
-    case RSP_BREAK_HW:
-        p.len = 4;
-        rc = has_point(t, RSP_BREAK_SW, addr) || has_point(t, RSP_BREAK_HW, addr)
-                 ? 0
-                 : put_breakpoint(t, addr, true);
-        break;
-    case RSP_WATCH_WRITE:
-    case RSP_WATCH_READ:
-    case RSP_WATCH_ACCESS:
-        if (kind == 0 || addr + kind < addr)
-            return -EINVAL;
-        rc = has_watch(t, type, addr, kind)
-                 ? 0
-                 : put_watchpoint(t, addr, kind, watch_kind_of(type), true);
-        break;
-    default:
-        return -EOPNOTSUPP;
-    }
-    if (rc < 0)
-        return -ENOSPC;
-    g_array_append_val(t->points, p);
-    return 0;
-}
-
-/* Take the entry at index i away; the machine's point goes with the
- * last entry for its address. */
-static void drop_point(struct gdb_target *t, guint i)
-{
-    struct inserted_point p = g_array_index(t->points, struct inserted_point, i);
-
-    g_array_remove_index(t->points, i);
-    if (p.type <= RSP_BREAK_HW) {
-        if (!has_point(t, RSP_BREAK_SW, p.addr) &&
-            !has_point(t, RSP_BREAK_HW, p.addr))
-            put_breakpoint(t, p.addr, false);
-    } else if (!has_watch(t, p.type, p.addr, p.len)) {
-        put_watchpoint(t, p.addr, p.len, watch_kind_of(p.type), false);
-    }
+    return gdb_points_insert(t->points, type, addr, kind, cur_pid(t));
 }
 
 static int target_remove_break(struct rsp_target *rt, enum rsp_break_type type,
                                uint64_t addr, uint64_t kind)
 {
     struct gdb_target *t = target_of(rt);
-    int64_t pid = cur_pid(t);
-    int found = -1;
 
-    for (guint i = 0; i < t->points->len; i++) {
-        struct inserted_point *p =
-            &g_array_index(t->points, struct inserted_point, i);
-        if (p->type != type || p->addr != addr)
-            continue;
-        if (type >= RSP_WATCH_WRITE && p->len != kind)
-            continue;
-        /* This process's entry, else the newest. */
-        if (found < 0 || p->pid == pid
-            || g_array_index(t->points, struct inserted_point, found).pid != pid)
-            found = (int)i;
-    }
-    if (found < 0)
-        return -ENOENT;
-    drop_point(t, (guint)found);
-    return 0;
-}
-
-/* A fork child has its parent's points (in gdb's eyes). */
-static void copy_points(struct gdb_target *t, int64_t from, int64_t to)
-{
-    guint n = t->points->len;
-
-    for (guint i = 0; i < n; i++) {
-        struct inserted_point p =
-            g_array_index(t->points, struct inserted_point, i);
-        if (p.pid == from) {
-            p.pid = to;
-            g_array_append_val(t->points, p);
-        }
-    }
-}
-
-/* A process gone (or let go): its entries go. */
-static void purge_points(struct gdb_target *t, int64_t pid)
-{
-    for (guint i = 0; i < t->points->len;) {
-        if (g_array_index(t->points, struct inserted_point, i).pid == pid)
-            drop_point(t, i);
-        else
-            i++;
-    }
+    if (!t->points)
+        return -ESRCH;
+    return gdb_points_remove(t->points, type, addr, kind, cur_pid(t));
 }
 
 static void remove_all_points(struct gdb_target *t)
 {
-    while (t->points->len)
-        drop_point(t, t->points->len - 1);
+    if (t->points)
+        gdb_points_clear(t->points);
 }
 
 static GArray *target_threads(struct rsp_target *rt)
@@ -771,6 +608,8 @@ static GArray *target_threads(struct rsp_target *rt)
     GArray *out = g_array_new(FALSE, TRUE, sizeof(struct rsp_thread_info));
     GArray *list;
 
+    if (!t->machine)
+        return out;
     if (!t->machine->ops->thread_list) {
         GArray *tids = t->machine->ops->threads(t->machine);
         const char *exe = t->machine->ops->exe_path(t->machine);
@@ -806,7 +645,7 @@ static void update_report(struct gdb_target *t)
 {
     unsigned mask = 0;
 
-    if (!t->machine->ops->set_report)
+    if (!t->machine || !t->machine->ops->set_report)
         return;
     if (t->events & RSP_EVENT_THREADS)
         mask |= MACHINE_REPORT_THREADS;
@@ -823,6 +662,15 @@ static void update_report(struct gdb_target *t)
 
 static unsigned target_event_support(struct rsp_target *rt)
 {
+    struct gdb_target *t = target_of(rt);
+
+    /* Before the first vRun: what the user machines runs build have. */
+    if (!t->machine)
+        return t->make_machine ? RSP_EVENT_FORK | RSP_EVENT_VFORK
+                                     | RSP_EVENT_EXEC | RSP_EVENT_THREADS
+                               : 0;
+    if (!t->machine->ops->set_report || !t->machine->ops->set_debugged)
+        return 0;
     return RSP_EVENT_FORK | RSP_EVENT_VFORK | RSP_EVENT_EXEC
            | RSP_EVENT_THREADS;
 }
@@ -839,7 +687,13 @@ static int target_catch_syscalls(struct rsp_target *rt, bool enable,
                                  const uint64_t *nrs, size_t n)
 {
     struct gdb_target *t = target_of(rt);
-    int *numbers = g_new0(int, n ? n : 1);
+    int *numbers;
+
+    if (!t->machine)
+        return -ESRCH;
+    if (!t->machine->ops->catch_syscalls || !t->machine->ops->set_report)
+        return -EOPNOTSUPP;
+    numbers = g_new0(int, n ? n : 1);
 
     for (size_t i = 0; i < n; i++)
         numbers[i] = nrs[i] > 100000 ? -1 : (int)nrs[i];
@@ -858,9 +712,16 @@ static void target_detach(struct rsp_target *rt);
 static int target_detach_process(struct rsp_target *rt, int64_t pid)
 {
     struct gdb_target *t = target_of(rt);
-    GArray *list = t->machine->ops->thread_list(t->machine);
+    GArray *list;
     bool found = false, others = false;
 
+    if (!t->machine)
+        return -ESRCH;
+    if (!t->machine->ops->thread_list || !t->machine->ops->set_debugged)
+        return pid == t->machine->ops->pid(t->machine)
+                   ? (target_detach(rt), 0)
+                   : -ESRCH;
+    list = t->machine->ops->thread_list(t->machine);
     for (guint i = 0; i < list->len; i++) {
         struct machine_thread *mt = &g_array_index(list, struct machine_thread, i);
         if (mt->pid == pid)
@@ -884,7 +745,8 @@ static int target_detach_process(struct rsp_target *rt, int64_t pid)
     }
     g_array_unref(list);
     t->machine->ops->set_debugged(t->machine, pid, false);
-    purge_points(t, pid);
+    gdb_points_settle_fork(t->points, false, pid);
+    gdb_points_purge(t->points, pid);
     if (t->mem_pid == pid)
         t->mem_pid = 0;
     return 0;
@@ -900,6 +762,10 @@ static GBytes *target_xfer_read(struct rsp_target *rt, const char *object,
 {
     struct gdb_target *t = target_of(rt);
 
+    if (!t->machine) {
+        *err = -ESRCH;
+        return NULL;
+    }
     if (!strcmp(object, "auxv")) {
         GBytes *auxv = t->machine->ops->auxv(t->machine);
         if (!auxv)
@@ -937,6 +803,10 @@ static GBytes *target_xfer_read(struct rsp_target *rt, const char *object,
 static int target_monitor(struct rsp_target *rt, const char *command,
                           GString *out)
 {
+    if (!target_of(rt)->machine) {
+        g_string_append(out, "No program is running (start one with run).\n");
+        return 0;
+    }
     return monitor_run(target_of(rt)->machine, command, out);
 }
 
@@ -955,7 +825,8 @@ static void release_all(struct gdb_target *t)
 {
     GArray *list;
 
-    if (!t->machine->ops->hold_thread || !t->machine->ops->thread_list)
+    if (!t->machine || !t->machine->ops->hold_thread
+        || !t->machine->ops->thread_list)
         return;
     list = t->machine->ops->thread_list(t->machine);
     for (guint i = 0; i < list->len; i++)
@@ -974,7 +845,7 @@ static void target_detach(struct rsp_target *rt)
     release_all(t);
     /* Running on its own, the program stops for nothing of ours. */
     t->events = 0;
-    if (t->catching_syscalls)
+    if (t->catching_syscalls && t->machine)
         target_catch_syscalls(rt, false, NULL, 0);
     update_report(t);
     if (t->end == GDB_SESSION_ACTIVE)
@@ -984,7 +855,7 @@ static void target_detach(struct rsp_target *rt)
 static int64_t target_pid(struct rsp_target *rt)
 {
     struct gdb_target *t = target_of(rt);
-    return t->machine->ops->pid(t->machine);
+    return t->machine ? t->machine->ops->pid(t->machine) : 0;
 }
 
 /* vFile's files: opened read-only where the program itself would find
@@ -998,7 +869,7 @@ static int target_file_open(struct rsp_target *rt, const char *path)
     char *host;
     int fd, err;
 
-    if (!t->machine->ops->host_path)
+    if (!t->machine || !t->machine->ops->host_path)
         return -EOPNOTSUPP;
     host = t->machine->ops->host_path(t->machine, path);
     if (!host)
@@ -1074,7 +945,7 @@ static ssize_t target_file_readlink(struct rsp_target *rt, const char *path,
     ssize_t n;
     int err;
 
-    if (!t->machine->ops->host_path)
+    if (!t->machine || !t->machine->ops->host_path)
         return -EOPNOTSUPP;
     host = t->machine->ops->host_path(t->machine, path);
     if (!host)
@@ -1140,7 +1011,7 @@ struct gdb_target *gdb_target_new(struct machine *machine,
     t->machine = machine;
     t->tdesc = tdesc;
     t->regs = gdb_regs_new(tdesc);
-    t->points = g_array_new(FALSE, FALSE, sizeof(struct inserted_point));
+    t->points = gdb_points_new(machine);
 
     t->files = g_array_new(FALSE, FALSE, sizeof(int));
     /* A new program waits before its first instruction, as if it had just
@@ -1159,7 +1030,7 @@ void gdb_target_free(struct gdb_target *t)
         return;
     stop_running(t);
     gdb_regs_free(t->regs);
-    g_array_unref(t->points);
+    gdb_points_free(t->points);
 
     close_all_files(t);
     g_array_unref(t->files);

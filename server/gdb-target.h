@@ -7,6 +7,7 @@
 #ifndef BACKSTEP_SERVER_GDB_TARGET_H
 #define BACKSTEP_SERVER_GDB_TARGET_H
 
+#include <glib.h>
 #include <stdbool.h>
 
 #include "rsp/target.h"
@@ -25,6 +26,30 @@ enum gdb_session_end {
 
 struct gdb_target *gdb_target_new(struct machine *machine,
                                   const struct tdesc *tdesc);
+
+/* extended-remote (!, vRun, R): builds the machine for a vRun request.
+ * program is the file to run, argv its argument vector (argv[0] as the
+ * debugger gave it), envp its environment; the working directory is
+ * already the request's. NULL with *error set when it cannot (error's
+ * message names the program). */
+typedef struct machine *(*gdb_machine_factory)(void *data, const char *program,
+                                               char *const *argv,
+                                               char *const *envp,
+                                               GError **error);
+
+/* Lets the debugger start programs (vRun, R): from now on the target owns
+ * its machine, the one given to gdb_target_new included, and frees it when
+ * a run replaces it and in gdb_target_free. base_env (copied) is the
+ * environment a run starts from before the debugger's QEnvironment*
+ * changes. machine may be NULL in gdb_target_new when a factory is set
+ * right after: the target then has no program until the first vRun (what
+ * `gdbserver --multi` does). */
+void gdb_target_set_factory(struct gdb_target *t, gdb_machine_factory make,
+                            void *data, char *const *base_env);
+
+/* The machine being debugged now (a vRun replaces it), or NULL before the
+ * first vRun. */
+struct machine *gdb_target_machine(const struct gdb_target *t);
 void gdb_target_free(struct gdb_target *t);
 struct rsp_target *gdb_target_rsp(struct gdb_target *t);
 

@@ -13,7 +13,11 @@
 #include "server/gdb-server.h"
 #include "server/gdb-signals.h"
 #include "server/gdb-target.h"
+#include "server/event-log.h"
 #include "server/machine.h"
+#include "server/syscall-door.h"
+#include "server/timeline.h"
+#include "server/timeline-rsp.h"
 #include "user/process.h"
 #include "xml-features/tdesc.h"
 
@@ -22,6 +26,13 @@ extern char **environ;
 /* Where Debian's cross libc for arm64 lives: the guest root when -L is
  * not given and it exists. */
 #define DEFAULT_SYSROOT "/usr/aarch64-linux-gnu"
+
+/* SVE: HWCAP_SVE (asm/hwcap.h), and the vector length programs get when
+ * the CPU advertises SVE and --sve-vl is not given: Linux's default
+ * (/proc/sys/abi/sve_default_vector_length), 512 bits. */
+#define GUEST_HWCAP_SVE (1ull << 22)
+#define DEFAULT_SVE_VL_BITS 512
+#define MAX_SVE_VL_BITS 2048
 
 /* Instructions per call when running free: the loop costs nothing here. */
 #define FREE_RUN_SLICE (1u << 24)
@@ -33,8 +44,52 @@ struct options {
     gboolean strace;
     gboolean stats;
     gboolean version;
+    gint sve_vl_bits;     /* 0: not given */
+    gboolean no_record;
+    char *history_mem;
+    char *record_file;
+    char *replay;
     char **program_and_args;
 };
+
+/* What a timeline needs to rebuild the program in its initial state. */
+struct program_spec {
+    char *program;
+    char **argv;
+    char **envp;
+    struct user_options uopts;
+};
+
+static struct machine *make_machine(void *data, GError **error)
+{
+    struct program_spec *spec = data;
+    return machine_user_new(spec->program, spec->argv, spec->envp,
+                            &spec->uopts, error);
+}
+
+/* "1G", "512M", "64k" or bytes. */
+static bool parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    guint64 v;
+
+    if (!s || !g_ascii_isdigit(*s))
+        return false;
+    v = g_ascii_strtoull(s, &end, 10);
+    switch (g_ascii_toupper(*end)) {
+    case 'K': v <<= 10; end++; break;
+    case 'M': v <<= 20; end++; break;
+    case 'G': v <<= 30; end++; break;
+    case '\0': break;
+    default: return false;
+    }
+    if (g_ascii_toupper(*end) == 'I' && end[1] == 'B')
+        end += 2;
+    else if (g_ascii_toupper(*end) == 'B')
+        end++;
+    *out = v;
+    return *end == '\0' && v > 0;
+}
 
 /* Run the program to its end with no debugger; returns backstep's exit
  * status: the program's, or 128 + the signal that killed it (as a shell
@@ -68,8 +123,8 @@ static int run_free(struct machine *m)
 /* Host time is read here only to report speed; the guest never sees it. */
 static void print_stats(struct machine *m, gint64 elapsed_us)
 {
-    struct cpu_state *cpu = m->ops->cpu(m, 0);
-    uint64_t insns = cpu ? cpu->icount : 0;
+    /* All threads and processes, the exited ones included. */
+    uint64_t insns = m->ops->icount(m);
     double seconds = elapsed_us / 1e6;
 
     fprintf(stderr,
@@ -77,15 +132,21 @@ static void print_stats(struct machine *m, gint64 elapsed_us)
             insns, seconds, seconds > 0 ? insns / seconds / 1e6 : 0.0);
 }
 
+/* sve_vl: the machine's SVE vector length in bytes, 0 for none. With
+ * SVE the description has org.gnu.gdb.aarch64.sve sized for it (the
+ * longest a thread can have) instead of .fpu. */
 static int run_with_gdb(struct machine *m, const char *spec, bool multi,
-                        const char *program)
+                        const char *program, unsigned sve_vl)
 {
     GError *error = NULL;
     struct cpu_state *cpu0 = m->ops->cpu(m, 0);
     /* The pauth feature lets gdb strip PACs from signed return addresses. */
     unsigned options = cpu0 && cpu0->pauth_enabled ? TDESC_AARCH64_PAUTH : 0;
-    struct tdesc *td = tdesc_aarch64_linux_with(options, &error);
+    struct tdesc *td = sve_vl ? tdesc_aarch64_linux_sve(options, sve_vl / 16,
+                                                        &error)
+                              : tdesc_aarch64_linux_with(options, &error);
     struct gdb_target *target;
+    struct timeline_rsp *reverse;
     struct gdb_server *server;
     g_autofree char *where = NULL;
     int status;
@@ -96,11 +157,15 @@ static int run_with_gdb(struct machine *m, const char *spec, bool multi,
         return 1;
     }
     target = gdb_target_new(m, td);
+    /* Recording: bs and bc go back through the timeline. */
+    reverse = timeline_of(m) ? timeline_rsp_install(gdb_target_rsp(target), m)
+                             : NULL;
     server = gdb_server_new(spec, target, multi, &error);
     if (!server) {
         fprintf(stderr, "backstep: %s\n", error->message);
         g_error_free(error);
         gdb_target_free(target);
+        timeline_rsp_free(reverse);
         tdesc_free(td);
         return 1;
     }
@@ -131,6 +196,7 @@ static int run_with_gdb(struct machine *m, const char *spec, bool multi,
     }
     gdb_server_free(server);
     gdb_target_free(target);
+    timeline_rsp_free(reverse);
     tdesc_free(td);
     return status;
 }
@@ -158,6 +224,21 @@ int main(int argc, char **argv)
           "Print instructions retired and MIPS on stderr at exit", NULL },
         { "version", 0, 0, G_OPTION_ARG_NONE, &opt.version,
           "Print the version and exit", NULL },
+        { "sve-vl", 0, 0, G_OPTION_ARG_INT, &opt.sve_vl_bits,
+          "Give the program SVE with vector length BITS (128 to 2048, a "
+          "multiple of 128): the length it starts with and the longest "
+          "prctl(PR_SVE_SET_VL) may choose; debuggers see the "
+          "org.gnu.gdb.aarch64.sve registers",
+          "BITS" },
+        { "no-record", 0, 0, G_OPTION_ARG_NONE, &opt.no_record,
+          "Do not record: no reverse execution", NULL },
+        { "history-mem", 0, 0, G_OPTION_ARG_STRING, &opt.history_mem,
+          "Memory the recorded history may use (default 1G)", "SIZE" },
+        { "record-file", 0, 0, G_OPTION_ARG_FILENAME, &opt.record_file,
+          "Save the recording to FILE when the program ends", "FILE" },
+        { "replay", 0, 0, G_OPTION_ARG_FILENAME, &opt.replay,
+          "Debug a recording saved with --record-file (no PROGRAM)",
+          "FILE" },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY,
           &opt.program_and_args, NULL, "PROGRAM [ARGS...]" },
         { NULL },
@@ -167,6 +248,11 @@ int main(int argc, char **argv)
                              "backwards, under gdb or lldb");
     GError *error = NULL;
     struct user_options uopts = { 0 };
+    struct program_spec spec = { 0 };
+    struct syscall_door *door = NULL;
+    struct timeline_options topts = { .history_mem = 1ull << 30 };
+    uint64_t replay_end = 0;
+    struct event_log *replay_log = NULL;
     struct machine *machine;
     const char *program;
     int status = 0;
@@ -185,6 +271,54 @@ int main(int argc, char **argv)
         printf("%s\n", PACKAGE_STRING);
         goto out;
     }
+    if (opt.history_mem && !parse_size(opt.history_mem, &topts.history_mem)) {
+        fprintf(stderr, "backstep: --history-mem %s: not a size (like 512M "
+                        "or 2G)\n", opt.history_mem);
+        status = 2;
+        goto out;
+    }
+    if (opt.replay && (opt.no_record || opt.record_file)) {
+        fprintf(stderr, "backstep: --replay takes no --no-record or "
+                        "--record-file\n");
+        status = 2;
+        goto out;
+    }
+    if (opt.replay && !opt.gdb) {
+        fprintf(stderr, "backstep: --replay needs --gdb: a recording is "
+                        "replayed under a debugger\n");
+        status = 2;
+        goto out;
+    }
+    if (opt.no_record && opt.record_file) {
+        fprintf(stderr, "backstep: --record-file needs recording (drop "
+                        "--no-record)\n");
+        status = 2;
+        goto out;
+    }
+    if (opt.replay) {
+        struct event_log *log = event_log_load(opt.replay, &spec.argv,
+                                               &spec.envp, &replay_end,
+                                               &error);
+        if (!log) {
+            fprintf(stderr, "backstep: %s\n", error->message);
+            g_error_free(error);
+            status = 1;
+            goto out;
+        }
+        /* A program named beside --replay must be the one recorded. */
+        if (opt.program_and_args && opt.program_and_args[0]
+            && strcmp(opt.program_and_args[0], spec.argv[0]) != 0) {
+            fprintf(stderr, "backstep: %s: recorded %s, not %s\n",
+                    opt.replay, spec.argv[0], opt.program_and_args[0]);
+            event_log_free(log);
+            status = 2;
+            goto out;
+        }
+        g_strfreev(opt.program_and_args);
+        opt.program_and_args = g_strdupv(spec.argv);
+        spec.program = g_strdup(spec.argv[0]);
+        replay_log = log;
+    }
     if (!opt.program_and_args || !opt.program_and_args[0]) {
         fprintf(stderr, "backstep: no program given\n"
                         "usage: backstep [-L PREFIX] [--gdb ADDRESS] PROGRAM [ARGS...]\n");
@@ -196,6 +330,19 @@ int main(int argc, char **argv)
 
     program = opt.program_and_args[0];
     uopts.log_syscalls = opt.strace;
+    if (opt.sve_vl_bits) {
+        if (opt.sve_vl_bits < 128 || opt.sve_vl_bits > MAX_SVE_VL_BITS
+            || opt.sve_vl_bits % 128) {
+            fprintf(stderr, "backstep: --sve-vl %d: not a vector length (128 "
+                            "to %d bits, a multiple of 128)\n",
+                    opt.sve_vl_bits, MAX_SVE_VL_BITS);
+            status = 2;
+            goto out;
+        }
+        uopts.sve_vl = (unsigned)opt.sve_vl_bits / 8;
+    } else if (cpu_hwcap() & GUEST_HWCAP_SVE) {
+        uopts.sve_vl = DEFAULT_SVE_VL_BITS / 8;
+    }
     if (opt.sysroot && !g_file_test(opt.sysroot, G_FILE_TEST_IS_DIR)) {
         fprintf(stderr, "backstep: guest root %s: not a directory\n",
                 opt.sysroot);
@@ -206,8 +353,28 @@ int main(int argc, char **argv)
         uopts.sysroot = opt.sysroot;
     else if (g_file_test(DEFAULT_SYSROOT, G_FILE_TEST_IS_DIR))
         uopts.sysroot = DEFAULT_SYSROOT;
-    machine = machine_user_new(program, opt.program_and_args, environ, &uopts,
-                               &error);
+    if (!spec.program) {
+        spec.program = g_strdup(program);
+        spec.argv = g_strdupv(opt.program_and_args);
+        spec.envp = g_strdupv(environ);
+    }
+    if (!opt.no_record) {
+        /* Every input from outside goes through the door. */
+        door = syscall_door_new();
+        uopts.door = syscall_door_ops(door);
+    }
+    spec.uopts = uopts;
+    if (replay_log) {
+        machine = timeline_new_replay(make_machine, &spec, door, replay_log,
+                                      replay_end, &topts, &error);
+        replay_log = NULL;
+    } else {
+        machine = machine_user_new(program, spec.argv, spec.envp, &uopts,
+                                   &error);
+        if (machine && !opt.no_record)
+            machine = timeline_new(machine, make_machine, &spec, door,
+                                   &topts);
+    }
     if (!machine) {
         fprintf(stderr, "backstep: %s\n", error->message);
         g_error_free(error);
@@ -218,14 +385,33 @@ int main(int argc, char **argv)
     fflush(stdout);
     start_us = g_get_monotonic_time();
     if (opt.gdb)
-        status = run_with_gdb(machine, opt.gdb, opt.multi, program);
+        status = run_with_gdb(machine, opt.gdb, opt.multi, program,
+                              uopts.sve_vl);
     else
         status = run_free(machine);
     if (opt.stats)
         print_stats(machine, g_get_monotonic_time() - start_us);
+    if (opt.record_file && timeline_of(machine)) {
+        struct timeline *tl = timeline_of(machine);
+        if (!event_log_save(timeline_log(tl), spec.argv, spec.envp,
+                            timeline_present(tl), opt.record_file, &error)) {
+            fprintf(stderr, "backstep: %s\n", error->message);
+            g_clear_error(&error);
+            if (status == 0)
+                status = 1;
+        }
+    }
 
     machine->ops->free(machine);
 out:
+    syscall_door_free(door);
+    event_log_free(replay_log);
+    g_free(spec.program);
+    g_strfreev(spec.argv);
+    g_strfreev(spec.envp);
+    g_free(opt.history_mem);
+    g_free(opt.record_file);
+    g_free(opt.replay);
     g_strfreev(opt.program_and_args);
     g_free(opt.gdb);
     g_free(opt.sysroot);

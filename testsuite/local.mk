@@ -23,6 +23,12 @@ EXTRA_DIST += \
 	testsuite/backstep.gdb/gdb-multi.exp \
 	testsuite/backstep.gdb/gdb-dynamic.exp \
 	testsuite/backstep.gdb/gdb-signals.exp \
+	testsuite/backstep.threads/threads.exp \
+	testsuite/backstep.threads/clone-step.exp \
+	testsuite/backstep.threads/fork.exp \
+	testsuite/backstep.threads/follow-child.exp \
+	testsuite/backstep.threads/exec.exp \
+	testsuite/backstep.threads/syscalls.exp \
 	testsuite/backstep.lldb/lldb-basic.exp \
 	testsuite/backstep.lldb/lldb-dynamic.exp \
 	testsuite/backstep.bad/bad-packets.exp \
@@ -41,7 +47,9 @@ GUEST_SRCS = \
 	testsuite/guest/demo.c \
 	testsuite/guest/dyn-hello.c \
 	testsuite/guest/signals.c \
-	testsuite/guest/signals-gdb.c
+	testsuite/guest/signals-gdb.c \
+	testsuite/guest/threads.c \
+	testsuite/guest/fork.c
 EXTRA_DIST += $(GUEST_SRCS)
 
 GUEST_CFLAGS = -static -g -Wall -Wextra
@@ -57,7 +65,9 @@ GUEST_BINARIES = \
 	testsuite/guest/demo \
 	testsuite/guest/dyn-hello \
 	testsuite/guest/signals \
-	testsuite/guest/signals-gdb
+	testsuite/guest/signals-gdb \
+	testsuite/guest/threads \
+	testsuite/guest/fork
 CLEANFILES += $(GUEST_BINARIES)
 
 if HAVE_CROSS_CC
@@ -76,6 +86,14 @@ testsuite/guest/signals: $(srcdir)/testsuite/guest/signals.c
 testsuite/guest/signals-gdb: $(srcdir)/testsuite/guest/signals-gdb.c
 	@$(MKDIR_P) testsuite/guest
 	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/signals-gdb.c
+
+testsuite/guest/threads: $(srcdir)/testsuite/guest/threads.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O1 -pthread -o $@ $(srcdir)/testsuite/guest/threads.c
+
+testsuite/guest/fork: $(srcdir)/testsuite/guest/fork.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O1 -o $@ $(srcdir)/testsuite/guest/fork.c
 
 testsuite/guest/basics: $(srcdir)/testsuite/guest/basics.c
 	@$(MKDIR_P) testsuite/guest
@@ -110,3 +128,22 @@ check-valgrind: all $(GUEST_BINARIES) site.exp
 		BACKSTEP_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 		$(VALGRIND_SUITES)
 .PHONY: check-valgrind
+
+# --- Time travel (backstep.reverse) --------------------------------------
+EXTRA_DIST += testsuite/guest/reverse.c \
+	testsuite/backstep.reverse/reverse-basic.exp \
+	testsuite/backstep.reverse/reverse-io.exp \
+	testsuite/backstep.reverse/reverse-watch.exp \
+	testsuite/backstep.reverse/reverse-history.exp \
+	testsuite/backstep.reverse/reverse-record.exp \
+	testsuite/backstep.reverse/reverse-determinism.exp \
+	testsuite/backstep.reverse/reverse-long.exp
+REVERSE_GUEST = testsuite/guest/reverse
+CLEANFILES += $(REVERSE_GUEST)
+if HAVE_CROSS_CC
+check_DATA += $(REVERSE_GUEST)
+endif
+guest-programs: $(REVERSE_GUEST)
+testsuite/guest/reverse: $(srcdir)/testsuite/guest/reverse.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/reverse.c

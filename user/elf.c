@@ -230,6 +230,7 @@ static bool load_image(struct pagestore *mem, const char *path,
     uint64_t phdr_vaddr = 0;
     bool have_phdr = false;
     char interp[USER_INTERP_MAX] = "";
+    bool exec_stack = false;
 
     /* First pass: what the bias depends on (PT_INTERP, the segments). */
     for (unsigned i = 0; i < eh->e_phnum; i++) {
@@ -273,6 +274,10 @@ static bool load_image(struct pagestore *mem, const char *path,
         case PT_PHDR:
             phdr_vaddr = ph->p_vaddr + bias;
             have_phdr = true;
+            break;
+        case PT_GNU_STACK:
+            /* GCC's nested-function trampolines live on the stack. */
+            exec_stack = (ph->p_flags & PF_X) != 0;
             break;
         case PT_LOAD:
             if (!check_load(ph, i, bias, size, path, error))
@@ -356,6 +361,7 @@ static bool load_image(struct pagestore *mem, const char *path,
     memset(image, 0, sizeof(*image));
     memcpy(image->interp, interp, sizeof(interp));
     image->entry = entry;
+    image->exec_stack = exec_stack;
     image->phdr_addr = have_phdr ? phdr_vaddr : 0;
     image->phent = sizeof(Elf64_Phdr);
     image->phnum = eh->e_phnum;

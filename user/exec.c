@@ -188,6 +188,7 @@ USER_SYSCALL(execve)
     p->brk_start = p->brk_cur = (p->image.image_end + PAGESTORE_PAGE_SIZE - 1)
                                 & PAGESTORE_PAGE_MASK;
     reset_cpu(t->cpu);
+    user_sve_exec(t);
     uint64_t sp;
     if (!user_stack_build(p, (char *const *)argv->pdata,
                           (char *const *)envp->pdata, &sp, &error)) {

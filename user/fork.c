@@ -116,6 +116,7 @@ static void new_thread_state(struct user_thread *child,
     if (flags & CLONE_SETTLS)
         child->cpu->tpidr_el0 = tls;
     memcpy(child->comm, parent->comm, sizeof(child->comm));
+    user_sve_clone(child, parent);
     /* The mask is inherited; nothing is pending; a thread on a new stack
      * does not inherit the alternate stack (Linux clears it for
      * CLONE_VM without CLONE_VFORK). */

@@ -51,7 +51,8 @@ enum user_block_kind {
     USER_BLOCK_NONE,
     USER_BLOCK_FUTEX,        /* a futex wake on (mem, futex_uaddr) */
     USER_BLOCK_RETRY,        /* run the syscall again when woken (wait4,
-                                pipe/socket I/O on io_fd, sigtimedwait) */
+                                pipe/socket I/O and ppoll on io_polls,
+                                sigtimedwait) */
     USER_BLOCK_VFORK,        /* its vfork child to exec or exit */
     USER_BLOCK_SIGNAL,       /* rt_sigsuspend: any deliverable signal */
     USER_BLOCK_SLEEP,        /* the deadline only */
@@ -75,8 +76,9 @@ struct user_thread {
     struct pagestore *futex_mem;
     uint64_t futex_uaddr;
     uint32_t futex_bitset;
-    int io_fd;               /* RETRY on a host fd, or -1 */
-    short io_events;         /* POLLIN / POLLOUT */
+    /* RETRY on host fds (struct pollfd: a read, a write, ppoll): the
+     * scheduler polls them; empty for other waits. */
+    GArray *io_polls;
     int64_t deadline_ns;     /* host CLOCK_MONOTONIC, 0: none */
     int64_t timeout_result;  /* x0 when the deadline passes */
     bool retry;              /* woken: run the saved syscall again */
@@ -88,9 +90,16 @@ struct user_thread {
                                     syscall runs at the next turn */
     bool syscall_return_pending; /* report its return at the next turn */
     bool step_done_early;    /* a step's svc retired before its event */
+    bool step_in_syscall;    /* a step's svc waits: the step ends when the
+                                call completes */
     bool held;               /* the debugger did not resume it: it is not
                                 scheduled (all-stop vCont without an
                                 action for it) */
+    /* SVE (user/sve.c): the length to take at the next exec (0: the
+     * machine's), and whether it stays requested after that exec
+     * (PR_SVE_VL_INHERIT). The current length is cpu->sve_vl. */
+    uint32_t sve_vl_onexec;
+    bool sve_vl_inherit;
     uint64_t sys_nr, sys_args[6];
     int exit_code;
 };
@@ -123,7 +132,11 @@ struct user_kernel {
     GArray *breakpoints;     /* of struct user_breakpoint, on every CPU */
     /* Events of other threads waiting to be reported, one per run. */
     GArray *queued_events;   /* of struct user_event */
+    /* SVE vector length in bytes (user_options.sve_vl): the longest a
+     * thread may set and the one programs start with; 0: no SVE. */
+    uint32_t sve_max_vl;
     bool ended;
+    const struct user_syscall_door *door; /* opts->door, or NULL */
 };
 
 /* thread.c */
@@ -148,14 +161,24 @@ unsigned user_kernel_live_threads(const struct user_kernel *k);
 int64_t user_block(struct user_thread *t, enum user_block_kind kind,
                    int64_t deadline_ns, int64_t timeout_result);
 int64_t user_block_io(struct user_thread *t, int fd, short events);
+/* The same on several fds (ppoll). */
+int64_t user_block_polls(struct user_thread *t, const void *pollfds,
+                         unsigned n, int64_t deadline_ns);
+/* t waits in a RETRY on host fds. */
+static inline bool user_thread_polls(const struct user_thread *t)
+{
+    return t->io_polls && t->io_polls->len > 0;
+}
 /* Wake a thread parked with a result (FUTEX, VFORK, SIGNAL, SLEEP): x0
  * becomes result. RETRY threads run their syscall again. */
 void user_wake(struct user_thread *t, int64_t result);
 /* A signal became pending for t: interrupt a wait it may end. */
 void user_wake_for_signal(struct user_thread *t);
-/* Signal delivery to t: settle a call the signal interrupted (restart:
- * back onto the svc with its first argument; else EINTR). */
-void user_syscall_interrupted(struct user_thread *t, bool restart);
+/* Signal delivery to t: settle a call the signal interrupted: back onto
+ * the svc with its first argument when no handler runs, or a handler with
+ * SA_RESTART runs for a call Linux restarts; else EINTR. */
+void user_syscall_interrupted(struct user_thread *t, bool handler,
+                              bool sa_restart);
 /* Wake every thread of the kernel parked in a RETRY wait that is not on
  * a host fd (a child changed state: wait4, sigtimedwait...). */
 void user_wake_retries(struct user_kernel *k);

@@ -9,7 +9,8 @@ libuser_a_SOURCES = \
 	user/syscall-fs.c user/syscall-mm.c user/syscall-proc.c \
 	user/syscall-signal.c \
 	user/kernel.h user/thread.c user/sched.c user/futex.c user/wait.c \
-	user/fork.c user/exec.c user/process-debug.c
+	user/fork.c user/exec.c user/process-debug.c user/poll.c \
+	user/sve.h user/sve.c
 
 USER_TEST_LDADD = libuser.a libhw.a libcpu.a $(GLIB_LIBS) -lm
 check_PROGRAMS += testsuite/unit/test-user-elf
@@ -42,3 +43,4 @@ check_PROGRAMS += testsuite/unit/test-user-thread
 TESTS += testsuite/unit/test-user-thread
 testsuite_unit_test_user_thread_SOURCES = testsuite/unit/test-user-thread.c
 testsuite_unit_test_user_thread_LDADD = $(USER_TEST_LDADD)
+libuser_a_SOURCES += user/snapshot.h user/snapshot.c

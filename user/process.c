@@ -68,6 +68,8 @@ struct user_process *user_process_new(const char *path, char *const *argv,
     struct user_kernel *k = kernel_new();
     struct user_process *p = user_proc_alloc(k);
     k->first = p;
+    k->door = opts ? opts->door : NULL;
+    k->sve_max_vl = opts ? opts->sve_vl : 0;
     p->sysroot = opts && opts->sysroot ? g_strdup(opts->sysroot) : NULL;
     p->log_syscalls = opts && opts->log_syscalls;
     p->uid = getuid();
@@ -94,6 +96,7 @@ struct user_process *user_process_new(const char *path, char *const *argv,
 
     struct user_thread *t = user_thread_new(p, p->pid);
     user_thread_switch_to(t);
+    user_sve_thread_start(t);
     uint64_t sp;
     if (!user_stack_build(p, argv, envp, &sp, error))
         goto fail;
@@ -127,8 +130,8 @@ static void proc_free(struct user_process *p)
         struct user_thread *t = g_ptr_array_index(p->threads, i);
         user_futex_forget(t);
         g_ptr_array_remove(k->threads, t);
-        if (t->sig != &p->sigthread)
-            t->sig = NULL;
+        if (k->current == t)
+            k->current = NULL;
         user_thread_free(t);
     }
     for (guint i = 0; i < k->dead_threads->len;) {
@@ -142,8 +145,6 @@ static void proc_free(struct user_process *p)
             i++;
         }
     }
-    if (k->current && k->current->proc == p)
-        k->current = NULL;
     g_ptr_array_unref(p->threads);
     user_mm_unref(p->mm);
     if (p->auxv)

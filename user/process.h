@@ -20,9 +20,36 @@
 struct cpu_state;
 struct user_process;
 
+/* The door for inputs from outside (DESIGN.md, determinism rule 2): a
+ * recorder/replayer that server/ puts in front of the system calls. Every
+ * system call is offered to before(): USER_DOOR_SKIP means "do not run
+ * it, its result is *ret" (replaying: the door has written whatever
+ * memory the recorded call wrote, with user_mem_write); USER_DOOR_RUN
+ * runs it, and after() then sees its result (recording), which it may
+ * replace. A call that parks its thread reaches after() only when it
+ * completes. */
+enum user_door_action {
+    USER_DOOR_RUN,
+    USER_DOOR_SKIP,
+};
+struct user_syscall_door {
+    enum user_door_action (*before)(void *opaque, struct user_process *p,
+                                    uint64_t nr, const uint64_t *args,
+                                    int64_t *ret);
+    void (*after)(void *opaque, struct user_process *p, uint64_t nr,
+                  const uint64_t *args, int64_t *ret);
+    void *opaque;
+};
+
 struct user_options {
     const char *sysroot;     /* -L: guest root for absolute paths, or NULL */
     bool log_syscalls;       /* --strace-like log on stderr */
+    /* SVE vector length in bytes (16..256, a multiple of 16): the one
+     * programs start with and the longest prctl(PR_SVE_SET_VL) may set
+     * (user/sve.h). 0: the programs see no SVE in the Linux ABI. */
+    unsigned sve_vl;
+    /* Inputs from outside go through it (NULL: straight to the host). */
+    const struct user_syscall_door *door;
 };
 
 /* What ended a call to user_process_run(). */

@@ -39,26 +39,37 @@ int64_t user_block(struct user_thread *t, enum user_block_kind kind,
 {
     t->state = USER_THREAD_BLOCKED;
     t->block = kind;
-    t->io_fd = -1;
+    if (t->io_polls)
+        g_array_set_size(t->io_polls, 0);
     t->deadline_ns = deadline_ns;
     t->timeout_result = timeout_result;
     t->retry = false;
     return USER_SYSCALL_BLOCKED;
 }
 
+int64_t user_block_polls(struct user_thread *t, const void *pollfds,
+                         unsigned n, int64_t deadline_ns)
+{
+    user_block(t, USER_BLOCK_RETRY, deadline_ns, 0);
+    if (!t->io_polls)
+        t->io_polls = g_array_new(FALSE, FALSE, sizeof(struct pollfd));
+    g_array_append_vals(t->io_polls, pollfds, n);
+    return USER_SYSCALL_BLOCKED;
+}
+
 int64_t user_block_io(struct user_thread *t, int fd, short events)
 {
-    user_block(t, USER_BLOCK_RETRY, 0, 0);
-    t->io_fd = fd;
-    t->io_events = events;
-    return USER_SYSCALL_BLOCKED;
+    struct pollfd pfd = { .fd = fd, .events = events };
+    /* Retried calls keep the first deadline (none for a read). */
+    return user_block_polls(t, &pfd, 1, t->deadline_ns);
 }
 
 static void make_runnable(struct user_thread *t)
 {
     t->state = USER_THREAD_RUNNABLE;
     t->block = USER_BLOCK_NONE;
-    t->io_fd = -1;
+    if (t->io_polls)
+        g_array_set_size(t->io_polls, 0);
     t->deadline_ns = 0;
 }
 
@@ -103,12 +114,29 @@ void user_wake_for_signal(struct user_thread *t)
     user_wake(t, -EINTR);
 }
 
-void user_syscall_interrupted(struct user_thread *t, bool restart)
+/* Linux's ERESTARTSYS calls: the ones a handler with SA_RESTART lets
+ * run again. The others (pause/ppoll, sleeps, timed futex waits) return
+ * EINTR once a handler has run. */
+static bool restarts_after_handler(const struct user_thread *t)
+{
+    switch (t->sys_nr) {
+    case USER_NR_read: case USER_NR_readv: case USER_NR_write:
+    case USER_NR_writev: case USER_NR_wait4: case USER_NR_waitid:
+        return true;
+    case USER_NR_futex:
+        return t->sys_args[3] == 0;   /* untimed */
+    default:
+        return false;
+    }
+}
+
+void user_syscall_interrupted(struct user_thread *t, bool handler,
+                              bool sa_restart)
 {
     if (!t->interrupted)
         return;
     t->interrupted = false;
-    if (restart) {
+    if (!handler || (sa_restart && restarts_after_handler(t))) {
         t->cpu->pc -= 4;
         t->cpu->x[0] = t->sys_args[0];
     } else {
@@ -121,7 +149,7 @@ void user_wake_retries(struct user_kernel *k)
     for (guint i = 0; i < k->threads->len; i++) {
         struct user_thread *t = g_ptr_array_index(k->threads, i);
         if (t->state == USER_THREAD_BLOCKED && t->block == USER_BLOCK_RETRY
-            && t->io_fd < 0)
+            && !user_thread_polls(t))
             user_wake(t, 0);
     }
 }
@@ -131,7 +159,7 @@ void user_wake_retries(struct user_kernel *k)
 static bool host_waits(const struct user_thread *t)
 {
     return t->state == USER_THREAD_BLOCKED
-           && ((t->block == USER_BLOCK_RETRY && t->io_fd >= 0)
+           && ((t->block == USER_BLOCK_RETRY && user_thread_polls(t))
                || t->deadline_ns);
 }
 
@@ -155,10 +183,12 @@ static bool host_wait(struct user_kernel *k, int timeout_ms)
             continue;
         if (t->deadline_ns && (!first_deadline || t->deadline_ns < first_deadline))
             first_deadline = t->deadline_ns;
-        if (t->block == USER_BLOCK_RETRY && t->io_fd >= 0) {
-            struct pollfd pfd = { .fd = t->io_fd, .events = t->io_events };
-            g_array_append_val(fds, pfd);
-            g_ptr_array_add(waiters, t);
+        if (t->block == USER_BLOCK_RETRY && user_thread_polls(t)) {
+            for (guint j = 0; j < t->io_polls->len; j++) {
+                g_array_append_val(fds, g_array_index(t->io_polls,
+                                                      struct pollfd, j));
+                g_ptr_array_add(waiters, t);
+            }
         }
     }
     if (first_deadline) {
@@ -213,7 +243,7 @@ static const char *block_name(const struct user_thread *t)
 {
     switch (t->block) {
     case USER_BLOCK_FUTEX: return "a futex wait";
-    case USER_BLOCK_RETRY: return "a wait for a child or a signal";
+    case USER_BLOCK_RETRY: return "a wait for a child or a signal (wait4, pause, sigwaitinfo)";
     case USER_BLOCK_VFORK: return "vfork (its child never execs or exits)";
     case USER_BLOCK_SIGNAL: return "rt_sigsuspend";
     case USER_BLOCK_SLEEP: return "a sleep";
@@ -399,8 +429,10 @@ static bool run_thread(struct user_kernel *k, struct user_thread *t,
         user_syscall_run(p, false);
         if (take_stop(p, ev))
             return true;
-        if (t->state != USER_THREAD_RUNNABLE) {
-            t->syscall_return_pending = true;
+        if (t->state != USER_THREAD_RUNNABLE || k->queued_events->len) {
+            /* The return comes after the wait, or after the call's own
+             * events (fork, clone, exec), as Linux reports them. */
+            t->syscall_return_pending = t->state != USER_THREAD_EXITED;
             return false;
         }
         syscall_event(t, USER_EVENT_SYSCALL_RETURN, ev);
@@ -434,7 +466,7 @@ static bool run_thread(struct user_kernel *k, struct user_thread *t,
         return true;
     /* Interrupted, but no signal to deliver after all (ignored since):
      * the call starts again. */
-    user_syscall_interrupted(t, true);
+    user_syscall_interrupted(t, false, false);
     if (t->state != USER_THREAD_RUNNABLE)
         return false;
 
@@ -630,9 +662,11 @@ void user_process_run(struct user_process *proc, uint64_t max_insns,
 {
     struct user_kernel *k = proc->kernel;
     free_dead(k);
-    for (guint i = 0; i < k->threads->len; i++)
-        ((struct user_thread *)g_ptr_array_index(k->threads, i))
-            ->step_done_early = false;
+    for (guint i = 0; i < k->threads->len; i++) {
+        struct user_thread *t = g_ptr_array_index(k->threads, i);
+        t->step_done_early = false;
+        t->step_in_syscall = false;
+    }
     *ev = (struct user_event){ .kind = USER_EVENT_BUDGET };
     if (pop_event(k, ev))
         return;
@@ -688,9 +722,12 @@ void user_process_step(struct user_process *proc, int64_t tid,
                                    .pid = t->proc->pid, .tid = t->tid };
         return;
     }
-    if (t->state == USER_THREAD_RUNNABLE) {
+    if (!t->step_in_syscall && t->state == USER_THREAD_RUNNABLE) {
         k->last_tid = t->tid;
-        if (turn(k, t, 1, true, &ran, ev)) {
+        bool stop = turn(k, t, 1, true, &ran, ev);
+        if (t->state == USER_THREAD_BLOCKED)
+            t->step_in_syscall = true;   /* the svc waits: see below */
+        if (stop) {
             t->step_done_early = is_syscall_event(ev) && ev->tid == t->tid
                                  && t->state == USER_THREAD_RUNNABLE;
             return;
@@ -705,8 +742,10 @@ void user_process_step(struct user_process *proc, int64_t tid,
             return;
         }
     }
-    /* Parked in a system call: the others run until it can go on (the
-     * step ends when the call completes, at the next instruction). */
+    /* Parked in the system call the step executed: the others run until
+     * it can go on; the step ends when the call completes, at the next
+     * instruction (over several calls here, USER_EVENT_WAITING between
+     * them, and events of other threads reported on the way). */
     uint64_t left = STEP_WAIT_SLICE;
     while (left > 0 && t->state == USER_THREAD_BLOCKED) {
         bool idle;
@@ -726,13 +765,16 @@ void user_process_step(struct user_process *proc, int64_t tid,
             return;
     }
     if (t->state == USER_THREAD_EXITED || k->ended) {
+        t->step_in_syscall = false;
         user_process_run(proc, 0, ev);
         if (ev->kind == USER_EVENT_BUDGET && k->ended)
             ended_event(k, ev);
         return;
     }
+    bool done = t->state == USER_THREAD_RUNNABLE;
+    if (done)
+        t->step_in_syscall = false;
     *ev = (struct user_event){
-        .kind = t->state == USER_THREAD_RUNNABLE ? USER_EVENT_BUDGET
-                                                 : USER_EVENT_WAITING,
+        .kind = done ? USER_EVENT_BUDGET : USER_EVENT_WAITING,
         .pid = t->proc->pid, .tid = t->tid };
 }

@@ -6,8 +6,15 @@
  *                            uc_sigmask, padding, uc_mcontext =
  *                            sigcontext { fault_address, regs[31], sp, pc,
  *                            pstate, __reserved[4096]: fpsimd_context,
- *                            esr_context (faults), a null terminator }
+ *                            esr_context (faults), sve_context (SVE
+ *                            processes), a null terminator }
  *   x29 at handler entry -> frame record { fp, lr } of the interrupted code
+ *
+ * Records are placed as Linux's setup_sigframe_layout places them: when
+ * one does not fit in what is left of __reserved (the SVE registers above
+ * 512 bits), an extra_context and a terminator go there instead and the
+ * records continue right after them, running past __reserved; the frame
+ * then grows beyond sizeof(struct rt_sigframe).
  *
  * Debuggers rely on this layout: gdb's aarch64-linux sigframe unwinder
  * finds the sigcontext at sp + 128 + 176 once it has recognised the
@@ -96,6 +103,65 @@ _Static_assert(sizeof(struct guest_extra_context) == 32, "extra_context");
 /* Linux rejects frames that claim more than this (SIGFRAME_MAXSZ). */
 #define SIGFRAME_MAXSZ (64 * 1024)
 #define FRAME_SIZE sizeof(struct guest_rt_sigframe)   /* a multiple of 16 */
+#define RESERVED_OFFSET (offsetof(struct guest_rt_sigframe, uc) + \
+                         offsetof(struct guest_ucontext, mcontext) + \
+                         offsetof(struct guest_sigcontext, reserved))
+#define TERMINATOR_SIZE 16u
+#define EXTRA_CONTEXT_SIZE sizeof(struct guest_extra_context)
+
+/* Where each record goes, as offsets from the frame's start (0: absent). */
+struct frame_layout {
+    size_t size;       /* bytes used so far */
+    size_t limit;      /* how far records may go */
+    size_t fpsimd, esr, sve, extra;
+    size_t sve_size;
+    size_t frame_size; /* the whole frame, a multiple of 16 */
+};
+
+/* Linux's sigframe_alloc: room for a record of size bytes, moving on to
+ * an extra_context when __reserved is full and extend is allowed. */
+static int layout_alloc(struct frame_layout *l, size_t *offset, size_t size,
+                        bool extend)
+{
+    size_t padded = (size + 15) & ~(size_t)15;
+    if (padded > l->limit - l->size && !l->extra && extend) {
+        l->limit += EXTRA_CONTEXT_SIZE;
+        if (layout_alloc(l, &l->extra, EXTRA_CONTEXT_SIZE, false) < 0) {
+            l->limit -= EXTRA_CONTEXT_SIZE;
+            return -ENOMEM;
+        }
+        l->size += TERMINATOR_SIZE;   /* __reserved's own terminator */
+        l->limit = SIGFRAME_MAXSZ - TERMINATOR_SIZE;
+    }
+    if (padded > l->limit - l->size)
+        return -ENOMEM;
+    *offset = l->size;
+    l->size += padded;
+    return 0;
+}
+
+static int frame_layout(struct frame_layout *l, size_t sve_size, bool esr)
+{
+    *l = (struct frame_layout){
+        .size = RESERVED_OFFSET,
+        /* Keep room for the terminator at the end of __reserved. */
+        .limit = RESERVED_OFFSET + sizeof(((struct guest_sigcontext *)0)->reserved)
+                 - TERMINATOR_SIZE,
+        .sve_size = sve_size,
+    };
+    size_t end;
+    if (layout_alloc(l, &l->fpsimd, sizeof(struct guest_fpsimd_context), true) < 0
+        || (esr && layout_alloc(l, &l->esr, sizeof(struct guest_esr_context),
+                                true) < 0)
+        || (sve_size && layout_alloc(l, &l->sve, sve_size, true) < 0))
+        return -ENOMEM;
+    l->limit += TERMINATOR_SIZE;
+    if (layout_alloc(l, &end, TERMINATOR_SIZE, true) < 0)
+        return -ENOMEM;
+    l->frame_size = MAX(l->size, FRAME_SIZE);
+    l->frame_size = (l->frame_size + 15) & ~(size_t)15;
+    return 0;
+}
 
 /* The rt_sigreturn trampoline's page: in the gap between the mmap area
  * and the stack, where neither grows (see USER_MMAP_TOP). */
@@ -173,11 +239,15 @@ static uint64_t sigreturn_tramp(struct user_process *p)
     return addr;
 }
 
-/* Fill __reserved: fpsimd_context, esr_context for a fault, terminator
- * (the rest of the buffer is already zero). */
-static void put_records(const struct cpu_state *cpu, const struct user_signal *s,
-                        uint8_t *reserved)
+/* Fill in the records where the layout puts them: fpsimd_context,
+ * esr_context for a fault, sve_context, the extra_context pointing past
+ * __reserved's terminator (the terminators are the zeroed buffer's). */
+static void put_records(const struct user_process *p,
+                        const struct user_signal *s,
+                        const struct frame_layout *l, uint64_t frame_addr,
+                        uint8_t *frame)
 {
+    const struct cpu_state *cpu = p->cpu;
     struct guest_fpsimd_context fp = {
         .head = { FPSIMD_MAGIC, sizeof(fp) },
         .fpsr = cpu->fpsr,
@@ -185,13 +255,24 @@ static void put_records(const struct cpu_state *cpu, const struct user_signal *s
     };
     for (int i = 0; i < 32; i++)
         memcpy(fp.vregs[i], cpu->z[i].b, 16);
-    memcpy(reserved, &fp, sizeof(fp));
-    if (s->esr) {
+    memcpy(frame + l->fpsimd, &fp, sizeof(fp));
+    if (l->esr) {
         struct guest_esr_context esr = {
             .head = { ESR_MAGIC, sizeof(esr) },
             .esr = s->esr,
         };
-        memcpy(reserved + sizeof(fp), &esr, sizeof(esr));
+        memcpy(frame + l->esr, &esr, sizeof(esr));
+    }
+    if (l->sve)
+        user_sve_context_save(p, frame + l->sve);
+    if (l->extra) {
+        size_t data = l->extra + EXTRA_CONTEXT_SIZE + TERMINATOR_SIZE;
+        struct guest_extra_context ec = {
+            .head = { EXTRA_MAGIC, EXTRA_CONTEXT_SIZE },
+            .datap = frame_addr + data,
+            .size = (uint32_t)(l->frame_size - data),
+        };
+        memcpy(frame + l->extra, &ec, sizeof(ec));
     }
 }
 
@@ -206,8 +287,11 @@ int user_sigframe_setup(struct user_process *p, const struct user_sigaction *act
     if ((act->flags & USER_SA_ONSTACK) && t->altstack_size
         && !user_sigaltstack_on(p, sp))
         sp = t->altstack_sp + t->altstack_size;
+    struct frame_layout layout;
+    if (frame_layout(&layout, user_sve_context_size(p), s->esr != 0) < 0)
+        return -EFAULT;
     uint64_t record_addr = (sp - sizeof(struct guest_frame_record)) & ~15ull;
-    uint64_t frame_addr = record_addr - FRAME_SIZE;
+    uint64_t frame_addr = record_addr - layout.frame_size;
     if (frame_addr > sp)
         return -EFAULT;   /* wrapped below address 0 */
     if (!(act->flags & USER_SA_RESTORER)) {
@@ -218,13 +302,9 @@ int user_sigframe_setup(struct user_process *p, const struct user_sigaction *act
 
     /* The frame and the record above it, built here and written at once
      * so a stack that cannot hold them changes nothing. */
-    struct {
-        struct guest_rt_sigframe frame;
-        struct guest_frame_record record;
-    } *out = g_malloc0(sizeof(*out));
-    _Static_assert(offsetof(__typeof__(*out), record) == FRAME_SIZE,
-                   "the record follows the frame");
-    struct guest_rt_sigframe *f = &out->frame;
+    size_t out_size = layout.frame_size + sizeof(struct guest_frame_record);
+    uint8_t *out = g_malloc0(out_size);
+    struct guest_rt_sigframe *f = (struct guest_rt_sigframe *)out;
     if (act->flags & USER_SA_SIGINFO)
         f->info = s->info;
     f->uc.stack = user_sigaltstack_get(p, cpu->sp);
@@ -235,10 +315,11 @@ int user_sigframe_setup(struct user_process *p, const struct user_sigaction *act
     sc->sp = cpu->sp;
     sc->pc = cpu->pc;
     sc->pstate = cpu_get_cpsr(cpu);
-    put_records(cpu, s, sc->reserved);
-    out->record = (struct guest_frame_record){ cpu->x[29], cpu->x[30] };
+    put_records(p, s, &layout, frame_addr, out);
+    struct guest_frame_record record = { cpu->x[29], cpu->x[30] };
+    memcpy(out + layout.frame_size, &record, sizeof(record));
 
-    int r = user_copy_out(p, frame_addr, out, sizeof(*out));
+    int r = user_copy_out(p, frame_addr, out, out_size);
     g_free(out);
     if (r < 0)
         return r;
@@ -261,15 +342,20 @@ int user_sigframe_setup(struct user_process *p, const struct user_sigaction *act
 
 /* What the records of a frame say. */
 struct parsed_records {
+    bool sve_allowed;                            /* the process has SVE */
     const struct guest_fpsimd_context *fpsimd;   /* into the buffers */
+    const uint8_t *sve;                          /* sve_context, or NULL */
+    size_t sve_size;
 };
 
 /* Walk the records in [base, base+limit) as Linux's parse_user_sigframe
- * does. *extra_out receives an extra_context (only allowed in the frame
- * proper, when extra_out is not NULL). 0 or -EINVAL. */
+ * does. *extra_out receives an extra_context and *extra_offset its offset
+ * from base (only allowed in the frame proper, when extra_out is not
+ * NULL). 0 or -EINVAL. */
 static int parse_records(const uint8_t *base, size_t limit,
                          struct parsed_records *rec,
-                         const struct guest_extra_context **extra_out)
+                         const struct guest_extra_context **extra_out,
+                         size_t *extra_offset)
 {
     size_t offset = 0;
     for (;;) {
@@ -290,11 +376,18 @@ static int parse_records(const uint8_t *base, size_t limit,
             break;
         case ESR_MAGIC:
             break;   /* information for the handler; nothing to restore */
+        case USER_SVE_MAGIC:
+            if (!rec->sve_allowed || rec->sve)
+                return -EINVAL;
+            rec->sve = base + offset;
+            rec->sve_size = head.size;
+            break;
         case EXTRA_MAGIC:
             if (!extra_out || *extra_out
                 || head.size < sizeof(struct guest_extra_context))
                 return -EINVAL;
             *extra_out = (const void *)(base + offset);
+            *extra_offset = offset;
             /* The rest of __reserved must be a terminator, then parsing
              * goes on in the extra data. */
             return 0;
@@ -322,32 +415,38 @@ static int read_frame(struct user_process *p, uint64_t frame_addr,
         return -EINVAL;
 
     const struct guest_extra_context *ec = NULL;
+    size_t ec_offset = 0;
     uint8_t *reserved = f->uc.mcontext.reserved;
-    int r = parse_records(reserved, sizeof(f->uc.mcontext.reserved), rec, &ec);
+    int r = parse_records(reserved, sizeof(f->uc.mcontext.reserved), rec, &ec,
+                          &ec_offset);
     if (r < 0)
         return r;
     if (ec) {
         struct guest_extra_context x;
         memcpy(&x, ec, sizeof(x));
-        size_t after = (const uint8_t *)ec - reserved + ec->head.size;
+        size_t after = ec_offset + x.head.size;
         struct guest_ctx_head term;
         if (sizeof(f->uc.mcontext.reserved) - after < sizeof(term))
             return -EINVAL;
         memcpy(&term, reserved + after, sizeof(term));
-        /* Linux puts the extra data right after the frame, 16-aligned,
-         * and bounds the whole. */
-        if (term.magic || term.size || x.datap != frame_addr + FRAME_SIZE
-            || x.size % 16 || x.size > SIGFRAME_MAXSZ - FRAME_SIZE)
+        /* The extra data starts right after that terminator (16-aligned)
+         * and the whole frame stays within SIGFRAME_MAXSZ, as Linux's
+         * parse_user_sigframe requires. */
+        uint64_t data = RESERVED_OFFSET + after + TERMINATOR_SIZE;
+        if (term.magic || term.size || x.datap != frame_addr + data
+            || x.size % 16 || x.size > SIGFRAME_MAXSZ - data)
             return -EINVAL;
         *extra = g_malloc(x.size + sizeof(term));
         if (user_copy_in(p, *extra, x.datap, x.size) < 0)
             return -EFAULT;
-        r = parse_records(*extra, x.size, rec, NULL);
+        r = parse_records(*extra, x.size, rec, NULL, NULL);
         if (r < 0)
             return r;
     }
     if (!rec->fpsimd)
         return -EINVAL;   /* Linux requires the FP/SIMD state back */
+    if (rec->sve && user_sve_context_check(p, rec->sve, rec->sve_size) < 0)
+        return -EINVAL;
     return 0;
 }
 
@@ -356,7 +455,7 @@ int user_sigframe_restore(struct user_process *p)
     struct cpu_state *cpu = p->cpu;
     uint64_t frame_addr = cpu->sp;
     struct guest_rt_sigframe *f = g_malloc(sizeof(*f));
-    struct parsed_records rec = { 0 };
+    struct parsed_records rec = { .sve_allowed = user_sve_context_size(p) != 0 };
     uint8_t *extra;
     int r = read_frame(p, frame_addr, f, &extra, &rec);
     if (r < 0)
@@ -371,12 +470,11 @@ int user_sigframe_restore(struct user_process *p)
     cpu->nzcv = (uint32_t)sc->pstate & PSTATE_NZCV;
     cpu->fpsr = fp.fpsr;
     cpu->fpcr = fp.fpcr;
-    /* Restoring from fpsimd_context leaves no SVE state: the bits of Z
-     * above V read as zero, as after Linux discards a task's SVE state. */
-    for (int i = 0; i < 32; i++) {
-        memset(cpu->z[i].b, 0, sizeof(cpu->z[i].b));
-        memcpy(cpu->z[i].b, fp.vregs[i], 16);
-    }
+    /* Z, P and FFR from the sve_context (none: only the V part of each Z
+     * survives, as after Linux discards a task's SVE state), then V from
+     * the fpsimd_context over the low 128 bits. */
+    user_sve_context_restore(cpu, rec.sve, rec.sve_size,
+                             (const uint8_t *)fp.vregs);
     cpu->excl_valid = false;
     p->cur->sig->blocked = f->uc.sigmask
                            & ~(user_sigbit(USER_SIGKILL) | user_sigbit(USER_SIGSTOP));

@@ -217,7 +217,7 @@ void user_signal_send_thread(struct user_thread *t, const struct user_signal *s)
     if (deliverable(t, sig))
         user_wake_for_signal(t);
     else if (t->state == USER_THREAD_BLOCKED && t->block == USER_BLOCK_RETRY
-             && t->io_fd < 0)
+             && !user_thread_polls(t))
         user_wake(t, 0);   /* sigtimedwait looks again */
 }
 
@@ -253,7 +253,7 @@ void user_signal_send_process(struct user_process *p, const struct user_signal *
             user_wake_for_signal(t);
             woken = true;
         } else if (t->state == USER_THREAD_BLOCKED
-                   && t->block == USER_BLOCK_RETRY && t->io_fd < 0) {
+                   && t->block == USER_BLOCK_RETRY && !user_thread_polls(t)) {
             user_wake(t, 0);
         }
     }
@@ -383,7 +383,7 @@ static enum delivery deliver(struct user_process *p, const struct user_signal *s
     /* A wait the signal interrupted: EINTR, or back onto the svc to run
      * again after the handler (SA_RESTART). Before the frame, which
      * saves pc and x0. */
-    user_syscall_interrupted(p->cur, a.flags & USER_SA_RESTART);
+    user_syscall_interrupted(p->cur, true, a.flags & USER_SA_RESTART);
     if (user_sigframe_setup(p, &a, s, mask) < 0) {
         /* Linux's force_sigsegv: a SIGSEGV that cannot be handled ends
          * the process rather than faulting again and again. */
@@ -433,7 +433,7 @@ bool user_signal_resume(struct user_process *p, uint64_t max_insns,
             return true;
     }
     if (done != DELIVERED_HANDLER && sig > 0)
-        user_syscall_interrupted(p->cur, true);   /* no handler ran */
+        user_syscall_interrupted(p->cur, false, false);   /* no handler ran */
     if (done != DELIVERED_HANDLER && t->restore_mask) {
         /* rt_sigsuspend ended without running a handler: put the mask
          * back and, as Linux does for ERESTARTNOHAND, restart it. */

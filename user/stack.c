@@ -76,7 +76,8 @@ bool user_stack_build(struct user_process *p, char *const *argv,
 {
     uint64_t lo = USER_STACK_TOP - USER_STACK_SIZE;
     pagestore_map(p->mem, lo, USER_STACK_SIZE,
-                  PAGESTORE_PROT_READ | PAGESTORE_PROT_WRITE);
+                  PAGESTORE_PROT_READ | PAGESTORE_PROT_WRITE |
+                      (p->image.exec_stack ? PAGESTORE_PROT_EXEC : 0));
 
     size_t argc = count(argv);
     size_t envc = count(envp);

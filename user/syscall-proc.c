@@ -92,11 +92,43 @@ USER_SYSCALL(uname)
     return user_copy_out(p, a[0], u, sizeof(u));
 }
 
-/* prctl: the thread's name (comm: what `info threads` shows) and
- * pointer authentication's options (linux/prctl.h); the others are
+/* sysinfo: arm64's struct sysinfo (112 bytes). glibc's qsort asks it for
+ * the memory size. The values are fixed, not the host's: what the guest
+ * sees must not depend on the machine it runs on (determinism). The
+ * uptime follows the instruction count, on the same 1 GHz-equivalent scale
+ * as the generic timer (CNTVCT_EL0 = icount / 16 at 62.5 MHz). */
+USER_SYSCALL(sysinfo)
+{
+    struct {
+        int64_t uptime;
+        uint64_t loads[3];
+        uint64_t totalram, freeram, sharedram, bufferram;
+        uint64_t totalswap, freeswap;
+        uint16_t procs, pad;
+        uint32_t pad2;
+        uint64_t totalhigh, freehigh;
+        uint32_t mem_unit;
+        char reserved[4];
+    } info;
+    G_STATIC_ASSERT(sizeof(info) == 112);
+
+    memset(&info, 0, sizeof(info));
+    info.uptime = (int64_t)(user_process_icount(p) / 1000000000u);
+    info.totalram = 4ull << 30;
+    info.freeram = 2ull << 30;
+    info.procs = 1;
+    info.mem_unit = 1;
+    return user_copy_out(p, a[0], &info, sizeof(info));
+}
+
+/* prctl: the thread's name (comm: what `info threads` shows), the SVE
+ * vector length (user/sve.c) and pointer authentication's options
+ * (linux/prctl.h); the others are
  * unknown here, -EINVAL as from a kernel without them. */
 #define GUEST_PR_SET_NAME 15
 #define GUEST_PR_GET_NAME 16
+#define GUEST_PR_SVE_SET_VL 50
+#define GUEST_PR_SVE_GET_VL 51
 #define GUEST_PR_PAC_RESET_KEYS 54
 #define GUEST_PR_PAC_GET_ENABLED_KEYS 61
 
@@ -120,6 +152,10 @@ USER_SYSCALL(prctl)
     }
     case GUEST_PR_GET_NAME:
         return user_copy_out(p, a[1], p->cur->comm, sizeof(p->cur->comm));
+    case GUEST_PR_SVE_SET_VL:
+        return user_sve_set_vl(p, a[1]);
+    case GUEST_PR_SVE_GET_VL:
+        return user_sve_get_vl(p);
     case GUEST_PR_PAC_RESET_KEYS:
         if (a[1] & ~(uint64_t)USER_PAC_ALL_KEYS || a[2] || a[3] || a[4])
             return -EINVAL;

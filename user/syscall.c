@@ -80,13 +80,20 @@ void user_syscall_run(struct user_process *p, bool saved)
 
     int64_t ret;
     unsigned nargs = 6;
-    if (nr < USER_SYSCALL_MAX && table[nr].fn) {
+    const struct user_syscall_door *door = p->kernel ? p->kernel->door : NULL;
+    if (nr < USER_SYSCALL_MAX && table[nr].fn)
         nargs = table[nr].nargs;
+    if (door && door->before(door->opaque, p, nr, args, &ret)
+                    == USER_DOOR_SKIP) {
+        /* Replayed: the door gave the recorded result. */
+    } else if (nr < USER_SYSCALL_MAX && table[nr].fn) {
         ret = table[nr].fn(p, args);
     } else {
         log_unsupported(p, nr);
         ret = -ENOSYS;
     }
+    if (door && ret != USER_SYSCALL_BLOCKED)
+        door->after(door->opaque, p, nr, args, &ret);
     if (ret == USER_SYSCALL_BLOCKED) {
         /* Parked: x0 is written when it is woken or the call is retried. */
         if (p->log_syscalls && !saved)

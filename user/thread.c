@@ -43,7 +43,6 @@ struct user_thread *user_thread_new(struct user_process *p, int64_t tid)
     t->proc = p;
     t->tid = tid;
     t->cpu = cpu_new(&user_cpu_mem_ops, p);
-    t->io_fd = -1;
     /* The first thread of a process is its leader: its signal state is
      * the one the process struct holds. */
     if (p->threads->len == 0) {
@@ -75,6 +74,8 @@ void user_thread_free(struct user_thread *t)
         t->proc->kernel->icount_retired += t->cpu->icount;
         cpu_free(t->cpu);
     }
+    if (t->io_polls)
+        g_array_unref(t->io_polls);
     g_free(t);
 }
 

@@ -6,6 +6,7 @@
 #include "user/process.h"
 #include "user/sigstate.h"
 #include "user/kernel.h"
+#include "user/sve.h"
 
 #include <stdint.h>
 
@@ -60,6 +61,8 @@ struct user_image {
     uint64_t load_bias;      /* 0 for ET_EXEC */
     uint64_t image_end;      /* end of the highest segment (for brk) */
     char interp[USER_INTERP_MAX]; /* PT_INTERP, or "" (static) */
+    bool exec_stack;         /* PT_GNU_STACK asks for PF_X (arm64 Linux's
+                                stack is not executable without it) */
 };
 
 struct user_rlimit {

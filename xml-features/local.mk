@@ -5,7 +5,8 @@ libxmlfeatures_a_SOURCES = \
 	xml-features/tdesc.c \
 	xml-features/tdesc-parse.h \
 	xml-features/tdesc-parse.c \
-	xml-features/tdesc-builtin.c
+	xml-features/tdesc-builtin.c \
+	xml-features/tdesc-sve.c
 nodist_libxmlfeatures_a_SOURCES = \
 	xml-features/tdesc-resources.c \
 	xml-features/tdesc-resources.h
@@ -15,7 +16,8 @@ tdesc_xml_files = \
 	xml-features/aarch64-core.xml \
 	xml-features/aarch64-fpu.xml \
 	xml-features/aarch64-tls.xml \
-	xml-features/aarch64-pauth.xml
+	xml-features/aarch64-pauth.xml \
+	xml-features/aarch64-sve.xml
 tdesc_gresource = xml-features/aarch64.gresource.xml
 EXTRA_DIST += $(tdesc_xml_files) $(tdesc_gresource)
 BUILT_SOURCES += xml-features/tdesc-resources.c xml-features/tdesc-resources.h
@@ -51,3 +53,28 @@ testsuite_unit_tdesc_expand_LDADD = libxmlfeatures.a \
 	$(GLIB_LIBS) $(EXPAT_LIBS)
 TESTS += testsuite/unit/tdesc-gdb-check.sh
 EXTRA_DIST += testsuite/unit/tdesc-gdb-check.sh
+
+# SVE: the sve feature instantiated for a vector length, and the z, p,
+# ffr and vg mapping of server/gdb-regs.c.
+check_PROGRAMS += testsuite/unit/test-tdesc-sve
+TESTS += testsuite/unit/test-tdesc-sve
+testsuite_unit_test_tdesc_sve_SOURCES = testsuite/unit/test-tdesc-sve.c \
+	server/gdb-regs.h server/gdb-regs.c
+testsuite_unit_test_tdesc_sve_LDADD = libxmlfeatures.a libcpu.a \
+	$(GLIB_LIBS) $(EXPAT_LIBS) -lm
+
+# The SVE guest program and its DejaGnu suites (gdb-sve.exp, lldb-sve.exp);
+# the guest rule mirrors testsuite/local.mk's (the SVE instructions are
+# inline asm with .arch, so no -march is needed).
+EXTRA_DIST += testsuite/guest/sve.c testsuite/backstep.gdb/gdb-sve.exp \
+	testsuite/backstep.lldb/lldb-sve.exp
+SVE_GUEST = testsuite/guest/sve
+CLEANFILES += $(SVE_GUEST)
+if HAVE_CROSS_CC
+check_DATA += $(SVE_GUEST)
+endif
+guest-programs: $(SVE_GUEST)
+testsuite/guest/sve: $(srcdir)/testsuite/guest/sve.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) -static -g -Wall -Wextra -O0 -o $@ \
+		$(srcdir)/testsuite/guest/sve.c

@@ -245,10 +245,15 @@ static void start_feature(struct parse_state *st, const XML_Char **attrs)
 
 static void start_reg(struct parse_state *st, const XML_Char **attrs)
 {
+    /* encoding= and format= are lldb's extension (its lldb-gdb-remote
+     * notes): lldb 14 cannot tell from a union type such as SVE's that a
+     * register is a vector, and gdb ignores attributes it does not know. */
     static const char *const allowed[] = {
-        "name", "bitsize", "type", "group", "regnum", "save-restore", NULL
+        "name", "bitsize", "type", "group", "regnum", "save-restore",
+        "encoding", "format", NULL
     };
-    enum { NAME, BITSIZE, TYPE, GROUP, REGNUM, SAVE_RESTORE };
+    enum { NAME, BITSIZE, TYPE, GROUP, REGNUM, SAVE_RESTORE, ENCODING,
+           FORMAT };
     const char *v[G_N_ELEMENTS(allowed)];
     struct tdesc_builder *b = st->b;
 
@@ -310,6 +315,14 @@ static void start_reg(struct parse_state *st, const XML_Char **attrs)
         fail(st, "register \"%s\": group \"%s\" is empty or has characters "
              "other than letters, digits, '_', '.' and '-'", name, v[GROUP]);
         return;
+    }
+    for (int i = ENCODING; i <= FORMAT; i++) {
+        if (v[i] && !is_plain_name(v[i])) {
+            fail(st, "register \"%s\": %s \"%s\" is empty or has characters "
+                 "other than letters, digits, '_', '.' and '-'", name,
+                 allowed[i], v[i]);
+            return;
+        }
     }
     bool save_restore = true;
     if (v[SAVE_RESTORE]) {

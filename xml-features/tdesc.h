@@ -83,6 +83,25 @@ enum tdesc_aarch64_option {
  * (TDESC_AARCH64_* bits) after core, fpu and tls. */
 struct tdesc *tdesc_aarch64_linux_with(unsigned options, GError **error);
 
+/* The longest SVE vector length, in 128-bit quadwords (2048 bits): the
+ * architecture's limit, and gdb's. */
+#define TDESC_SVE_MAX_VQ 16u
+
+/* The built-in description of a CPU with SVE at vector length vq
+ * quadwords (1..TDESC_SVE_MAX_VQ): org.gnu.gdb.aarch64.sve in place of
+ * .fpu (gdb refuses both), so z0..z31 are 34..65, fpsr 66, fpcr 67,
+ * p0..p15 68..83, ffr 84, vg 85, tpidr 86, then the optional features.
+ * vq is the longest length a thread may have: a shorter one shows as
+ * zeros past its end and as vg (see doc/target-descriptions.md). */
+struct tdesc *tdesc_aarch64_linux_sve(unsigned options, unsigned vq,
+                                      GError **error);
+
+/* The SVE feature's template text made into the feature file for vq
+ * quadwords: each "@VQ@" and "@VQ*N@" replaced by the number (tdesc-sve.c).
+ * NULL with *error set for a vq out of range or a malformed placeholder. */
+char *tdesc_sve_instantiate(const char *template_text, unsigned vq,
+                            GError **error);
+
 #define TDESC_ERROR tdesc_error_quark()
 GQuark tdesc_error_quark(void);
 

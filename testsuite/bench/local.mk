@@ -12,7 +12,9 @@ BENCH_SRCS = \
 	testsuite/bench/wl-printf.c \
 	testsuite/bench/wl-sort.c \
 	testsuite/bench/wl-fp.c \
-	testsuite/bench/wl-simd.c
+	testsuite/bench/wl-simd.c \
+	testsuite/bench/wl-calls.c \
+	testsuite/bench/wl-interp.c
 EXTRA_DIST += $(BENCH_SRCS) testsuite/bench/run-bench.sh
 BENCH_GUESTS = $(BENCH_SRCS:.c=)
 CLEANFILES += $(BENCH_GUESTS)
@@ -25,9 +27,11 @@ CLEANFILES += $(EXTRA_PROGRAMS)
 
 BENCH_GUEST_CFLAGS = -static -Wall -Wextra
 
-# Integer and library workloads at -O2, as most programs are built.
+# Integer, library, call and interpreter workloads at -O2, as most
+# programs are built.
 testsuite/bench/wl-int testsuite/bench/wl-string testsuite/bench/wl-printf \
-testsuite/bench/wl-sort: testsuite/bench/wl-%: $(srcdir)/testsuite/bench/wl-%.c
+testsuite/bench/wl-sort testsuite/bench/wl-calls \
+testsuite/bench/wl-interp: testsuite/bench/wl-%: $(srcdir)/testsuite/bench/wl-%.c
 	@$(MKDIR_P) testsuite/bench
 	$(GUEST_CC_V)$(CROSS_CC) $(BENCH_GUEST_CFLAGS) -O2 -o $@ $<
 
@@ -48,7 +52,7 @@ testsuite/bench/wl-simd: $(srcdir)/testsuite/bench/wl-simd.c
 BENCH_REPS = 5
 BENCH_RSP_COUNT = 2000
 BENCH_SCALE = 1
-BENCH_WORKLOADS = int string printf sort fp simd
+BENCH_WORKLOADS = int string printf sort fp simd calls interp
 .PHONY: bench
 bench: backstep $(EXTRA_PROGRAMS) $(BENCH_GUESTS)
 	@if test "x$(CROSS_CC)" = xno; then \

@@ -9,11 +9,13 @@
 #   BENCH_WORKLOADS (default: all), BENCH_SCALE (workload size factor).
 #
 # Times are medians of wall-clock seconds; "cpu" is the child's user+system
-# time, which moves less when the machine is busy. Instructions are
-# backstep's retired-instruction count (--stats), the same for qemu since
-# both run the same deterministic program. Nothing here passes or fails on
-# timing; a run fails only if a workload fails or its output differs
-# between the two emulators.
+# time, which moves less when the machine is busy, and is what the MIPS
+# columns and the summary use. Instructions are backstep's retired-
+# instruction count (--stats), the same for qemu since both run the same
+# deterministic program. The summary is the geometric mean of the
+# backstep/qemu CPU-time ratios and the largest one. Nothing here passes
+# or fails on timing; a run fails only if a workload fails or its output
+# differs between the two emulators.
 set -u
 
 if [ $# -ne 3 ]; then
@@ -26,7 +28,7 @@ dir=$3
 reps=${BENCH_REPS:-5}
 rsp_count=${BENCH_RSP_COUNT:-2000}
 scale=${BENCH_SCALE:-1}
-workloads=${BENCH_WORKLOADS:-"int string printf sort fp simd"}
+workloads=${BENCH_WORKLOADS:-"int string printf sort fp simd calls interp"}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/backstep-bench.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 status=0
@@ -72,13 +74,22 @@ for w in $workloads; do
         minsns = $2 / 1e6
         printf "%-8s %9.1f | %8.3f %8.3f %6.1fx | %8.3f %8.3f %6.1fx | %7.0f %7.0f\n",
             $1, minsns, $3, $5, $3 / $5, $4, $6, $4 / $6,
-            ($3 > 0 ? minsns / $3 : 0), ($5 > 0 ? minsns / $5 : 0) }'
+            ($4 > 0 ? minsns / $4 : 0), ($6 > 0 ? minsns / $6 : 0) }'
+    echo "$w $bs $qe" >> "$tmp/ratios"
     if ! cmp -s "$tmp/$w.bs.out" "$tmp/$w.qemu.out"; then
         echo "run-bench: $w: output differs between backstep and qemu:" >&2
         diff "$tmp/$w.bs.out" "$tmp/$w.qemu.out" >&2
         status=1
     fi
 done
+
+if [ -s "$tmp/ratios" ]; then
+    awk '$3 > 0 && $5 > 0 {
+            r = $3 / $5; n++; logsum += log(r)
+            if (r > worst) { worst = r; worst_name = $1 } }
+        END { if (n) printf "\ngeometric mean of the CPU-time ratios over %d workloads: %.2fx (largest: %s %.2fx)\n",
+                            n, exp(logsum / n), worst_name, worst }' "$tmp/ratios"
+fi
 
 echo
 echo "Debugger round trips over a Unix socket (mean microseconds each," \

@@ -34,15 +34,32 @@ check-gdb-testsuite: backstep$(EXEEXT)
 	  --jobs $(GDB_TESTSUITE_JOBS) --tarball $(GDB_TESTSUITE_TARBALL) \
 	  --check $(GDB_TESTSUITE_FLAGS)
 
+# make check runs the smoke list on backstep as one TAP test (a test point
+# per .exp file; skipped without /usr/src/gdb.tar.xz, DejaGnu or the
+# cross compiler), in its own scratch directory gdb-testsuite-check/.
+testsuite/gdb-testsuite/check-gdb-smoke: Makefile
+	@$(MKDIR_P) testsuite/gdb-testsuite
+	$(AM_V_GEN){ echo '#!/bin/sh'; \
+	  echo 'exec $(SHELL) "$(abs_top_srcdir)/testsuite/gdb-testsuite/check-gdb-smoke.sh" \
+	    --srcdir "$(abs_top_srcdir)" --backstep "$(abs_top_builddir)/backstep$(EXEEXT)" \
+	    --workdir "$(abs_top_builddir)/gdb-testsuite-check" \
+	    --tarball "$(GDB_TESTSUITE_TARBALL)"'; \
+	} > $@ && chmod +x $@
+
+check_DATA += testsuite/gdb-testsuite/check-gdb-smoke
+TESTS += testsuite/gdb-testsuite/check-gdb-smoke
+CLEANFILES += testsuite/gdb-testsuite/check-gdb-smoke
+
 # The unpacked and configured testsuite and the results.
 clean-local: clean-gdb-testsuite
 .PHONY: clean-gdb-testsuite
 clean-gdb-testsuite:
-	rm -rf gdb-testsuite
+	rm -rf gdb-testsuite gdb-testsuite-check
 
 EXTRA_DIST += \
 	testsuite/gdb-testsuite/backstep-as-gdbserver \
 	testsuite/gdb-testsuite/run-gdb-testsuite \
+	testsuite/gdb-testsuite/check-gdb-smoke.sh \
 	testsuite/boards/backstep-stub-base.exp \
 	testsuite/boards/backstep-remote.exp \
 	testsuite/boards/backstep-extended-remote.exp \

@@ -95,7 +95,7 @@ int main(int argc, char **argv)
     snprintf(ppid, sizeof(ppid), "%d", (int)getpid());
     char *args[] = { argv[0], "exec-child", "two words", ppid, NULL };
     fflush(stdout);
-    pid = vfork();
+    pid = vfork(); /* marker: vfork */
     if (pid == 0) {
         execv(argv[0], args);
         _exit(127);

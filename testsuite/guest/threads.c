@@ -90,7 +90,7 @@ int main(void)
         printf("joined %d: %ld, its tls %ld, own tid %d\n", i, (long)ret,
                tls_seen[i], tid_differs[i]);
     }
-    printf("counter %ld (expect %d)\n", counter, WORKERS * ROUNDS);
+    printf("counter %ld (expect %d)\n", counter, WORKERS * ROUNDS); /* marker: all-joined */
     printf("usr1 %d in thread 1: %d\n", (int)got_usr1,
            got_usr1 && pthread_equal(usr1_thread, t[1]));
     printf("main tls %ld\n", tls_count);

@@ -6,13 +6,14 @@
 # standard output and exit status must match. run-programs.sh prints one
 # TAP test point per program per flag set.
 #
-# Each program is built four ways (check_DATA, so they build in parallel
-# and once): -O0, -O2, -O3 for armv8.5-a, and "ext": -O2 for
-# armv8.2-a+fp16+dotprod+i8mm+bf16.
+# Each program is built five ways (check_DATA, so they build in parallel
+# and once): -O0, -O2, -O3 for armv8.5-a, "ext": -O2 for
+# armv8.2-a+fp16+dotprod+i8mm+bf16, and "sve": -O3 for armv8.2-a+sve
+# (vectorised with SVE; glibc picks its SVE routines too).
 
 PROGRAMS_NAMES = int-arith int128 bitfields switch setjmp varargs structs \
 	float-print libm fenv conversions string sort malloc vector atomics \
-	interp crc-sha crypto-ext ext
+	interp crc-sha crypto-ext ext sve
 
 EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 	testsuite/programs/int-arith.c testsuite/programs/int128.c \
@@ -24,20 +25,23 @@ EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 	testsuite/programs/sort.c testsuite/programs/malloc.c \
 	testsuite/programs/vector.c testsuite/programs/atomics.c \
 	testsuite/programs/interp.c testsuite/programs/crc-sha.c \
-	testsuite/programs/crypto-ext.c testsuite/programs/ext.c
+	testsuite/programs/crypto-ext.c testsuite/programs/ext.c \
+	testsuite/programs/sve.c
 
 PROGRAMS_BIN_O0 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O0)
 PROGRAMS_BIN_O2 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O2)
 PROGRAMS_BIN_O3 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O3)
 PROGRAMS_BIN_EXT = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.ext)
+PROGRAMS_BIN_SVE = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.sve)
 PROGRAMS_BINARIES = $(PROGRAMS_BIN_O0) $(PROGRAMS_BIN_O2) $(PROGRAMS_BIN_O3) \
-	$(PROGRAMS_BIN_EXT)
+	$(PROGRAMS_BIN_EXT) $(PROGRAMS_BIN_SVE)
 
 PROGRAMS_CFLAGS = -static -Wall -Wextra -I$(srcdir)/testsuite/programs
 PROGRAMS_LIBS = -lm -latomic
 PROGRAMS_DEPS = $(srcdir)/testsuite/programs/prog.h
 PROGRAMS_ARCH = -march=armv8.5-a
 PROGRAMS_ARCH_EXT = -march=armv8.2-a+fp16+dotprod+i8mm+bf16
+PROGRAMS_ARCH_SVE = -march=armv8.2-a+sve
 
 $(PROGRAMS_BIN_O0): testsuite/programs/bin/%.O0: $(srcdir)/testsuite/programs/%.c $(PROGRAMS_DEPS)
 	@$(MKDIR_P) testsuite/programs/bin
@@ -55,6 +59,10 @@ $(PROGRAMS_BIN_EXT): testsuite/programs/bin/%.ext: $(srcdir)/testsuite/programs/
 	@$(MKDIR_P) testsuite/programs/bin
 	$(GUEST_CC_V)$(CROSS_CC) $(PROGRAMS_CFLAGS) -O2 $(PROGRAMS_ARCH_EXT) -o $@ $< $(PROGRAMS_LIBS)
 
+$(PROGRAMS_BIN_SVE): testsuite/programs/bin/%.sve: $(srcdir)/testsuite/programs/%.c $(PROGRAMS_DEPS)
+	@$(MKDIR_P) testsuite/programs/bin
+	$(GUEST_CC_V)$(CROSS_CC) $(PROGRAMS_CFLAGS) -O3 $(PROGRAMS_ARCH_SVE) -o $@ $< $(PROGRAMS_LIBS)
+
 # The test itself: a wrapper in the build tree that hands the runner the
 # paths configure found.
 testsuite/programs/check-programs: Makefile
@@ -62,7 +70,8 @@ testsuite/programs/check-programs: Makefile
 	$(AM_V_GEN){ echo '#!/bin/sh'; \
 	  echo 'exec $(SHELL) "$(abs_top_srcdir)/testsuite/programs/run-programs.sh" \
 	    --backstep "$(abs_top_builddir)/backstep" --qemu "$(QEMU_AARCH64)" \
-	    --bindir "$(abs_top_builddir)/testsuite/programs/bin" $(PROGRAMS_NAMES)'; \
+	    --bindir "$(abs_top_builddir)/testsuite/programs/bin" \
+	    --sets "O0 O2 O3 ext sve" $(PROGRAMS_NAMES)'; \
 	} > $@ && chmod +x $@
 
 CLEANFILES += $(PROGRAMS_BINARIES) testsuite/programs/check-programs

@@ -299,8 +299,8 @@ static void test_sysregs(void)
                         (2ull << 20) | (1ull << 28) | (1ull << 32) |
                         (1ull << 36) | (1ull << 40) |
                         (1ull << 44) | (1ull << 48) | (2ull << 52));
-    /* PFR0: EL0 and EL1 AArch64; FP and AdvSIMD with half precision. */
-    g_assert_cmphex(cpu->x[4], ==, 0x110011);
+    /* PFR0: EL0 and EL1 AArch64; FP and AdvSIMD with half precision; SVE. */
+    g_assert_cmphex(cpu->x[4], ==, 0x100110011ull);
     g_assert_cmpuint(cpu->x[5], ==, 62500000);
     g_assert_cmpuint(cpu->x[6], ==, (1600 + 6) / 16);
     g_assert_cmphex(cpu->x[7], ==, 0x1234);
@@ -323,12 +323,14 @@ static void test_cpsr_hwcap(void)
     cpu_set_cpsr(h->cpu, 0x600003c5);
     g_assert_cmphex(h->cpu->nzcv, ==, 0x60000000);
     g_assert_cmphex(cpu_get_cpsr(h->cpu), ==, 0x60000000);
-    /* FP, ASIMD, CRC32, ATOMICS, CPUID, PACA, PACG; never SVE. */
+    /* FP, ASIMD, CRC32, ATOMICS, CPUID, PACA, PACG, SVE; not SVE2 (its
+     * instruction set is not complete) nor BTI or MTE (HWCAP2 1, 17, 18). */
     g_assert_cmphex(cpu_hwcap() & 0x983, ==, 0x983);
     g_assert_cmphex(cpu_hwcap() & ((1ull << 30) | (1ull << 31)), ==,
                     (1ull << 30) | (1ull << 31));
-    g_assert_cmphex(cpu_hwcap() & (1ull << 22), ==, 0);
-    g_assert_cmphex(cpu_hwcap2() & ((1ull << 17) | (1ull << 18)), ==, 0);
+    g_assert_cmphex(cpu_hwcap() & (1ull << 22), ==, 1ull << 22);
+    g_assert_cmphex(cpu_hwcap2() & ((1ull << 1) | (1ull << 17) | (1ull << 18)),
+                    ==, 0);
     g_assert_cmpstr(cpu_exit_name(CPU_EXIT_WATCHPOINT), ==, "watchpoint");
     harness_free(h);
 }

@@ -27,7 +27,8 @@
  * fills Zm with small offsets (gathers, scatters: scalar base + vector
  * offsets); SVE_GEN_VEC_BASE fills Zn with addresses in the window
  * (vector base + immediate, 64-bit elements); SVE_GEN_VEC_BASE32 the same
- * with 32-bit elements. */
+ * with 32-bit elements; SVE_GEN_VEC_OFFSETS64 is SVE_GEN_VEC_OFFSETS with
+ * small 64-bit offsets (each 64-bit lane 0..255). */
 enum sve_gen_mode {
     SVE_GEN_PLAIN = 0,
     SVE_GEN_SCALAR_BASE = 1,
@@ -35,6 +36,7 @@ enum sve_gen_mode {
     SVE_GEN_VEC_OFFSETS = 3,
     SVE_GEN_VEC_BASE = 4,
     SVE_GEN_VEC_BASE32 = 5,
+    SVE_GEN_VEC_OFFSETS64 = 6,
 };
 
 struct sve_gen_state {
@@ -164,7 +166,8 @@ static inline void sve_gen_state(struct sve_gen_state *st, uint64_t seed,
         uint64_t r = sve_gen_next(&s);
         memcpy(&st->mem[i], &r, 8);
     }
-    if (mode == SVE_GEN_SCALAR_BASE || mode == SVE_GEN_VEC_OFFSETS) {
+    if (mode == SVE_GEN_SCALAR_BASE || mode == SVE_GEN_VEC_OFFSETS ||
+        mode == SVE_GEN_VEC_OFFSETS64) {
         if (rm != 31)
             st->x[rm] = sve_gen_next(&s) % 64;
         if (rn != 31)
@@ -183,6 +186,12 @@ static inline void sve_gen_state(struct sve_gen_state *st, uint64_t seed,
         for (int j = 0; j < 256; j += 4) {
             uint32_t v = (uint32_t)(sve_gen_next(&s) % 256);
             memcpy(&st->z[rm][j], &v, 4);
+        }
+    }
+    if (mode == SVE_GEN_VEC_OFFSETS64) {
+        for (int j = 0; j < 256; j += 8) {
+            uint64_t v = sve_gen_next(&s) % 256;
+            memcpy(&st->z[rm][j], &v, 8);
         }
     }
     if (mode == SVE_GEN_VEC_BASE || mode == SVE_GEN_VEC_BASE32) {

@@ -2,7 +2,9 @@
  * is not a usable reference (first-fault and non-fault loads, SVE2's
  * decrementing WHILE), the SP-based forms the vector oracle cannot run,
  * and a glibc-style memcpy loop at several vector lengths. Encodings come
- * from aarch64-linux-gnu-as. */
+ * from aarch64-linux-gnu-as. Also: first-fault and faulting gathers,
+ * the gather/scatter address forms with negative offsets, and FSCALE at
+ * the edges of the exponent range. */
 #include <glib.h>
 #include <string.h>
 
@@ -185,6 +187,128 @@ static void test_sp_forms(void)
     harness_free(h);
 }
 
+#define PTRUE_P0_D 0x25d8e3e0u      /* ptrue p0.d */
+#define PTRUE_P0_S 0x2598e3e0u      /* ptrue p0.s */
+#define LDFF1D_GATHER 0xc5c1e000u   /* ldff1d {z0.d}, p0/z, [x0, z1.d] */
+#define LD1D_GATHER 0xc5e1c000u     /* ld1d {z0.d}, p0/z, [x0, z1.d, lsl #3] */
+#define LDFF1W_VEC 0x8521e020u      /* ldff1w {z0.s}, p0/z, [z1.s, #4] */
+#define ST1W_SCATTER 0xe561c002u    /* st1w {z2.s}, p0, [x0, z1.s, sxtw #2] */
+#define PRFB_VEC 0xc400e020u        /* prfb pldl1keep, p0, [z1.d] */
+#define FSCALE_D 0x65c98020u        /* fscale z0.d, p0/m, z0.d, z1.d */
+
+/* A first-fault gather whose third element is on an unmapped page: no
+ * fault, FFR true for the first two elements, which are loaded. */
+static void test_ldff1_gather_partial(void)
+{
+    struct harness *h = harness_new();
+    uint64_t base = HARNESS_END - 16;
+    fill_pattern(h, base, 16);
+    h->cpu->sve_vl = 32;
+    h->cpu->x[0] = base;
+    for (unsigned i = 0; i < 4; i++)
+        h->cpu->z[1].d[i] = 8 * i;
+    HARNESS_CODE_AT(h, HARNESS_CODE, PTRUE_P0_D, SETFFR, LDFF1D_GATHER,
+                    RDFFR_P1, BRK0);
+    g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_BRK);
+    g_assert_cmpuint(ffr_true_bytes(h->cpu), ==, 16);
+    for (unsigned i = 0; i < 16; i++)
+        g_assert_cmpuint(h->cpu->z[0].b[i], ==, (uint8_t)(i * 7 + 3));
+    harness_free(h);
+}
+
+/* The first active element of a first-fault gather faults for real; an
+ * ordinary gather faults on any element; neither changes Z0. */
+static void test_gather_faults(void)
+{
+    struct harness *h = harness_new();
+    h->cpu->sve_vl = 32;
+    memset(h->cpu->z[0].b, 0xaa, sizeof h->cpu->z[0].b);
+    h->cpu->x[0] = HARNESS_END - 16;
+    h->cpu->z[1].d[0] = 16;
+    h->cpu->z[1].d[1] = 0;
+    HARNESS_CODE_AT(h, HARNESS_CODE, PTRUE_P0_D, SETFFR, LDFF1D_GATHER, BRK0);
+    g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_DATA_ABORT);
+    g_assert_cmpuint(h->cpu->exit_info.fault_addr, ==, HARNESS_END);
+    g_assert_cmpuint(h->cpu->z[0].b[8], ==, 0xaa);
+    g_assert_cmpuint(h->cpu->ffr[0], ==, 0xff);
+
+    /* LD1D with LSL #3: index 1 of base END - 16 is mapped, index 2 not. */
+    h->cpu->z[1].d[0] = 1;
+    h->cpu->z[1].d[1] = 2;
+    HARNESS_CODE_AT(h, HARNESS_CODE, PTRUE_P0_D, LD1D_GATHER, BRK0);
+    g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_DATA_ABORT);
+    g_assert_cmpuint(h->cpu->z[0].b[0], ==, 0xaa);
+    harness_free(h);
+}
+
+/* Vector plus immediate gather, scatter with negative scaled offsets, and
+ * a prefetch of unmapped addresses (no fault). */
+static void test_gather_scatter_forms(void)
+{
+    struct harness *h = harness_new();
+    h->cpu->sve_vl = 64;
+    for (unsigned i = 0; i < 16; i++) {
+        h->cpu->z[1].s[i] = (uint32_t)(HARNESS_DATA + 64 * (15 - i));
+        harness_write64(h, HARNESS_DATA + 64 * (15 - i) + 4,
+                        0x1000 + i);
+    }
+    HARNESS_CODE_AT(h, HARNESS_CODE, PTRUE_P0_S, SETFFR, LDFF1W_VEC, BRK0);
+    g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_BRK);
+    for (unsigned i = 0; i < 16; i++)
+        g_assert_cmpuint(h->cpu->z[0].s[i], ==, 0x1000 + i);
+
+    h->cpu->x[0] = HARNESS_DATA + 0x800;
+    for (unsigned i = 0; i < 16; i++) {
+        h->cpu->z[1].s[i] = (uint32_t)(int32_t)(i - 8);
+        h->cpu->z[2].s[i] = 0xc0de0000u + i;
+    }
+    HARNESS_CODE_AT(h, HARNESS_CODE, PTRUE_P0_S, ST1W_SCATTER, BRK0);
+    g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_BRK);
+    for (unsigned i = 0; i < 16; i++) {
+        uint32_t v;
+        memcpy(&v, harness_ptr(h, HARNESS_DATA + 0x800 - 32 + 4 * i), 4);
+        g_assert_cmphex(v, ==, 0xc0de0000u + i);
+    }
+
+    for (unsigned i = 0; i < 8; i++)
+        h->cpu->z[1].d[i] = HARNESS_UNMAPPED + 4096 * i;
+    HARNESS_CODE_AT(h, HARNESS_CODE, PTRUE_P0_D, PRFB_VEC, BRK0);
+    g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_BRK);
+    harness_free(h);
+}
+
+/* FSCALE at the edges of the double range, rounding once: overflow,
+ * exact subnormals, a tie to even, and scales beyond any exponent. */
+static void test_fscale_edges(void)
+{
+    static const struct {
+        uint64_t a;
+        int64_t s;
+        uint64_t want;
+        uint32_t flags;
+    } cases[] = {
+        { 0x3ff0000000000000ull, 1024, 0x7ff0000000000000ull, 0x14 },
+        { 0x3ff0000000000000ull, INT64_MAX, 0x7ff0000000000000ull, 0x14 },
+        { 0x3ff0000000000000ull, -1074, 0x0000000000000001ull, 0 },
+        { 0x3ff0000000000000ull, -1075, 0, 0x18 },
+        { 0x4008000000000000ull, -1075, 0x0000000000000002ull, 0x18 },
+        { 0xbff0000000000000ull, INT64_MIN, 0x8000000000000000ull, 0x18 },
+        { 0x0000000000000001ull, 2097, 0x7fe0000000000000ull, 0 },
+        { 0x7fefffffffffffffull, -2098, 0x0000000000000001ull, 0x18 },
+    };
+    for (unsigned k = 0; k < G_N_ELEMENTS(cases); k++) {
+        struct harness *h = harness_new();
+        h->cpu->sve_vl = 16;
+        h->cpu->z[0].d[0] = cases[k].a;
+        h->cpu->z[1].d[0] = (uint64_t)cases[k].s;
+        HARNESS_CODE_AT(h, HARNESS_CODE, PTRUE_P0_D, FSCALE_D, BRK0);
+        g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_BRK);
+        g_assert_cmphex(h->cpu->z[0].d[0], ==, cases[k].want);
+        g_assert_cmphex(h->cpu->fpsr, ==, cases[k].flags);
+        harness_free(h);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -193,6 +317,10 @@ int main(int argc, char **argv)
     g_test_add_func("/cpu/sve/ldnf1-never-faults", test_ldnf1_never_faults);
     g_test_add_func("/cpu/sve/ld1-faults-whole", test_ld1_faults_whole);
     g_test_add_func("/cpu/sve/whilehs", test_whilehs);
+    g_test_add_func("/cpu/sve/ldff1-gather-partial", test_ldff1_gather_partial);
+    g_test_add_func("/cpu/sve/gather-faults", test_gather_faults);
+    g_test_add_func("/cpu/sve/gather-scatter-forms", test_gather_scatter_forms);
+    g_test_add_func("/cpu/sve/fscale-edges", test_fscale_edges);
     g_test_add_func("/cpu/sve/memcpy-loop", test_memcpy_loop);
     g_test_add_func("/cpu/sve/sp-forms", test_sp_forms);
     return g_test_run();

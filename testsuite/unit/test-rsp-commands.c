@@ -778,8 +778,8 @@ static void test_fixed_answers(void)
 {
     struct fake_peer *peer = fake_peer_new();
 
-    ASSERT_REPLY(peer, "qAttached", "1");
-    ASSERT_REPLY(peer, "qAttached:2a", "1");
+    ASSERT_REPLY(peer, "qAttached", "0");
+    ASSERT_REPLY(peer, "qAttached:2a", "0");
     ASSERT_REPLY(peer, "qSymbol::", "OK");
     ASSERT_REPLY(peer, "qTStatus", "");
     ASSERT_REPLY(peer, "qOffsets", "");

@@ -173,7 +173,7 @@ static void test_extended_run(void)
     struct fake_target *ft = peer->ft;
     GString *vrun = g_string_new("vRun;");
 
-    ASSERT_REPLY(peer, "qAttached", "1");
+    ASSERT_REPLY(peer, "qAttached", "0");
     ASSERT_REPLY(peer, "!", "OK");
     g_assert_true(ft->extended);
     ASSERT_REPLY(peer, "QStartupWithShell:1", "OK");

@@ -349,14 +349,14 @@ static void test_conn_nak_retransmits(void)
     struct fake_peer *peer = fake_peer_new();
     char *reply = fake_peer_transact(peer, "qAttached");
 
-    g_assert_cmpstr(reply, ==, "1");
+    g_assert_cmpstr(reply, ==, "0");
     g_free(reply);
     fake_peer_feed(peer, "-", 1);
-    g_assert_cmpstr(peer->out->str, ==, "$1#31");
+    g_assert_cmpstr(peer->out->str, ==, "$0#30");
     g_string_truncate(peer->out, 0);
     /* Even after an ack, '-' asks for it again. */
     fake_peer_feed(peer, "+-", 2);
-    g_assert_cmpstr(peer->out->str, ==, "$1#31");
+    g_assert_cmpstr(peer->out->str, ==, "$0#30");
     g_string_truncate(peer->out, 0);
     fake_peer_free(peer);
 }
@@ -371,11 +371,11 @@ static void test_conn_no_ack_mode(void)
     /* gdb acks the OK; from then on nobody acks. */
     fake_peer_feed(peer, "+", 1);
     fake_peer_send(peer, "qAttached");
-    g_assert_cmpstr(peer->out->str, ==, "$1#31");
+    g_assert_cmpstr(peer->out->str, ==, "$0#30");
     g_string_truncate(peer->out, 0);
     /* No NAK in no-ack mode, and a bad checksum is trusted. */
     fake_peer_feed(peer, "$qAttached#00", 13);
-    g_assert_cmpstr(peer->out->str, ==, "$1#31");
+    g_assert_cmpstr(peer->out->str, ==, "$0#30");
     g_string_truncate(peer->out, 0);
     fake_peer_feed(peer, "-", 1);
     g_assert_cmpstr(peer->out->str, ==, "");
@@ -413,7 +413,7 @@ static void test_conn_one_byte_feeds(void)
     g_assert_cmpint(acks, ==, 1);
     g_assert_cmpuint(packets->len, ==, 1);
     g_assert_cmpstr(((GString *)g_ptr_array_index(packets, 0))->str, ==,
-                    "1");
+                    "0");
     g_ptr_array_unref(packets);
     fake_peer_free(peer);
 }
@@ -479,7 +479,7 @@ static void test_conn_packets_while_running(void)
     packets = fake_peer_take(peer, &acks, &naks);
     g_assert_cmpuint(packets->len, ==, 2);
     g_assert_cmpstr(((GString *)g_ptr_array_index(packets, 1))->str, ==,
-                    "1");
+                    "0");
     g_ptr_array_unref(packets);
     g_assert_true(rsp_conn_target_running(peer->conn));
     g_assert_cmpint(peer->ft->resume_calls, ==, 2);

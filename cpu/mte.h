@@ -1,0 +1,46 @@
+/* Memory tagging (FEAT_MTE2/MTE3) inside the core: what the MTE
+ * instructions (a64-mte.c) need from the memory path (mem-access.c).
+ *
+ * Allocation tags are one per 16-byte granule, kept by the owner of
+ * memory (cpu_mem_ops.tags). A pointer's logical tag is bits 59:56. */
+#ifndef BACKSTEP_CPU_MTE_H
+#define BACKSTEP_CPU_MTE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cpu/cpu.h"
+
+#define MTE_TAG_SHIFT 56
+#define MTE_TAG_MASK (0xfull << MTE_TAG_SHIFT)
+
+static inline unsigned mte_logical_tag(uint64_t ptr)
+{
+    return (unsigned)(ptr >> MTE_TAG_SHIFT) & 0xf;
+}
+
+static inline uint64_t mte_with_tag(uint64_t ptr, unsigned tag)
+{
+    return (ptr & ~MTE_TAG_MASK) | ((uint64_t)(tag & 0xf) << MTE_TAG_SHIFT);
+}
+
+/* The allocation tag of the granule holding va, for LDG/STG and friends
+ * (allocation tag accesses are never tag checked). The page is translated
+ * for a read or a write (a fault sets cpu->exit and returns NULL). For
+ * memory that is not tagged the result points at *scratch, zeroed: reads
+ * see tag 0 and writes are ignored, as the architecture says for Normal
+ * untagged memory. */
+uint8_t *mte_tag_slot(struct cpu_state *cpu, uint64_t va, bool is_write,
+                      uint8_t *scratch);
+
+/* A data store that is not tag checked (STZG, STGP, DC GZVA write data
+ * with the new tag already set). 0, or -1 with cpu->exit set. */
+int mte_store_unchecked(struct cpu_state *cpu, uint64_t va, unsigned size,
+                        const void *src);
+
+/* ChooseNonExcludedTag: step `offset` non-excluded tags on from `tag`
+ * (offset 0: the first non-excluded tag from `tag` on). 0 if every tag is
+ * excluded. */
+unsigned mte_choose_tag(unsigned tag, unsigned offset, uint16_t exclude);
+
+#endif

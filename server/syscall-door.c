@@ -1,0 +1,318 @@
+/* The system-call door (server/syscall-door.h). */
+#include "config.h"
+
+#include "server/syscall-door.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <string.h>
+
+#include "server/event-log.h"
+#include "user/process.h"
+#include "user/syscall-nr.h"
+
+/* The arm64 Linux numbers, by name. */
+enum {
+#define DOOR_NR(name, nr) NR_##name = nr,
+    USER_SYSCALL_NR_LIST(DOOR_NR)
+#undef DOOR_NR
+};
+
+/* From the Linux UAPI (asm-generic/fcntl.h, asm-generic/ioctls.h). */
+#define L_O_ACCMODE 03
+#define L_O_CREAT 0100
+#define L_O_TRUNC 01000
+#define L_TCGETS 0x5401
+#define L_TIOCGWINSZ 0x5413
+#define L_TERMIOS_SIZE 36
+#define L_WINSIZE_SIZE 8
+#define L_STAT_SIZE 128
+#define L_STATX_SIZE 256
+#define L_TIMESPEC_SIZE 16
+/* A call's memory output is logged up to this (a larger read is logged
+ * whole: it is what the program saw). Bounds a corrupt iovec count. */
+#define MAX_IOV 1024
+
+enum door_mode {
+    DOOR_OFF,
+    DOOR_RECORDING,
+    DOOR_REPLAYING,
+};
+
+struct syscall_door {
+    struct user_syscall_door ops;
+    enum door_mode mode;
+    struct event_log *log;
+    struct event_cursor *cursor;
+    uint64_t mismatches;
+};
+
+enum syscall_door_class syscall_door_class(uint64_t nr, const uint64_t *a)
+{
+    switch (nr) {
+    case NR_openat:
+        /* Opening for reading changes nothing outside: a replay opens
+         * too. Creating or writing a file must happen once. */
+        if ((a[2] & L_O_ACCMODE) == 0 && !(a[2] & (L_O_CREAT | L_O_TRUNC)))
+            return DOOR_MIRRORED;
+        return DOOR_REPLAYED;
+    case NR_close: case NR_dup: case NR_dup3: case NR_fcntl:
+    case NR_pipe2:
+        return DOOR_MIRRORED;
+    case NR_read: case NR_readv: case NR_pread64: case NR_preadv:
+    case NR_write: case NR_writev: case NR_pwrite64: case NR_pwritev:
+    case NR_lseek: case NR_fstat: case NR_newfstatat: case NR_statx:
+    case NR_ioctl: case NR_getcwd: case NR_faccessat: case NR_faccessat2:
+    case NR_readlinkat: case NR_unlinkat: case NR_mkdirat:
+    case NR_getdents64: case NR_ftruncate: case NR_fsync:
+    case NR_fdatasync: case NR_renameat: case NR_chdir:
+    case NR_getrandom: case NR_clock_gettime: case NR_gettimeofday:
+    case NR_clock_getres: case NR_nanosleep: case NR_clock_nanosleep:
+    case NR_sysinfo: case NR_times: case NR_getrusage:
+    case NR_sched_getaffinity:
+        return DOOR_REPLAYED;
+    default:
+        return DOOR_INTERNAL;
+    }
+}
+
+/* ---- Recording ------------------------------------------------------ */
+
+static void put_u64(GByteArray *b, uint64_t v)
+{
+    uint8_t x[8];
+    for (int i = 0; i < 8; i++)
+        x[i] = (uint8_t)(v >> (8 * i));
+    g_byte_array_append(b, x, 8);
+}
+
+static void put_u32(GByteArray *b, uint32_t v)
+{
+    uint8_t x[4];
+    for (int i = 0; i < 4; i++)
+        x[i] = (uint8_t)(v >> (8 * i));
+    g_byte_array_append(b, x, 4);
+}
+
+/* Append (addr, len, the guest's bytes there) to b. */
+static void put_region(GByteArray *b, struct user_process *p, uint64_t addr,
+                       uint64_t len)
+{
+    if (!addr || !len || len > (64u << 20))
+        return;
+    guint at = b->len;
+    put_u64(b, addr);
+    put_u32(b, (uint32_t)len);
+    g_byte_array_set_size(b, b->len + (guint)len);
+    ssize_t got = user_mem_read(p, addr, b->data + b->len - len, len);
+    if (got < (ssize_t)len)
+        g_byte_array_set_size(b, at);   /* not readable: nothing written */
+}
+
+/* The iovecs of a readv: the first ret bytes landed in them in order. */
+static void put_iovecs(GByteArray *b, struct user_process *p, uint64_t iov,
+                       uint64_t count, uint64_t bytes)
+{
+    for (uint64_t i = 0; i < count && i < MAX_IOV && bytes > 0; i++) {
+        uint8_t raw[16];
+        if (user_mem_read(p, iov + 16 * i, raw, 16) != 16)
+            return;
+        uint64_t base = 0, len = 0;
+        for (int k = 7; k >= 0; k--) {
+            base = base << 8 | raw[k];
+            len = len << 8 | raw[8 + k];
+        }
+        uint64_t n = MIN(len, bytes);
+        put_region(b, p, base, n);
+        bytes -= n;
+    }
+}
+
+/* The memory a completed call wrote, as the kernel's ABI defines it. */
+static void put_outputs(GByteArray *b, struct user_process *p, uint64_t nr,
+                        const uint64_t *a, int64_t ret)
+{
+    if (ret < 0 && nr != NR_nanosleep && nr != NR_clock_nanosleep)
+        return;
+    switch (nr) {
+    case NR_read: case NR_pread64:
+        put_region(b, p, a[1], (uint64_t)ret);
+        break;
+    case NR_getrandom:
+        put_region(b, p, a[0], (uint64_t)ret);
+        break;
+    case NR_readv: case NR_preadv:
+        put_iovecs(b, p, a[1], a[2], (uint64_t)ret);
+        break;
+    case NR_fstat: put_region(b, p, a[1], L_STAT_SIZE); break;
+    case NR_newfstatat: put_region(b, p, a[2], L_STAT_SIZE); break;
+    case NR_statx: put_region(b, p, a[4], L_STATX_SIZE); break;
+    case NR_getdents64: put_region(b, p, a[1], (uint64_t)ret); break;
+    case NR_readlinkat: put_region(b, p, a[2], (uint64_t)ret); break;
+    case NR_getcwd: put_region(b, p, a[0], (uint64_t)ret); break;
+    case NR_clock_gettime: case NR_clock_getres:
+        put_region(b, p, a[1], L_TIMESPEC_SIZE);
+        break;
+    case NR_gettimeofday:
+        put_region(b, p, a[0], 16);
+        put_region(b, p, a[1], 8);
+        break;
+    case NR_nanosleep:
+        if (ret == -EINTR)
+            put_region(b, p, a[1], L_TIMESPEC_SIZE);
+        break;
+    case NR_clock_nanosleep:
+        if (ret == EINTR || ret == -EINTR)
+            put_region(b, p, a[3], L_TIMESPEC_SIZE);
+        break;
+    case NR_sysinfo: put_region(b, p, a[0], 112); break;
+    case NR_times: put_region(b, p, a[0], 32); break;
+    case NR_getrusage: put_region(b, p, a[1], 144); break;
+    case NR_sched_getaffinity: put_region(b, p, a[2], (uint64_t)ret); break;
+    case NR_pipe2: put_region(b, p, a[0], 8); break;
+    case NR_ioctl:
+        if (a[1] == L_TCGETS)
+            put_region(b, p, a[2], L_TERMIOS_SIZE);
+        else if (a[1] == L_TIOCGWINSZ)
+            put_region(b, p, a[2], L_WINSIZE_SIZE);
+        break;
+    default:
+        break;
+    }
+}
+
+static void record(struct syscall_door *d, struct user_process *p,
+                   uint64_t nr, const uint64_t *a, int64_t ret)
+{
+    GByteArray *b = g_byte_array_new();
+
+    put_u64(b, (uint64_t)ret);
+    put_outputs(b, p, nr, a, ret);
+    event_log_record(d->log, EVENT_SYSCALL, user_process_icount(p),
+                     user_process_tid(p), nr, 0, b->data, b->len);
+    g_byte_array_unref(b);
+}
+
+/* ---- Replaying ------------------------------------------------------ */
+
+static uint64_t get_u64(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* The next event if it is this call's result; else count a mismatch. */
+static const struct event *take_result(struct syscall_door *d, uint64_t nr)
+{
+    const struct event *ev = event_cursor_peek(d->cursor);
+    gsize len = 0;
+
+    if (ev && ev->data)
+        g_bytes_get_data(ev->data, &len);
+    if (!ev || ev->kind != EVENT_SYSCALL || ev->arg != nr || len < 8) {
+        if (d->mismatches++ == 0)
+            g_warning("replay diverged from the recording at system call "
+                      "%" G_GUINT64_FORMAT, nr);
+        return NULL;
+    }
+    event_cursor_advance(d->cursor);
+    return ev;
+}
+
+/* Put the recorded call's memory back and give its return value. */
+static int64_t apply_result(struct user_process *p, const struct event *ev)
+{
+    gsize len;
+    const uint8_t *data = g_bytes_get_data(ev->data, &len);
+    size_t pos = 8;
+
+    while (len - pos >= 12) {
+        uint64_t addr = get_u64(data + pos);
+        uint32_t n = data[pos + 8] | data[pos + 9] << 8 | data[pos + 10] << 16
+            | (uint32_t)data[pos + 11] << 24;
+        pos += 12;
+        if (len - pos < n)
+            break;
+        user_mem_write(p, addr, data + pos, n);
+        pos += n;
+    }
+    return (int64_t)get_u64(data);
+}
+
+/* ---- The door --------------------------------------------------------- */
+
+static enum user_door_action door_before(void *opaque, struct user_process *p,
+                                         uint64_t nr, const uint64_t *args,
+                                         int64_t *ret)
+{
+    struct syscall_door *d = opaque;
+    const struct event *ev;
+
+    if (d->mode != DOOR_REPLAYING
+        || syscall_door_class(nr, args) != DOOR_REPLAYED)
+        return USER_DOOR_RUN;
+    ev = take_result(d, nr);
+    /* Never let a replay reach the host: a call the log does not have
+     * fails instead. */
+    *ret = ev ? apply_result(p, ev) : -EIO;
+    return USER_DOOR_SKIP;
+}
+
+static void door_after(void *opaque, struct user_process *p, uint64_t nr,
+                       const uint64_t *args, int64_t *ret)
+{
+    struct syscall_door *d = opaque;
+    enum syscall_door_class cls = syscall_door_class(nr, args);
+    const struct event *ev;
+
+    if (cls == DOOR_INTERNAL)
+        return;
+    if (d->mode == DOOR_RECORDING) {
+        record(d, p, nr, args, *ret);
+    } else if (d->mode == DOOR_REPLAYING && cls == DOOR_MIRRORED) {
+        ev = take_result(d, nr);
+        if (ev)
+            *ret = apply_result(p, ev);
+    }
+}
+
+struct syscall_door *syscall_door_new(void)
+{
+    struct syscall_door *d = g_new0(struct syscall_door, 1);
+    d->ops.before = door_before;
+    d->ops.after = door_after;
+    d->ops.opaque = d;
+    return d;
+}
+
+void syscall_door_free(struct syscall_door *door)
+{
+    g_free(door);
+}
+
+const struct user_syscall_door *syscall_door_ops(struct syscall_door *door)
+{
+    return &door->ops;
+}
+
+void syscall_door_record(struct syscall_door *door, struct event_log *log)
+{
+    door->mode = log ? DOOR_RECORDING : DOOR_OFF;
+    door->log = log;
+    door->cursor = NULL;
+}
+
+void syscall_door_replay(struct syscall_door *door,
+                         struct event_cursor *cursor)
+{
+    door->mode = DOOR_REPLAYING;
+    door->cursor = cursor;
+    door->log = NULL;
+}
+
+uint64_t syscall_door_mismatches(const struct syscall_door *door)
+{
+    return door->mismatches;
+}

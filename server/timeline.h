@@ -1,0 +1,122 @@
+/* The timeline: recording, and travel through what was recorded.
+ *
+ * A timeline is itself a struct machine (server/machine.h) wrapped around
+ * the live machine, so that the RSP target drives it unchanged. While the
+ * program runs at the present, the timeline records in the event log what
+ * reaches it from outside (the debugger's signals, memory and register
+ * writes; system-call inputs once user/ sends them through the door).
+ *
+ * Going back never touches the live machine: the past is shown by a
+ * second, replay machine, rebuilt from the program's initial state and
+ * run forward to the moment asked for with the log's events applied at
+ * their instruction counts (the machine is deterministic: same inputs,
+ * same run). Forward execution in the past continues that replay, stopping
+ * at breakpoints as the live run would, until it reaches the present;
+ * there the timeline switches back to the live machine, which is exactly
+ * the state the replay arrived at, and runs on live.
+ *
+ * Time is the machine's instruction count (every thread's, summed). A
+ * reverse step goes to count-1; a reverse continue replays from the start
+ * to now and stops at the last breakpoint or watchpoint hit before now.
+ * Without machine snapshots (server/machine-snapshot.h, not provided by
+ * the user machine yet) every trip back replays from the start: correct,
+ * and costs the time of running the history forward once.
+ */
+#ifndef BACKSTEP_SERVER_TIMELINE_H
+#define BACKSTEP_SERVER_TIMELINE_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "server/machine.h"
+
+struct timeline;
+struct event_log;
+struct syscall_door;
+
+/* Build a fresh machine in the program's initial state (the same program,
+ * arguments, environment and options as the live one). */
+typedef struct machine *(*timeline_factory)(void *data, GError **error);
+
+struct timeline_options {
+    uint64_t history_mem;    /* bytes of history to keep (0: no bound) */
+    /* Instructions between snapshots of the replay machine (0: the
+     * default, a few milliseconds of replay; UINT64_MAX: none but the
+     * start's, for tests and measurements). */
+    uint64_t snapshot_interval;
+};
+
+/* Wrap live (whose instruction count must be 0: nothing run yet). The
+ * returned machine owns live; its free frees both. make/make_data build
+ * replay machines. door (may be NULL): the system-call door the live
+ * machine and the factory's machines were built with; the timeline sets
+ * its mode before each run. */
+struct machine *timeline_new(struct machine *live, timeline_factory make,
+                             void *make_data, struct syscall_door *door,
+                             const struct timeline_options *opts);
+
+/* Replay a saved recording: like timeline_new, but the history is the
+ * log's, up to end_icount, and there is no live machine beyond it: the
+ * present is the end of the recording (forward execution stops there
+ * with replaylog:end semantics, a plain stop). Takes log. */
+struct machine *timeline_new_replay(timeline_factory make, void *make_data,
+                                    struct syscall_door *door,
+                                    struct event_log *log,
+                                    uint64_t end_icount,
+                                    const struct timeline_options *opts,
+                                    GError **error);
+
+/* The timeline behind a machine, or NULL if m is not one. */
+struct timeline *timeline_of(struct machine *m);
+
+/* Where a reverse move ended. */
+enum timeline_arrival {
+    TIMELINE_STEPPED,        /* a reverse step arrived */
+    TIMELINE_HIT,            /* a breakpoint/watchpoint hit: stop says */
+    TIMELINE_BEGIN,          /* the start of history */
+};
+
+/* Go back one instruction of thread tid (0: the last stopped). 0 or a
+ * negative errno; *stop is a breakpoint/watchpoint stop only for HIT. */
+int timeline_reverse_step(struct timeline *tl, int64_t tid,
+                          enum timeline_arrival *arrival,
+                          struct machine_stop *stop);
+/* Go back to the last breakpoint or watchpoint hit before now. */
+int timeline_reverse_continue(struct timeline *tl,
+                              enum timeline_arrival *arrival,
+                              struct machine_stop *stop);
+
+/* Instruction counts: where the view is now, the present (the live
+ * machine's), and the start of history. */
+uint64_t timeline_now(struct timeline *tl);
+uint64_t timeline_present(struct timeline *tl);
+uint64_t timeline_start(struct timeline *tl);
+/* The thread last stopped (for `when`). */
+int64_t timeline_thread(struct timeline *tl);
+
+/* Go to instruction count n (start <= n <= present). 0, -ERANGE or
+ * another negative errno (a replay that could not get there). */
+int timeline_goto(struct timeline *tl, uint64_t n);
+
+/* Checkpoints: named moments (ids from 1) to come back to. */
+int timeline_checkpoint(struct timeline *tl);
+/* Each checkpoint as "id icount" pairs. */
+GArray *timeline_checkpoints(struct timeline *tl); /* of uint64_t pairs */
+int timeline_restart(struct timeline *tl, int id);
+
+struct timeline_stats {
+    uint64_t start, present, now;
+    size_t events;
+    size_t log_bytes;
+    size_t snapshots;
+    size_t memory_bytes;     /* the history's memory: log and snapshots */
+    uint64_t history_mem;
+    uint64_t replays;        /* replay machines built so far */
+};
+void timeline_get_stats(struct timeline *tl, struct timeline_stats *s);
+
+/* The event log (for saving a recording). */
+const struct event_log *timeline_log(struct timeline *tl);
+
+#endif
