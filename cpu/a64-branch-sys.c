@@ -48,7 +48,7 @@ static int trans_TBZ(struct cpu_state *cpu, uint32_t insn)
 /* BR, BLR, RET */
 static int trans_BR(struct cpu_state *cpu, uint32_t insn)
 {
-    uint64_t target = a64_x(cpu, A64_RN(insn));
+    uint64_t target = a64_branch_target(a64_x(cpu, A64_RN(insn)));
 
     if (a64_bits(insn, 21, 2) == 1)   /* BLR */
         cpu->x[30] = cpu->pc + 4;

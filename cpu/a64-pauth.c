@@ -101,7 +101,7 @@ static int trans_BRA(struct cpu_state *cpu, uint32_t insn)
         return A64_EXIT;
     if (link)
         cpu->x[30] = cpu->pc + 4;
-    cpu->pc = target;
+    cpu->pc = a64_branch_target(target);
     return A64_JUMP;
 }
 
@@ -113,7 +113,7 @@ static int trans_RETA(struct cpu_state *cpu, uint32_t insn)
 
     if (auth_or_fault(cpu, insn, cpu->x[30], cpu->sp, key, true, &target))
         return A64_EXIT;
-    cpu->pc = target;
+    cpu->pc = a64_branch_target(target);
     return A64_JUMP;
 }
 

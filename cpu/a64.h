@@ -130,6 +130,17 @@ static inline int a64_cond_holds(uint32_t nzcv, unsigned cond)
     return (cond & 1) ? !r : r;
 }
 
+/* A branch-to-register target (the architecture's BranchAddr): with Top
+ * Byte Ignore for instruction addresses, as Linux runs EL0, a target whose
+ * bit 55 is clear loses its top byte, so a tagged function pointer can be
+ * called. */
+static inline uint64_t a64_branch_target(uint64_t target)
+{
+    if (!(target & (1ull << 55)))
+        target &= ~(0xffull << 56);
+    return target;
+}
+
 /* Raise UNDEFINED for this encoding (SIGILL in user mode). */
 int a64_undef(struct cpu_state *cpu, uint32_t insn);
 

@@ -66,6 +66,7 @@ uint64_t a64_logic_imm_value(uint32_t insn);
 enum cpu_id_reg {
     CPU_ID_NONE,            /* a HWCAP without an ID register field */
     CPU_ID_AA64PFR0,
+    CPU_ID_AA64PFR1,
     CPU_ID_AA64ISAR0,
     CPU_ID_AA64ISAR1,
 };

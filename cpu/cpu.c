@@ -58,6 +58,11 @@ static const struct cpu_feature cpu_features[] = {
     { "frint", 0, 1ull << 8, CPU_ID_AA64ISAR1, 32, 1 },
     { "i8mm", 0, 1ull << 13, CPU_ID_AA64ISAR1, 52, 1 },
     { "bf16", 0, 1ull << 14, CPU_ID_AA64ISAR1, 44, 1 },
+    /* Memory tagging (FEAT_MTE2, and FEAT_MTE3's asymmetric mode): the
+     * instructions (a64-mte.c), tag checks (mem-access.c), user/mte.c's
+     * tag store, prctl and SEGV_MTESERR/MTEAERR. */
+    { "mte", 0, 1ull << 18, CPU_ID_AA64PFR1, 8, 2 },
+    { "mte3", 0, 1ull << 22, CPU_ID_AA64PFR1, 8, 3 },
 };
 
 uint64_t cpu_hwcap(void)

@@ -181,7 +181,9 @@ struct cpu_state {
      * tagged memory get no fast-path TLB entries while checks are on. */
     enum cpu_mte_tcf mte_tcf;
     bool mte_tco;               /* PSTATE.TCO: tag checks suppressed */
-    uint16_t mte_exclude;       /* GCR_EL1.Exclude: tags IRG/ADDG/SUBG skip */
+    /* The tags IRG, ADDG and SUBG may choose: ~GCR_EL1.Exclude, Linux's
+     * include mask (0 until prctl sets one: every tag excluded, tag 0). */
+    uint16_t mte_include;
     /* RGSR_EL1: SEED (bits 23:8) of the LFSR that IRG steps, and the last
      * tag chosen (bits 3:0); deterministic, seeded by the owner. */
     uint32_t mte_rgsr;

@@ -15,6 +15,7 @@
 
 #include "cpu/cpu-internal.h"
 #include "cpu/pauth.h"
+#include "cpu/mte.h"
 
 /* a64_fp_simd_tables is defined in a64-fp-simd-tables.c, not weakly here:
  * from a static library a weak definition in this object would keep the
@@ -115,6 +116,7 @@ static gpointer a64_decoder_init(gpointer unused)
     a64_add_table(all, a64_ldst_patterns);
     a64_add_table(all, a64_ldst_excl_patterns);
     a64_add_table(all, a64_pauth_patterns);
+    a64_add_table(all, a64_mte_patterns);
     for (unsigned t = 0; a64_fp_simd_tables[t]; t++)
         a64_add_table(all, a64_fp_simd_tables[t]);
 

@@ -3,16 +3,18 @@
  * Every instruction slot holds the generic handler of its encoding (from
  * the decode table) and an operation code for the run loop. For the
  * instructions that dominate compiled code (add/sub, logic, moves,
- * bitfield extracts, compares, branches, loads and stores of general
- * registers) the decoder also picks a fast operation with its operand
+ * bitfield extracts, compares, branches, loads and stores of general and
+ * SIMD&FP registers, scalar FP arithmetic, the common AdvSIMD vector
+ * operations) the decoder also picks a fast operation with its operand
  * fields extracted once; the run loop executes those inline, each ending
  * in its own dispatch jump (threaded code), instead of calling the handler
  * through one shared indirect call that the host cannot predict.
  *
  * A fast operation covers only the plain case of its instruction. Whatever
  * it does not handle inline (a TLB miss, a page-crossing access, a
- * watchpoint, a write to a page holding code) it hands to the generic
- * handler, which is the reference: semantics live in one place.
+ * watchpoint, a write to a page holding code, an FP operation off the fast
+ * path of cpu/fpu.h) it hands to the generic handler, which is the
+ * reference: semantics live in one place.
  */
 #ifndef BACKSTEP_CPU_FASTOP_H
 #define BACKSTEP_CPU_FASTOP_H
@@ -25,7 +27,8 @@
 /* Register operands are indexes into the 64-bit words at the start of
  * struct cpu_state: 0..30 are X0..X30, 31 is x[31] (always zero: XZR for
  * reads), FOP_REG_SP is SP. A fast operation that writes a register where
- * 31 means XZR writes x[31] and then zeroes it again. */
+ * 31 means XZR writes x[31] and then zeroes it again. The SIMD&FP forms'
+ * V register operands are plain register numbers (0..31). */
 #define FOP_REG_SP 32
 _Static_assert(offsetof(struct cpu_state, x) == 0 &&
                offsetof(struct cpu_state, sp) == 8 * FOP_REG_SP,
@@ -56,7 +59,52 @@ _Static_assert(offsetof(struct cpu_state, x) == 0 &&
     X(LDRB_WB) X(STRB_WB)                                                  \
     X(LDR_X_REG) X(LDR_W_REG) X(LDRB_REG) X(STR_X_REG) X(STR_W_REG)       \
     X(STRB_REG)                                                            \
-    X(ANDI) X(ORRI) X(EORI) X(ANDSI)  /* logical (imm), X and W */
+    X(ANDI) X(ORRI) X(EORI) X(ANDSI)  /* logical (imm), X and W */      \
+    /* SIMD&FP registers (rd is Vt, rm Vt2 or the index register) */      \
+    X(LDR_S) X(LDR_D) X(LDR_Q) X(STR_S) X(STR_D) X(STR_Q)                 \
+    X(LDR_S_WB) X(LDR_D_WB) X(LDR_Q_WB) X(STR_S_WB) X(STR_D_WB)           \
+    X(STR_Q_WB)                                                            \
+    X(LDR_S_REG) X(LDR_D_REG) X(LDR_Q_REG) X(STR_S_REG) X(STR_D_REG)      \
+    X(STR_Q_REG)                                                           \
+    X(LDP_S) X(LDP_D) X(LDP_Q) X(STP_S) X(STP_D) X(STP_Q)                 \
+    /* sign-extending loads, halfword register offset, W pairs */         \
+    X(LDRSW) X(LDRSH_X) X(LDRSH_W) X(LDRSB_X) X(LDRSB_W)                  \
+    X(LDRSW_REG) X(LDRH_REG) X(STRH_REG)                                  \
+    X(LDP_W) X(STP_W)                                                      \
+    /* scalar FP (rd, rn, rm are V registers; see FOP_FP_*) */            \
+    X(FADD_S) X(FSUB_S) X(FMUL_S) X(FDIV_S) X(FMADD_S) X(FSQRT_S)         \
+    X(FCMP_S)                                                              \
+    X(FADD_D) X(FSUB_D) X(FMUL_D) X(FDIV_D) X(FMADD_D) X(FSQRT_D)         \
+    X(FCMP_D)                                                              \
+    X(FMOV_V)       /* FMOV Sd/Dd, Sn/Dn: imm is the width mask */         \
+    X(FMOVI_V)      /* FMOV (immediate), MOVI Dd: imm is the value */      \
+    X(FMOV_TO_X)    /* FMOV Wd/Xd, Sn/Dn: imm is the width mask */         \
+    X(FMOV_FROM_X)  /* FMOV Sd/Dd, Wn/Xn: imm is the width mask */         \
+    /* AdvSIMD vectors (imm: FOP_VEC_*) */                                 \
+    X(VADD) X(VSUB) X(VMUL) X(VMLA) X(VMLS) X(VLOGIC)                      \
+    X(VFADD) X(VFSUB) X(VFMUL) X(VFDIV) X(VFMLA) X(VFMLS)                 \
+    X(VMAX) X(VMIN) X(VCMGT) X(VCMGE) X(VCMEQ) X(VCMTST)                   \
+    X(VSHR) X(VSRA) X(VSHL)         /* shift by immediate */               \
+    X(VSHLL) X(VADDW) X(VSUBW) X(VADDL) X(VSUBL)   /* widening */      \
+    X(VMAXP) X(VMINP) X(VADDP)      /* pairwise */                         \
+    X(VCMZ)         /* CMGT, CMGE, CMEQ, CMLE, CMLT #0: FOP_VEC_CMZ_* */   \
+    /* CCMP, CCMN (register, immediate): FOP_CCMP_*; ANDS, BICS (reg) */   \
+    X(CCMP_X) X(CCMP_W) X(CCMN_X) X(CCMN_W) X(ANDS_X) X(ANDS_W)          \
+    /* more integer forms compiled code is full of (imm: FOP_INT_*) */    \
+    X(ADR)          /* imm is the offset */                                \
+    X(ADRP)         /* imm is the offset of the 4 KB page */               \
+    X(ADDEXT)       /* ADD/SUB/ADDS/SUBS (extended register) */            \
+    X(DP2)          /* UDIV, SDIV, LSLV, LSRV, ASRV, RORV */               \
+    X(DP1)          /* RBIT, REV16, REV32/REV, CLZ */                      \
+    X(MSUB_X) X(MSUB_W)                                                    \
+    X(MADDL)        /* SMADDL, SMSUBL, UMADDL, UMSUBL (SMULL, UMULL) */    \
+    X(MULH)         /* SMULH, UMULH */                                     \
+    X(EXTR_X) X(EXTR_W)   /* EXTR, ROR (immediate): imm is lsb */          \
+    X(ADC)          /* ADC, ADCS, SBC, SBCS */                             \
+    X(HINT)         /* NOP and the other hints, unless PAuth is on */      \
+    X(ADDSUB_SH)    /* ADD/SUB(S) (shifted register) with LSR or ASR */    \
+    X(CSINV)        /* CSINV, CSNEG (CSETM, CINV, CNEG) */                \
+    X(MRS_TPIDR)    /* MRS Xt, TPIDR_EL0 */
 
 #define FOP_ENUM(name) FOP_##name,
 enum fast_op {
@@ -64,9 +112,14 @@ enum fast_op {
     FOP_COUNT
 };
 #undef FOP_ENUM
+_Static_assert(FOP_COUNT <= 256, "struct code_slot keeps op in a byte");
 
 struct code_slot {
     a64_handler handler;    /* the decode table's handler */
+    /* The run loop's code for op (its computed-goto label), kept here so
+     * dispatch is one indirect jump through the slot, not a table load
+     * first; set by the run loop whenever op changes. */
+    const void *label;
     uint32_t insn;
     uint8_t op;             /* enum fast_op */
     uint8_t rd, rn, rm;     /* register indexes (see FOP_REG_SP) */
@@ -96,11 +149,61 @@ void fastop_init(void);
 /* Writeback single loads/stores: imm packs the signed offset and the mode
  * like a pair's (1 post-index, 3 pre-index).
  * Register-offset loads/stores: rm is the index register; imm is the
- * shift (0..3) plus 4 for UXTW, 8 for SXTW (else LSL/SXTX: 64 bits).
+ * shift (0..4) plus 8 for UXTW, 16 for SXTW (else LSL/SXTX: 64 bits).
  * Logical (immediate): imm is the decoded bit mask, rm is 1 for a 64-bit
  * operation. */
-#define FOP_INDEX_UXTW 4
-#define FOP_INDEX_SXTW 8
+#define FOP_INDEX_UXTW 8
+#define FOP_INDEX_SXTW 16
+
+/* FMADD family (FOP_FMADD_*): rm is Rm, imm is Ra plus FOP_FP_NEG_N (the
+ * product's first operand is negated: FMSUB, FNMADD) and FOP_FP_NEG_A
+ * (the addend is negated: FNMADD, FNMSUB).
+ * FCMP (FOP_FCMP_*): imm is FOP_FP_CMP_ZERO for the #0.0 form (FCMPE
+ * differs only for NaNs, which always take the handler). */
+#define FOP_FP_NEG_N 0x100
+#define FOP_FP_NEG_A 0x200
+#define FOP_FP_CMP_ZERO 1
+
+/* Vector operations: imm is the element size (0..3, bytes 1 << size;
+ * for the FP forms 2 single, 3 double) plus FOP_VEC_Q for 128 bits; the
+ * logical operation (VLOGIC) is U:size of the encoding, shifted by
+ * FOP_VEC_LOGIC_SHIFT. */
+#define FOP_VEC_SIZE(imm) ((unsigned)(imm) & 3)
+#define FOP_VEC_Q 4
+#define FOP_VEC_LOGIC_SHIFT 3
+#define FOP_VEC_LOGIC(imm) ((unsigned)((imm) >> FOP_VEC_LOGIC_SHIFT) & 7)
+/* Signed and unsigned forms (MAX, compares, shifts, widening): imm has
+ * FOP_VEC_SIGNED for the signed one; shifts keep their amount (1..64) in
+ * FOP_VEC_AMOUNT. The widening forms' size is the narrow source's, and
+ * their Q bit selects the source's upper half ("2" forms). */
+#define FOP_VEC_SIGNED 0x40
+#define FOP_VEC_AMOUNT(imm) ((unsigned)((imm) >> 8) & 127)
+
+/* VCMZ: the comparison with zero, in the FOP_VEC_LOGIC field. */
+enum { FOP_VEC_CMZ_GT, FOP_VEC_CMZ_GE, FOP_VEC_CMZ_EQ, FOP_VEC_CMZ_LE,
+       FOP_VEC_CMZ_LT };
+
+/* CCMP/CCMN: rn, and rm or the immediate; imm packs the condition (bits
+ * 3..0), the #nzcv used when it fails (7..4), FOP_CCMP_IMM and the 5-bit
+ * immediate (FOP_CCMP_IMM5). */
+#define FOP_CCMP_COND(imm) ((unsigned)(imm) & 15)
+#define FOP_CCMP_NZCV(imm) ((uint32_t)((imm) >> 4) & 15)
+#define FOP_CCMP_IMM 0x100
+#define FOP_CCMP_IMM5(imm) ((uint64_t)((imm) >> 16) & 31)
+
+/* ANDS (shifted register): imm is the amount, the shift type (0 LSL,
+ * 1 LSR, 2 ASR) << 8, and FOP_ANDS_INVERT for BICS. */
+#define FOP_ANDS_AMOUNT(imm) ((unsigned)(imm) & 63)
+#define FOP_ANDS_TYPE(imm) ((unsigned)((imm) >> 8) & 3)
+#define FOP_ANDS_INVERT 0x400
+
+/* The integer forms' flags in imm: the operation's opcode field in the
+ * low bits (ADDEXT: option | shift << 3; DP1/DP2: the opcode; MADDL: Ra),
+ * then these. */
+#define FOP_INT_X 0x100         /* 64-bit operation */
+#define FOP_INT_SUB 0x200       /* subtract (ADDEXT, ADC: SBC, MADDL) */
+#define FOP_INT_FLAGS 0x400     /* set NZCV (ADDEXT, ADC) */
+#define FOP_INT_SIGNED 0x800    /* MADDL, MULH */
 
 /* LDP/STP: rd and rm are the two registers, rn the base; imm packs the
  * signed byte offset and the addressing mode (1 post-index, 2 signed

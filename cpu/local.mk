@@ -14,7 +14,8 @@ libcpu_a_SOURCES = \
 	cpu/a64-dp-reg.c \
 	cpu/a64-branch-sys.c \
 	cpu/a64-ldst.c \
-	cpu/a64-ldst-excl.c
+	cpu/a64-ldst-excl.c \
+	cpu/mte.h cpu/a64-mte.c
 
 # Unit tests of the integer core: a flat-memory harness runs hand-assembled
 # code through cpu_run.
@@ -153,3 +154,9 @@ testsuite/guest/pauth: $(srcdir)/testsuite/guest/pauth.c
 # Time travel (owned by the timeline helper): CPU state copies and the
 # debugger-visible register set (cpu/snapshot.h).
 libcpu_a_SOURCES += cpu/snapshot.h cpu/snapshot.c
+# Memory tagging (owned by the mte helper): the instructions and tag checks
+# on a small machine with tagged pages.
+check_PROGRAMS += testsuite/unit/test-cpu-mte
+TESTS += testsuite/unit/test-cpu-mte
+testsuite_unit_test_cpu_mte_SOURCES = testsuite/unit/test-cpu-mte.c
+testsuite_unit_test_cpu_mte_LDADD = libcpu.a $(GLIB_LIBS) -lm

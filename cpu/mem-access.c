@@ -2,8 +2,9 @@
  *
  * The fast path (a64.h) handles TLB hits inside one page. Here: TLB fills
  * through mem_ops->translate, permission faults, accesses that cross a page,
- * debugger watchpoints and writes to pages holding decoded code. This is the
- * single place where an MTE tag check will go.
+ * debugger watchpoints, writes to pages holding decoded code, and MTE tag
+ * checks (pages of tagged memory get no fast-path entries while the
+ * thread checks tags, so every access to them comes here).
  *
  * An access is checked completely (every page translated, permitted and
  * free of watchpoints) before any byte moves, so a faulting or watched
@@ -12,6 +13,7 @@
 #include <glib.h>
 
 #include "cpu/cpu-internal.h"
+#include "cpu/mte.h"
 
 enum access_kind {
     ACCESS_READ,
@@ -57,6 +59,22 @@ void cpu_set_data_abort(struct cpu_state *cpu, uint64_t addr, bool is_write,
     cpu->exit_info.fault_addr = addr;
     cpu->exit_info.fault_is_write = is_write;
     cpu->exit_info.fault_is_perm = is_perm;
+    cpu->exit_info.fault_is_tag_check = false;
+}
+
+/* The allocation tags of a page, or NULL for untagged memory. */
+static uint8_t *page_tags(struct cpu_state *cpu, uint64_t page)
+{
+    if (!cpu->mem_ops || !cpu->mem_ops->tags)
+        return NULL;
+    return cpu->mem_ops->tags(cpu->mem_opaque, page);
+}
+
+void cpu_mte_set_tcf(struct cpu_state *cpu, enum cpu_mte_tcf tcf)
+{
+    if (cpu->mte_tcf != tcf)
+        tlb_invalidate_all(cpu);
+    cpu->mte_tcf = tcf;
 }
 
 /* Translate the page of va for one kind of access, refilling its TLB entry.
@@ -85,6 +103,10 @@ static uint8_t *tlb_fill(struct cpu_state *cpu, uint64_t va,
         return NULL;
     }
     watched = debug_watch_kinds_on_page(cpu, page);
+    /* Tagged memory while tag checks are on: every access is checked
+     * here. (PSTATE.TCO is not looked at: it changes without a flush.) */
+    if (cpu->mte_tcf != CPU_MTE_TCF_NONE && page_tags(cpu, page))
+        watched = CPU_WATCH_ACCESS;
     e->addend = (uintptr_t)host - (uintptr_t)page;
     e->read_tag = (prot & CPU_PROT_READ) && !(watched & CPU_WATCH_READ)
                       ? page : CPU_TLB_INVALID;
@@ -151,6 +173,55 @@ static void access_wrote(struct cpu_state *cpu, const struct access_chunk *c)
         cpu_code_invalidate(cpu, c->va, c->len);
 }
 
+/* The MTE tag check of an access of size bytes (<= one page) through the
+ * pointer ptr, made after the access was translated and before any byte
+ * moves. Every 16-byte granule touched must hold ptr's logical tag. A
+ * mismatch is a synchronous fault (data abort, returns -1) or, in the
+ * asynchronous modes, only sets mte_async_fault and lets the access
+ * happen. Not checked: PSTATE.TCO set, untagged memory, upper-half
+ * pointers. (Loads and stores based on SP with an immediate offset are
+ * unchecked in the architecture; the memory path cannot tell them apart,
+ * so they are checked here too.) */
+static int mte_check(struct cpu_state *cpu, uint64_t ptr, unsigned size,
+                     enum access_kind kind)
+{
+    enum cpu_mte_tcf tcf = cpu->mte_tcf;
+    unsigned ltag = mte_logical_tag(ptr);
+    uint64_t va, first, last, tags_page = CPU_TLB_INVALID;
+    const uint8_t *tags = NULL;
+
+    if (tcf == CPU_MTE_TCF_NONE || cpu->mte_tco || size == 0 ||
+        (ptr & (1ull << 55)))
+        return 0;
+    va = ptr & ~(0xffull << 56);
+    first = va & ~(uint64_t)(CPU_MTE_GRANULE - 1);
+    last = (va + size - 1) & ~(uint64_t)(CPU_MTE_GRANULE - 1);
+    for (uint64_t g = first;; g += CPU_MTE_GRANULE) {
+        uint64_t page = g & CPU_PAGE_MASK;
+        if (page != tags_page) {
+            tags = page_tags(cpu, page);
+            tags_page = page;
+        }
+        if (tags && tags[(g & ~CPU_PAGE_MASK) / CPU_MTE_GRANULE] != ltag) {
+            bool sync = tcf == CPU_MTE_TCF_SYNC ||
+                        (tcf == CPU_MTE_TCF_ASYMM && kind == ACCESS_READ);
+            if (!sync) {
+                cpu->mte_async_fault = true;
+                return 0;
+            }
+            /* FAR: the first faulting byte, with the logical tag (bits
+             * 63:60 as in the untagged address, as Linux rebuilds them). */
+            cpu_set_data_abort(cpu, mte_with_tag(g > va ? g : va, ltag),
+                               kind == ACCESS_WRITE, false);
+            cpu->exit_info.fault_is_tag_check = true;
+            return -1;
+        }
+        if (g == last)
+            break;
+    }
+    return 0;
+}
+
 /* Top Byte Ignore, as Linux enables it for user space (TCR_EL1.TBI0):
  * a data address whose bit 55 is clear is translated without its top
  * byte, so tagged pointers (MTE, HWASan, the program's own tags) work. An
@@ -164,14 +235,15 @@ static inline uint64_t data_address(uint64_t va)
     return va;
 }
 
-int cpu_load(struct cpu_state *cpu, uint64_t va, unsigned size, void *dst)
+int cpu_load(struct cpu_state *cpu, uint64_t ptr, unsigned size, void *dst)
 {
     struct access_chunk chunk[2];
     unsigned n, off = 0;
+    uint64_t va;
 
     if (size == 0)
         return 0;
-    va = data_address(va);
+    va = data_address(ptr);
     if (size <= CPU_PAGE_SIZE) {
         /* TLB hit inside one page: entries exist only for pages without
          * watchpoints of this kind (and, for writes, without code). */
@@ -187,13 +259,13 @@ int cpu_load(struct cpu_state *cpu, uint64_t va, unsigned size, void *dst)
         for (unsigned done = 0; done < size; done += CPU_PAGE_SIZE) {
             unsigned len = size - done < CPU_PAGE_SIZE ? size - done
                                                       : CPU_PAGE_SIZE;
-            if (cpu_load(cpu, va + done, len, (uint8_t *)dst + done) != 0)
+            if (cpu_load(cpu, ptr + done, len, (uint8_t *)dst + done) != 0)
                 return -1;
         }
         return 0;
     }
     n = access_prepare(cpu, va, size, ACCESS_READ, chunk);
-    if (n == 0)
+    if (n == 0 || mte_check(cpu, ptr, size, ACCESS_READ) != 0)
         return -1;
     for (unsigned i = 0; i < n; i++) {
         memcpy((uint8_t *)dst + off, chunk[i].host, chunk[i].len);
@@ -202,15 +274,18 @@ int cpu_load(struct cpu_state *cpu, uint64_t va, unsigned size, void *dst)
     return 0;
 }
 
-int cpu_store(struct cpu_state *cpu, uint64_t va, unsigned size,
-              const void *src)
+/* A store; `checked`: with the MTE tag check (all but the tag-setting
+ * instructions' own data stores). */
+static int store(struct cpu_state *cpu, uint64_t ptr, unsigned size,
+                 const void *src, bool checked)
 {
     struct access_chunk chunk[2];
     unsigned n, off = 0;
+    uint64_t va;
 
     if (size == 0)
         return 0;
-    va = data_address(va);
+    va = data_address(ptr);
     if (size <= CPU_PAGE_SIZE) {
         const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);
         if (e->write_tag == (va & CPU_PAGE_MASK) &&
@@ -223,14 +298,14 @@ int cpu_store(struct cpu_state *cpu, uint64_t va, unsigned size,
         for (unsigned done = 0; done < size; done += CPU_PAGE_SIZE) {
             unsigned len = size - done < CPU_PAGE_SIZE ? size - done
                                                       : CPU_PAGE_SIZE;
-            if (cpu_store(cpu, va + done, len,
-                          (const uint8_t *)src + done) != 0)
+            if (store(cpu, ptr + done, len, (const uint8_t *)src + done,
+                      checked) != 0)
                 return -1;
         }
         return 0;
     }
     n = access_prepare(cpu, va, size, ACCESS_WRITE, chunk);
-    if (n == 0)
+    if (n == 0 || (checked && mte_check(cpu, ptr, size, ACCESS_WRITE) != 0))
         return -1;
     for (unsigned i = 0; i < n; i++) {
         memcpy(chunk[i].host, (const uint8_t *)src + off, chunk[i].len);
@@ -238,6 +313,18 @@ int cpu_store(struct cpu_state *cpu, uint64_t va, unsigned size,
         access_wrote(cpu, &chunk[i]);
     }
     return 0;
+}
+
+int cpu_store(struct cpu_state *cpu, uint64_t va, unsigned size,
+              const void *src)
+{
+    return store(cpu, va, size, src, true);
+}
+
+int mte_store_unchecked(struct cpu_state *cpu, uint64_t va, unsigned size,
+                        const void *src)
+{
+    return store(cpu, va, size, src, false);
 }
 
 int cpu_load_uint_slow(struct cpu_state *cpu, uint64_t va, unsigned size,
@@ -261,12 +348,12 @@ int cpu_store_uint_slow(struct cpu_state *cpu, uint64_t va, unsigned size,
     return cpu_store(cpu, va, size, &val);
 }
 
-uint8_t *cpu_access_rmw(struct cpu_state *cpu, uint64_t va, unsigned size,
+uint8_t *cpu_access_rmw(struct cpu_state *cpu, uint64_t ptr, unsigned size,
                         unsigned watch_kinds)
 {
     struct access_chunk c;
+    uint64_t va = data_address(ptr);
 
-    va = data_address(va);
     if (size == 0 || size > 16 || (va & (size - 1)) != 0) {
         cpu->exit = CPU_EXIT_ALIGNMENT;
         cpu->exit_info.fault_addr = va;
@@ -283,6 +370,26 @@ uint8_t *cpu_access_rmw(struct cpu_state *cpu, uint64_t va, unsigned size,
     if (debug_any_watchpoints(cpu) &&
         debug_check_watch(cpu, va, size, watch_kinds))
         return NULL;
+    /* The read half decides: asymmetric mode faults synchronously. */
+    if (mte_check(cpu, ptr, size, ACCESS_READ) != 0)
+        return NULL;
     access_wrote(cpu, &c);
     return c.host;
+}
+
+uint8_t *mte_tag_slot(struct cpu_state *cpu, uint64_t ptr, bool is_write,
+                      uint8_t *scratch)
+{
+    uint64_t va = data_address(ptr);
+    uint64_t page = va & CPU_PAGE_MASK;
+    uint8_t *tags;
+
+    if (!page_host(cpu, va, is_write ? ACCESS_WRITE : ACCESS_READ))
+        return NULL;
+    tags = page_tags(cpu, page);
+    if (!tags) {
+        *scratch = 0;
+        return scratch;
+    }
+    return &tags[(va & ~CPU_PAGE_MASK) / CPU_MTE_GRANULE];
 }

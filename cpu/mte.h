@@ -24,6 +24,10 @@ static inline uint64_t mte_with_tag(uint64_t ptr, unsigned tag)
     return (ptr & ~MTE_TAG_MASK) | ((uint64_t)(tag & 0xf) << MTE_TAG_SHIFT);
 }
 
+/* The MTE instructions' decode rows (a64-mte.c). */
+struct a64_pattern;
+extern const struct a64_pattern a64_mte_patterns[];
+
 /* The allocation tag of the granule holding va, for LDG/STG and friends
  * (allocation tag accesses are never tag checked). The page is translated
  * for a read or a write (a fault sets cpu->exit and returns NULL). For

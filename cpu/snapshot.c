@@ -49,11 +49,6 @@ size_t cpu_snapshot_size(void)
     return sizeof(struct cpu_snapshot);
 }
 
-void cpu_tlb_drop(struct cpu_state *cpu)
-{
-    tlb_invalidate_all(cpu);
-}
-
 void cpu_debug_regs_get(const struct cpu_state *cpu,
                         struct cpu_debug_regs *regs)
 {

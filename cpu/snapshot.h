@@ -20,18 +20,13 @@ struct cpu_snapshot;
 
 struct cpu_snapshot *cpu_snapshot_take(const struct cpu_state *cpu);
 /* Put the state back. The TLB is emptied (the memory under it may have
- * been restored too); decoded code is kept, since code pages are checked
- * by whoever restores memory (cpu_tlb_flush drops both). */
+ * been restored too); decoded code is kept: whoever restores memory
+ * under it calls cpu_tlb_flush, which drops both. */
 void cpu_snapshot_restore(struct cpu_state *cpu,
                           const struct cpu_snapshot *snap);
 void cpu_snapshot_free(struct cpu_snapshot *snap);
 /* Bytes a snapshot occupies. */
 size_t cpu_snapshot_size(void);
-
-/* Drop every TLB entry, keeping decoded code: after the owner of memory
- * took a copy-on-write snapshot (host pages handed out must be
- * translated again) without changing any bytes. */
-void cpu_tlb_drop(struct cpu_state *cpu);
 
 /* The registers a debugger reads and writes (gdb's core, fpu and tls
  * features): a value type, compared to detect a debugger's changes. */

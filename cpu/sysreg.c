@@ -103,6 +103,25 @@ static uint64_t read_pfr0(struct cpu_state *cpu, const struct sysreg *r)
     return PFR0_VALUE | cpu_id_reg_features(CPU_ID_AA64PFR0);
 }
 
+/* ID_AA64PFR1_EL1: the MTE field [11:8] and any others from the list. */
+static uint64_t read_pfr1(struct cpu_state *cpu, const struct sysreg *r)
+{
+    return cpu_id_reg_features(CPU_ID_AA64PFR1);
+}
+
+/* PSTATE.TCO as the TCO register shows it: bit 25. (GCR_EL1, RGSR_EL1
+ * and TFSRE0_EL1 are EL1's: user/ sets them through prctl.) */
+static uint64_t read_tco(struct cpu_state *cpu, const struct sysreg *r)
+{
+    return cpu->mte_tco ? 1ull << 25 : 0;
+}
+
+static void write_tco(struct cpu_state *cpu, const struct sysreg *r,
+                      uint64_t v)
+{
+    cpu->mte_tco = (v >> 25) & 1;
+}
+
 static uint64_t read_isar0(struct cpu_state *cpu, const struct sysreg *r)
 {
     return cpu_id_reg_features(CPU_ID_AA64ISAR0);
@@ -132,6 +151,8 @@ static const struct sysreg sysregs[] = {
     { SYSREG_KEY(3, 0, 0, 0, 5), "MPIDR_EL1", read_const, NULL, 0x80000000u },
     { SYSREG_KEY(3, 0, 0, 0, 6), "REVIDR_EL1", read_const, NULL, 0 },
     { SYSREG_KEY(3, 0, 0, 4, 0), "ID_AA64PFR0_EL1", read_pfr0, NULL, 0 },
+    { SYSREG_KEY(3, 0, 0, 4, 1), "ID_AA64PFR1_EL1", read_pfr1, NULL, 0 },
+    { SYSREG_KEY(3, 3, 4, 2, 7), "TCO", read_tco, write_tco, 0 },
     /* The instruction-set attribute registers follow the feature list
      * in cpu.c, which also gives the HWCAPs. */
     { SYSREG_KEY(3, 0, 0, 6, 0), "ID_AA64ISAR0_EL1", read_isar0, NULL, 0 },

@@ -57,6 +57,11 @@ static const struct rsp_command commands[] = {
     { "z",                      RSP_MATCH_PREFIX,    rsp_cmd_remove_break },
     /* Session */
     { "qSupported",             RSP_MATCH_SEPARATED, rsp_cmd_supported },
+    /* Memory tags (MTE) */
+    { "qMemTags",               RSP_MATCH_SEPARATED, rsp_cmd_read_mem_tags },
+    { "QMemTags",               RSP_MATCH_SEPARATED, rsp_cmd_write_mem_tags },
+    { "qIsAddressTagged",       RSP_MATCH_SEPARATED,
+      rsp_cmd_is_address_tagged },
     { "QStartNoAckMode",        RSP_MATCH_EXACT,     rsp_cmd_start_no_ack },
     { "k",                      RSP_MATCH_EXACT,     rsp_cmd_kill },
     { "vKill",                  RSP_MATCH_SEPARATED, rsp_cmd_vkill },

@@ -53,6 +53,12 @@ RSP_HANDLER(rsp_cmd_read_regs);         /* g */
 RSP_HANDLER(rsp_cmd_write_regs);        /* G */
 RSP_HANDLER(rsp_cmd_read_reg);          /* p */
 RSP_HANDLER(rsp_cmd_write_reg);         /* P */
+/* memtags.c */
+RSP_HANDLER(rsp_cmd_read_mem_tags);     /* qMemTags */
+RSP_HANDLER(rsp_cmd_write_mem_tags);    /* QMemTags */
+RSP_HANDLER(rsp_cmd_is_address_tagged); /* qIsAddressTagged */
+/* qSupported's memory-tagging+ when the target has tags. */
+void rsp_memtags_supported(struct rsp_conn *conn, GString *reply);
 /* memory.c */
 RSP_HANDLER(rsp_cmd_read_mem);          /* m */
 RSP_HANDLER(rsp_cmd_write_mem);         /* M */

@@ -10,6 +10,7 @@ librsp_a_SOURCES = \
 	rsp/stop.c \
 	rsp/regs.c \
 	rsp/memory.c \
+	rsp/memtags.c \
 	rsp/resume.c \
 	rsp/threads.c \
 	rsp/thread-list.c \
@@ -51,3 +52,10 @@ TESTS += testsuite/unit/test-rsp-reverse
 testsuite_unit_test_rsp_reverse_SOURCES = testsuite/unit/test-rsp-reverse.c \
 	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
 testsuite_unit_test_rsp_reverse_LDADD = librsp.a $(GLIB_LIBS)
+# Memory tags (owned by the mte helper): qMemTags, QMemTags,
+# qIsAddressTagged against the fake target.
+check_PROGRAMS += testsuite/unit/test-rsp-memtags
+TESTS += testsuite/unit/test-rsp-memtags
+testsuite_unit_test_rsp_memtags_SOURCES = testsuite/unit/test-rsp-memtags.c \
+	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
+testsuite_unit_test_rsp_memtags_LDADD = librsp.a $(GLIB_LIBS)

@@ -59,6 +59,7 @@ RSP_HANDLER(rsp_cmd_supported)
         g_string_append(reply, ";qXfer:threads:read+");
     rsp_events_supported(conn, reply);
     rsp_extended_supported(conn, reply);
+    rsp_memtags_supported(conn, reply);
     if (conn->target->ops->reverse)
         g_string_append(reply, ";ReverseStep+;ReverseContinue+");
     /* Only to a gdb that asked: lldb frames 'x' replies without the 'b'. */

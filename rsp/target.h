@@ -277,6 +277,21 @@ struct rsp_target_ops {
      * no reverse execution (the packets get the empty reply). */
     int (*reverse)(struct rsp_target *t, enum rsp_reverse_kind kind,
                    struct rsp_ptid thread, struct rsp_stop *stop);
+
+    /* ---- Memory tagging (qMemTags, QMemTags, qIsAddressTagged;
+     * memory-tagging+ in qSupported). type is gdb's tag type (1: AArch64
+     * MTE allocation tags). read_tags: the tags of the granules covering
+     * [addr, addr+len) (len 0: one granule), at most max of them, one per
+     * byte; their number, or a negative errno (-EIO where memory is not
+     * tagged, -E2BIG past max). write_tags: set those granules from the
+     * ntags tags, repeated as needed; all or nothing. is_tagged: 1 if
+     * addr is in tagged memory, 0 if not. read_tags or write_tags NULL:
+     * no memory tagging. */
+    ssize_t (*read_tags)(struct rsp_target *t, uint64_t addr, uint64_t len,
+                         int type, uint8_t *tags, size_t max);
+    int (*write_tags)(struct rsp_target *t, uint64_t addr, uint64_t len,
+                      int type, const uint8_t *tags, size_t ntags);
+    int (*is_tagged)(struct rsp_target *t, uint64_t addr);
 };
 
 struct rsp_target {

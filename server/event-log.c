@@ -62,6 +62,21 @@ size_t event_log_bytes(const struct event_log *log)
     return log->bytes;
 }
 
+void event_log_drop_front(struct event_log *log, size_t n)
+{
+    n = MIN(n, (size_t)log->events->len);
+    for (size_t i = 0; i < n; i++) {
+        struct event *ev = &g_array_index(log->events, struct event, i);
+        gsize len = 0;
+        if (ev->data) {
+            g_bytes_get_data(ev->data, &len);
+            g_bytes_unref(ev->data);
+        }
+        log->bytes -= sizeof(*ev) + len;
+    }
+    g_array_remove_range(log->events, 0, (guint)n);
+}
+
 const struct event *event_cursor_peek(const struct event_cursor *c)
 {
     return event_log_get(c->log, c->next);

@@ -70,6 +70,9 @@ size_t event_log_length(const struct event_log *log);
 const struct event *event_log_get(const struct event_log *log, size_t i);
 /* Bytes the log holds (headers and data). */
 size_t event_log_bytes(const struct event_log *log);
+/* Forget the first n events (the history before them is dropped);
+ * indexes of the others go down by n. */
+void event_log_drop_front(struct event_log *log, size_t n);
 
 /* A cursor reading the log in order while replaying. */
 struct event_cursor {

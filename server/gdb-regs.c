@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "cpu/cpu.h"
+#include "user/mte.h"
 #include "xml-features/tdesc.h"
 
 /* Guest and host are both little-endian; registers are copied bytewise. */
@@ -32,6 +33,7 @@ enum reg_place {
     PLACE_P,
     PLACE_FFR,
     PLACE_VG,           /* the thread's length in 64-bit granules */
+    PLACE_TAG_CTL,      /* MTE: the tagged-address control word (prctl) */
 };
 
 struct reg_slot {
@@ -83,6 +85,8 @@ static struct reg_slot resolve(const struct tdesc_reg *r)
     else if ((!strcmp(r->name, "pauth_dmask") ||
               !strcmp(r->name, "pauth_cmask")) && s.bytes == 8)
         s.place = PLACE_PAUTH_MASK;
+    else if (!strcmp(r->name, "tag_ctl") && s.bytes == 8)
+        s.place = PLACE_TAG_CTL;
     return s;
 }
 
@@ -189,6 +193,10 @@ int gdb_regs_read(const struct gdb_regs *regs, const struct cpu_state *cpu,
         mask = cpu->sve_vl / 8;
         memcpy(buf, &mask, 8);
         return 0;
+    case PLACE_TAG_CTL:
+        mask = user_mte_tag_ctl(cpu);
+        memcpy(buf, &mask, 8);
+        return 0;
     case PLACE_NONE: break;
     }
     return -EIO;
@@ -238,6 +246,10 @@ int gdb_regs_write(const struct gdb_regs *regs, struct cpu_state *cpu,
     case PLACE_VG:
         memcpy(&mask, buf, 8);
         return set_vector_granules(regs, cpu, mask);
+    case PLACE_TAG_CTL:
+        /* As a ptrace NT_ARM_TAGGED_ADDR_CTRL write: prctl's checks. */
+        memcpy(&mask, buf, 8);
+        return user_mte_set_tag_ctl(cpu, mask) == 0 ? 0 : -EIO;
     case PLACE_NONE: break;
     }
     return -EIO;

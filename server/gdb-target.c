@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 #include "server/gdb-signals.h"
 #include "server/machine.h"
 #include "server/monitor.h"
+#include "user/mte.h"
 #include "xml-features/tdesc.h"
 
 /* Instructions run per main-loop iteration while continuing: large enough
@@ -33,6 +35,7 @@ enum run_mode {
 
 struct gdb_target {
     struct rsp_target base;
+    struct rsp_target_ops ops;  /* gdb_target_ops, plus run with a factory */
     struct machine *machine;
     const struct tdesc *tdesc;
     struct gdb_regs *regs;
@@ -65,6 +68,7 @@ struct gdb_target {
     gdb_machine_factory make_machine;
     void *make_data;
     char **base_env;
+    char *last_program;        /* for "vRun;" and R */
 };
 
 static struct gdb_target *target_of(struct rsp_target *rt)
@@ -810,6 +814,8 @@ static int target_monitor(struct rsp_target *rt, const char *command,
     return monitor_run(target_of(rt)->machine, command, out);
 }
 
+static void drop_machine(struct gdb_target *t);
+
 static void target_kill(struct rsp_target *rt)
 {
     struct gdb_target *t = target_of(rt);
@@ -819,6 +825,9 @@ static void target_kill(struct rsp_target *rt)
         t->end = GDB_SESSION_KILLED;
         t->exit_status = 128 + 9;
     }
+    /* extended-remote: no process is left until the next vRun. */
+    if (t->make_machine)
+        drop_machine(t);
 }
 
 static void release_all(struct gdb_target *t)
@@ -863,6 +872,39 @@ static int64_t target_pid(struct rsp_target *rt)
  * debugger can reach no fd but the ones it opened. */
 #define MAX_VFILE_HANDLES 64
 
+/* /proc/PID/smaps of the program: an unlinked file holding the PROT_MTE
+ * regions, which gdb 13 reads to learn where memory has tags (newer gdb
+ * asks qIsAddressTagged). -ENOENT for other paths. */
+static int open_smaps(struct gdb_target *t, const char *path)
+{
+    char want[64], *text;
+    struct cpu_state *cpu;
+    size_t len;
+    FILE *f;
+    int fd;
+
+    g_snprintf(want, sizeof(want), "/proc/%" G_GINT64_FORMAT "/smaps",
+               t->machine->ops->pid(t->machine));
+    if (strcmp(path, want) != 0 && strcmp(path, "/proc/self/smaps") != 0)
+        return -ENOENT;
+    cpu = cpu_for(t, (struct rsp_ptid){ 0, 0 });
+    text = cpu ? user_mte_smaps(cpu) : NULL;
+    if (!text)
+        return -ENOENT;
+    f = tmpfile();
+    len = strlen(text);
+    if (!f || fwrite(text, 1, len, f) != len || fflush(f) != 0) {
+        if (f)
+            fclose(f);
+        g_free(text);
+        return -EIO;
+    }
+    g_free(text);
+    fd = dup(fileno(f));
+    fclose(f);
+    return fd < 0 ? -errno : fd;
+}
+
 static int target_file_open(struct rsp_target *rt, const char *path)
 {
     struct gdb_target *t = target_of(rt);
@@ -871,15 +913,20 @@ static int target_file_open(struct rsp_target *rt, const char *path)
 
     if (!t->machine || !t->machine->ops->host_path)
         return -EOPNOTSUPP;
-    host = t->machine->ops->host_path(t->machine, path);
-    if (!host)
-        return -ENOENT;
-    /* O_NONBLOCK: a FIFO must not hang the server. */
-    fd = open(host, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    err = errno;
-    g_free(host);
-    if (fd < 0)
-        return -err;
+    fd = open_smaps(t, path);
+    if (fd == -ENOENT) {
+        host = t->machine->ops->host_path(t->machine, path);
+        if (!host)
+            return -ENOENT;
+        /* O_NONBLOCK: a FIFO must not hang the server. */
+        fd = open(host, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+        err = errno;
+        g_free(host);
+        if (fd < 0)
+            return -err;
+    } else if (fd < 0) {
+        return fd;
+    }
     for (guint i = 0; i < t->files->len; i++) {
         if (g_array_index(t->files, int, i) < 0) {
             g_array_index(t->files, int, i) = fd;
@@ -971,6 +1018,203 @@ static const char *target_triple(struct rsp_target *rt)
     return "aarch64-unknown-linux-gnu";
 }
 
+/* What '?' says while no program runs: gdbserver --multi's "W00". */
+static void set_no_process_stop(struct gdb_target *t)
+{
+    t->last_stop = (struct rsp_stop){ .kind = RSP_STOP_EXITED };
+}
+
+/* The stop of a program that waits before its first instruction, as if it
+ * had just taken a SIGTRAP (what gdbserver reports after exec). */
+static void set_initial_stop(struct gdb_target *t)
+{
+    t->last_stop = (struct rsp_stop){
+        .kind = RSP_STOP_SIGNAL,
+        .signal = gdb_signal_from_linux(5),
+        .thread = { t->machine->ops->pid(t->machine), current_tid(t) },
+    };
+}
+
+/* Forget the machine and everything about its processes (the target owns
+ * it: there is a factory). */
+static void drop_machine(struct gdb_target *t)
+{
+    stop_running(t);
+    gdb_points_free(t->points);
+    t->points = NULL;
+    close_all_files(t);
+    if (t->machine)
+        t->machine->ops->free(t->machine);
+    t->machine = NULL;
+    t->mem_pid = 0;
+    t->interrupt_pending = false;
+    set_no_process_stop(t);
+}
+
+/* The environment of a run: base less req's unset names, then req's
+ * NAME=VALUE strings (replacing a same-named one). */
+static char **run_environment(char *const *base,
+                              const struct rsp_run_request *req)
+{
+    GPtrArray *env = g_ptr_array_new();
+
+    for (char *const *e = base; e && *e; e++) {
+        const char *eq = strchr(*e, '=');
+        size_t name_len = eq ? (size_t)(eq - *e) : strlen(*e);
+        bool dropped = false;
+
+        for (char *const *u = req->env_unset; u && *u && !dropped; u++)
+            dropped = strlen(*u) == name_len && !strncmp(*u, *e, name_len);
+        for (char *const *v = req->env_set; v && *v && !dropped; v++)
+            dropped = !strncmp(*v, *e, name_len) && (*v)[name_len] == '=';
+        if (!dropped)
+            g_ptr_array_add(env, g_strdup(*e));
+    }
+    for (char *const *v = req->env_set; v && *v; v++)
+        g_ptr_array_add(env, g_strdup(*v));
+    g_ptr_array_add(env, NULL);
+    return (char **)g_ptr_array_free(env, FALSE);
+}
+
+/* vRun / R: a new machine for the request, stopped before its first
+ * instruction; the old one is killed first (as gdbserver does). A
+ * program that cannot be started leaves no process. */
+static int target_run(struct rsp_target *rt, const struct rsp_run_request *req,
+                      struct rsp_stop *stop)
+{
+    struct gdb_target *t = target_of(rt);
+    g_auto(GStrv) argv = NULL;
+    g_auto(GStrv) envp = NULL;
+    GError *error = NULL;
+    struct machine *m;
+
+    if (!t->make_machine)
+        return -EOPNOTSUPP;
+    if (!req->argv || !req->argv[0])
+        return -EINVAL;
+    /* "": the program run last, under its own name. */
+    if (req->argv[0][0]) {
+        g_free(t->last_program);
+        t->last_program = g_strdup(req->argv[0]);
+    }
+    if (!t->last_program)
+        return -ENOENT;
+    drop_machine(t);
+    if (req->working_dir && chdir(req->working_dir) < 0) {
+        int err = -errno;
+        fprintf(stderr, "backstep: vRun: working directory %s: %s\n",
+                req->working_dir, g_strerror(-err));
+        return err;
+    }
+    argv = g_strdupv((char **)req->argv);
+    if (!argv[0][0]) {
+        g_free(argv[0]);
+        argv[0] = g_strdup(t->last_program);
+    }
+    envp = run_environment(t->base_env, req);
+    m = t->make_machine(t->make_data, t->last_program, argv, envp, &error);
+    if (!m) {
+        fprintf(stderr, "backstep: vRun: %s\n", error->message);
+        g_error_free(error);
+        return -ENOENT;
+    }
+    fprintf(stderr, "backstep: running %s\n", t->last_program);
+    t->machine = m;
+    t->points = gdb_points_new(m);
+    t->end = GDB_SESSION_ACTIVE;
+    t->exit_status = 0;
+    update_report(t);
+    set_initial_stop(t);
+    *stop = t->last_stop;
+    return 0;
+}
+
+/* Memory tags (MTE), through the CPU's view of memory (cpu_mem_ops.tags)
+ * of the current thread: type 1, allocation tags, one per 16 bytes. The
+ * top byte of addr is ignored, as for data accesses. */
+static uint8_t *tag_of(struct cpu_state *cpu, uint64_t granule)
+{
+    uint8_t *tags = cpu->mem_ops->tags(cpu->mem_opaque,
+                                       granule & CPU_PAGE_MASK);
+    return tags ? &tags[(granule & ~CPU_PAGE_MASK) / CPU_MTE_GRANULE] : NULL;
+}
+
+/* The granules of [addr, addr+len): the first and the count. */
+static int tag_span(struct rsp_target *rt, uint64_t addr, uint64_t len,
+                    int type, struct cpu_state **cpu, uint64_t *first,
+                    uint64_t *count)
+{
+    uint64_t last;
+
+    *cpu = cpu_for(target_of(rt), (struct rsp_ptid){ 0, 0 });
+    if (type != 1)
+        return -EINVAL;
+    if (!*cpu || !(*cpu)->mem_ops || !(*cpu)->mem_ops->tags)
+        return -EIO;
+    addr &= ~(0xffull << 56);
+    if (len > (1ull << 56) - addr)
+        return -EINVAL;
+    *first = addr & ~(uint64_t)(CPU_MTE_GRANULE - 1);
+    last = (addr + (len ? len - 1 : 0)) & ~(uint64_t)(CPU_MTE_GRANULE - 1);
+    *count = (last - *first) / CPU_MTE_GRANULE + 1;
+    return 0;
+}
+
+static ssize_t target_read_tags(struct rsp_target *rt, uint64_t addr,
+                                uint64_t len, int type, uint8_t *tags,
+                                size_t max)
+{
+    struct cpu_state *cpu;
+    uint64_t first, count;
+    int err = tag_span(rt, addr, len, type, &cpu, &first, &count);
+
+    if (err < 0)
+        return err;
+    if (count > max)
+        return -E2BIG;
+    for (uint64_t i = 0; i < count; i++) {
+        const uint8_t *tag = tag_of(cpu, first + i * CPU_MTE_GRANULE);
+        if (!tag)
+            return -EIO;
+        tags[i] = *tag;
+    }
+    return (ssize_t)count;
+}
+
+static int target_write_tags(struct rsp_target *rt, uint64_t addr,
+                             uint64_t len, int type, const uint8_t *tags,
+                             size_t ntags)
+{
+    struct cpu_state *cpu;
+    uint64_t first, count;
+    int err = tag_span(rt, addr, len, type, &cpu, &first, &count);
+
+    if (err < 0)
+        return err;
+    if (ntags == 0)
+        return -EINVAL;
+    /* All or nothing: every granule must be tagged memory first. */
+    for (uint64_t i = 0; i < count; i++)
+        if (!tag_of(cpu, first + i * CPU_MTE_GRANULE))
+            return -EIO;
+    for (uint64_t i = 0; i < count; i++)
+        *tag_of(cpu, first + i * CPU_MTE_GRANULE) = tags[i % ntags] & 0xf;
+    return 0;
+}
+
+static int target_is_tagged(struct rsp_target *rt, uint64_t addr)
+{
+    struct cpu_state *cpu;
+    uint64_t first, count;
+    int err = tag_span(rt, addr, 1, 1, &cpu, &first, &count);
+
+    if (err == -EIO)
+        return 0;
+    if (err < 0)
+        return err;
+    return tag_of(cpu, first) != NULL;
+}
+
 static const struct rsp_target_ops gdb_target_ops = {
     .tdesc = target_tdesc,
     .read_reg = target_read_reg,
@@ -1000,6 +1244,9 @@ static const struct rsp_target_ops gdb_target_ops = {
     .set_events = target_set_events,
     .catch_syscalls = target_catch_syscalls,
     .detach_process = target_detach_process,
+    .read_tags = target_read_tags,
+    .write_tags = target_write_tags,
+    .is_tagged = target_is_tagged,
 };
 
 struct gdb_target *gdb_target_new(struct machine *machine,
@@ -1007,21 +1254,34 @@ struct gdb_target *gdb_target_new(struct machine *machine,
 {
     struct gdb_target *t = g_new0(struct gdb_target, 1);
 
-    t->base.ops = &gdb_target_ops;
+    t->ops = gdb_target_ops;
+    t->base.ops = &t->ops;
     t->machine = machine;
     t->tdesc = tdesc;
     t->regs = gdb_regs_new(tdesc);
-    t->points = gdb_points_new(machine);
+    t->points = machine ? gdb_points_new(machine) : NULL;
 
     t->files = g_array_new(FALSE, FALSE, sizeof(int));
-    /* A new program waits before its first instruction, as if it had just
-     * taken a SIGTRAP (what gdbserver reports after exec). */
-    t->last_stop = (struct rsp_stop){
-        .kind = RSP_STOP_SIGNAL,
-        .signal = gdb_signal_from_linux(5),
-        .thread = { machine->ops->pid(machine), current_tid(t) },
-    };
+    if (machine)
+        set_initial_stop(t);
+    else
+        set_no_process_stop(t);
     return t;
+}
+
+void gdb_target_set_factory(struct gdb_target *t, gdb_machine_factory make,
+                            void *data, char *const *base_env)
+{
+    t->make_machine = make;
+    t->make_data = data;
+    g_strfreev(t->base_env);
+    t->base_env = g_strdupv((char **)base_env);
+    t->ops.run = make ? target_run : NULL;
+}
+
+struct machine *gdb_target_machine(const struct gdb_target *t)
+{
+    return t->machine;
 }
 
 void gdb_target_free(struct gdb_target *t)
@@ -1031,6 +1291,10 @@ void gdb_target_free(struct gdb_target *t)
     stop_running(t);
     gdb_regs_free(t->regs);
     gdb_points_free(t->points);
+    if (t->make_machine && t->machine)
+        t->machine->ops->free(t->machine);
+    g_strfreev(t->base_env);
+    g_free(t->last_program);
 
     close_all_files(t);
     g_array_unref(t->files);

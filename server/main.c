@@ -67,6 +67,20 @@ static struct machine *make_machine(void *data, GError **error)
                             &spec->uopts, error);
 }
 
+/* vRun (extended-remote without a program on the command line): a fresh
+ * user machine for each request, not recorded (a timeline rebuilds one
+ * fixed program; vRun would need one per request). */
+static struct machine *make_run_machine(void *data, const char *program,
+                                        char *const *argv, char *const *envp,
+                                        GError **error)
+{
+    struct program_spec *spec = data;
+    struct user_options uopts = spec->uopts;
+
+    uopts.door = NULL;
+    return machine_user_new(program, argv, envp, &uopts, error);
+}
+
 /* "1G", "512M", "64k" or bytes. */
 static bool parse_size(const char *s, uint64_t *out)
 {
@@ -136,12 +150,18 @@ static void print_stats(struct machine *m, gint64 elapsed_us)
  * SVE the description has org.gnu.gdb.aarch64.sve sized for it (the
  * longest a thread can have) instead of .fpu. */
 static int run_with_gdb(struct machine *m, const char *spec, bool multi,
-                        const char *program, unsigned sve_vl)
+                        const char *program, unsigned sve_vl,
+                        struct program_spec *run_spec)
 {
     GError *error = NULL;
-    struct cpu_state *cpu0 = m->ops->cpu(m, 0);
-    /* The pauth feature lets gdb strip PACs from signed return addresses. */
-    unsigned options = cpu0 && cpu0->pauth_enabled ? TDESC_AARCH64_PAUTH : 0;
+    struct cpu_state *cpu0 = m ? m->ops->cpu(m, 0) : NULL;
+    /* The pauth feature lets gdb strip PACs from signed return addresses
+     * (without a program yet, every program will have it). */
+    unsigned options = (cpu0 ? cpu0->pauth_enabled : !m) ? TDESC_AARCH64_PAUTH
+                                                          : 0;
+    /* Memory tagging: tag_ctl, and gdb's memory-tag commands. */
+    if (cpu0 && cpu0->mem_ops && cpu0->mem_ops->tags)
+        options |= TDESC_AARCH64_MTE;
     struct tdesc *td = sve_vl ? tdesc_aarch64_linux_sve(options, sve_vl / 16,
                                                         &error)
                               : tdesc_aarch64_linux_with(options, &error);
@@ -157,9 +177,13 @@ static int run_with_gdb(struct machine *m, const char *spec, bool multi,
         return 1;
     }
     target = gdb_target_new(m, td);
+    /* No program: the debugger starts them (vRun), like gdbserver --multi.
+     * The factory must be in place before the timeline copies the ops. */
+    if (!m)
+        gdb_target_set_factory(target, make_run_machine, run_spec,
+                               run_spec->envp);
     /* Recording: bs and bc go back through the timeline. */
-    reverse = timeline_of(m) ? timeline_rsp_install(gdb_target_rsp(target), m)
-                             : NULL;
+    reverse = m && timeline_of(m) ? timeline_rsp_install(target) : NULL;
     server = gdb_server_new(spec, target, multi, &error);
     if (!server) {
         fprintf(stderr, "backstep: %s\n", error->message);
@@ -171,15 +195,23 @@ static int run_with_gdb(struct machine *m, const char *spec, bool multi,
     }
     where = gdb_server_address(server);
     fprintf(stderr, "backstep: listening on %s\n", where);
-    fprintf(stderr, "backstep: attach with: gdb-multiarch %s -ex 'target remote %s'\n",
-            program, g_str_has_prefix(where, "unix:") ? where + 5 : where);
+    if (m)
+        fprintf(stderr, "backstep: attach with: gdb-multiarch %s -ex 'target remote %s'\n",
+                program, g_str_has_prefix(where, "unix:") ? where + 5 : where);
+    else
+        fprintf(stderr, "backstep: no program: attach with: gdb-multiarch "
+                        "-ex 'target extended-remote %s', then run one\n",
+                g_str_has_prefix(where, "unix:") ? where + 5 : where);
     fflush(stderr);
 
     gdb_server_run(server);
 
+    /* After a vRun the target's machine is the one that ran (it owns it). */
+    if (!m)
+        m = gdb_target_machine(target);
     switch (gdb_target_session_end(target)) {
     case GDB_SESSION_DETACHED:
-        status = run_free(m);
+        status = m ? run_free(m) : 0;
         break;
     case GDB_SESSION_KILLED:
         fprintf(stderr, "backstep: program killed by the debugger\n");
@@ -319,7 +351,8 @@ int main(int argc, char **argv)
         spec.program = g_strdup(spec.argv[0]);
         replay_log = log;
     }
-    if (!opt.program_and_args || !opt.program_and_args[0]) {
+    bool no_program = !opt.program_and_args || !opt.program_and_args[0];
+    if (no_program && !opt.gdb) {
         fprintf(stderr, "backstep: no program given\n"
                         "usage: backstep [-L PREFIX] [--gdb ADDRESS] PROGRAM [ARGS...]\n");
         status = 2;
@@ -328,7 +361,7 @@ int main(int argc, char **argv)
     /* A debugger that goes away mid-write must not kill us. */
     signal(SIGPIPE, SIG_IGN);
 
-    program = opt.program_and_args[0];
+    program = no_program ? NULL : opt.program_and_args[0];
     uopts.log_syscalls = opt.strace;
     if (opt.sve_vl_bits) {
         if (opt.sve_vl_bits < 128 || opt.sve_vl_bits > MAX_SVE_VL_BITS
@@ -353,11 +386,20 @@ int main(int argc, char **argv)
         uopts.sysroot = opt.sysroot;
     else if (g_file_test(DEFAULT_SYSROOT, G_FILE_TEST_IS_DIR))
         uopts.sysroot = DEFAULT_SYSROOT;
+    if (no_program) {
+        /* --gdb with no program: wait for the debugger's vRun. */
+        spec.envp = g_strdupv(environ);
+        spec.uopts = uopts;
+        status = run_with_gdb(NULL, opt.gdb, opt.multi, NULL, uopts.sve_vl,
+                              &spec);
+        goto out;
+    }
     if (!spec.program) {
         spec.program = g_strdup(program);
         spec.argv = g_strdupv(opt.program_and_args);
         spec.envp = g_strdupv(environ);
     }
+    topts.keep_whole_log = opt.record_file != NULL;
     if (!opt.no_record) {
         /* Every input from outside goes through the door. */
         door = syscall_door_new();
@@ -386,7 +428,7 @@ int main(int argc, char **argv)
     start_us = g_get_monotonic_time();
     if (opt.gdb)
         status = run_with_gdb(machine, opt.gdb, opt.multi, program,
-                              uopts.sve_vl);
+                              uopts.sve_vl, &spec);
     else
         status = run_free(machine);
     if (opt.stats)

@@ -69,7 +69,7 @@ enum syscall_door_class syscall_door_class(uint64_t nr, const uint64_t *a)
     case NR_getrandom: case NR_clock_gettime: case NR_gettimeofday:
     case NR_clock_getres: case NR_nanosleep: case NR_clock_nanosleep:
     case NR_sysinfo: case NR_times: case NR_getrusage:
-    case NR_sched_getaffinity:
+    case NR_sched_getaffinity: case NR_ppoll:
         return DOOR_REPLAYED;
     default:
         return DOOR_INTERNAL;
@@ -170,6 +170,11 @@ static void put_outputs(GByteArray *b, struct user_process *p, uint64_t nr,
     case NR_getrusage: put_region(b, p, a[1], 144); break;
     case NR_sched_getaffinity: put_region(b, p, a[2], (uint64_t)ret); break;
     case NR_pipe2: put_region(b, p, a[0], 8); break;
+    case NR_ppoll:
+        /* struct pollfd is 8 bytes; revents is what the call wrote. */
+        if (a[1] <= MAX_IOV)
+            put_region(b, p, a[0], a[1] * 8);
+        break;
     case NR_ioctl:
         if (a[1] == L_TCGETS)
             put_region(b, p, a[2], L_TERMIOS_SIZE);

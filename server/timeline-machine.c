@@ -123,6 +123,8 @@ static void tl_run(struct machine *m, uint64_t max_insns,
     after_live_stop(tl, stop);
     if (stop->kind == MACHINE_STOP_BUDGET && tl->present == snap_at)
         timeline_take_snapshot(tl, tl->live, true);
+    timeline_move_start(tl);
+    timeline_thin(tl);
 }
 
 static void tl_step(struct machine *m, int64_t tid, struct machine_stop *stop)
@@ -160,6 +162,8 @@ static void tl_step(struct machine *m, int64_t tid, struct machine_stop *stop)
     else
         tl->live->ops->run(tl->live, 1, stop);
     after_live_stop(tl, stop);
+    timeline_move_start(tl);
+    timeline_thin(tl);
 }
 
 static void record_signal(struct timeline *tl, int64_t tid, int signal)

@@ -72,6 +72,11 @@ struct timeline {
     struct syscall_door *door;       /* may be NULL */
     struct event_log *log;
     uint64_t interval;               /* instructions between snapshots */
+    size_t snap_bytes;               /* the snapshots' own sizes, summed */
+    /* The start of history: 0, or later once the log outgrew its share
+     * of history_mem (then the live track's first snapshot is there). */
+    uint64_t start;
+    bool keep_whole_log;
 
     /* Debugger settings every machine gets. */
     GArray *points;                  /* of struct point */
@@ -105,7 +110,7 @@ static inline struct machine *timeline_view(struct timeline *tl)
 
 /* timeline-snapshots.c */
 void timeline_track_init(struct track *tr);
-void timeline_track_clear(struct track *tr);
+void timeline_track_clear(struct timeline *tl, struct track *tr);
 struct track *timeline_track_of(struct timeline *tl, struct machine *m);
 /* Take a snapshot of m where it stands (unless one is near), then thin
  * to the memory bound. at_present: m is the live machine running at the
@@ -123,6 +128,13 @@ bool timeline_restore(struct timeline *tl, struct machine *m,
 uint64_t timeline_next_snapshot_point(struct timeline *tl,
                                       struct machine *m, uint64_t now);
 size_t timeline_history_bytes(struct timeline *tl);
+/* Drop snapshots until the history is within its bound (with headroom
+ * for what the program changes until the next call: after every run). */
+void timeline_thin(struct timeline *tl);
+/* At the present, after a run: when the event log holds more than half
+ * of history_mem, the present becomes the start of history (a snapshot
+ * there, the log and older snapshots dropped). */
+void timeline_move_start(struct timeline *tl);
 
 /* timeline.c */
 /* The past machine runs toward limit (see there). */
@@ -139,6 +151,7 @@ void timeline_door_live(struct timeline *tl);
 void timeline_door_past(struct timeline *tl);
 /* Free everything, the live machine too. */
 void timeline_free(struct timeline *tl);
+void timeline_drop_replay(struct timeline *tl);
 
 /* timeline-machine.c */
 extern const struct machine_ops timeline_machine_ops;

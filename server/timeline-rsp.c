@@ -8,12 +8,13 @@
 
 #include "cpu/cpu.h"
 #include "server/gdb-signals.h"
+#include "server/gdb-target.h"
 #include "server/machine.h"
 #include "server/timeline.h"
 
 struct timeline_rsp {
     struct rsp_target_ops ops;     /* first: found back from target->ops */
-    struct machine *machine;
+    struct gdb_target *target;
 };
 
 int timeline_rsp_reverse(struct machine *machine, enum rsp_reverse_kind kind,
@@ -77,18 +78,22 @@ static int target_reverse(struct rsp_target *target,
                           struct rsp_stop *stop)
 {
     const struct timeline_rsp *tr = (const struct timeline_rsp *)target->ops;
-    return timeline_rsp_reverse(tr->machine, kind, thread.tid, stop);
+    struct machine *m = gdb_target_machine(tr->target);
+
+    if (!m)
+        return -ESRCH;
+    return timeline_rsp_reverse(m, kind, thread.tid, stop);
 }
 
-struct timeline_rsp *timeline_rsp_install(struct rsp_target *target,
-                                          struct machine *machine)
+struct timeline_rsp *timeline_rsp_install(struct gdb_target *target)
 {
     struct timeline_rsp *tr = g_new0(struct timeline_rsp, 1);
+    struct rsp_target *rt = gdb_target_rsp(target);
 
-    tr->ops = *target->ops;
+    tr->ops = *rt->ops;
     tr->ops.reverse = target_reverse;
-    tr->machine = machine;
-    target->ops = &tr->ops;
+    tr->target = target;
+    rt->ops = &tr->ops;
     return tr;
 }
 

@@ -6,10 +6,12 @@
  * trip back replays at most one interval. When the history outgrows
  * --history-mem, snapshots go: first those whose neighbours are close
  * compared with their distance from the present, so what stays is dense
- * near the present and sparse further back. Even the start's may go: the
- * history's start never moves, since the event log (a few bytes per
- * input) can always replay the program from its initial state on a
- * rebuilt machine; going before the oldest snapshot just costs that. */
+ * near the present and sparse further back. Even the first may go while
+ * the log reaches back to the program's start: it can replay the program
+ * from its initial state on a rebuilt machine, and going before the
+ * oldest snapshot just costs that. When the log itself outgrows half of
+ * the bound, the present becomes the start of history
+ * (timeline_move_start); that start's snapshot then always stays. */
 #include "config.h"
 
 #include "server/timeline-private.h"
@@ -24,11 +26,16 @@ void timeline_track_init(struct track *tr)
     tr->snaps = g_array_new(FALSE, FALSE, sizeof(struct snap_entry));
 }
 
-void timeline_track_clear(struct track *tr)
+static void free_entry(struct timeline *tl, struct snap_entry *e)
+{
+    tl->snap_bytes -= machine_snapshot_size(e->snap);
+    machine_snapshot_free(e->snap);
+}
+
+void timeline_track_clear(struct timeline *tl, struct track *tr)
 {
     for (guint i = 0; i < tr->snaps->len; i++)
-        machine_snapshot_free(g_array_index(tr->snaps, struct snap_entry,
-                                            i).snap);
+        free_entry(tl, &g_array_index(tr->snaps, struct snap_entry, i));
     g_array_set_size(tr->snaps, 0);
     tr->off = false;
     tr->at_signal = false;
@@ -43,14 +50,8 @@ struct track *timeline_track_of(struct timeline *tl, struct machine *m)
 
 size_t timeline_history_bytes(struct timeline *tl)
 {
-    struct track *tracks[] = { &tl->live_track, &tl->replay_track };
-    size_t n = event_log_bytes(tl->log);
+    size_t n = event_log_bytes(tl->log) + tl->snap_bytes;
 
-    for (size_t t = 0; t < G_N_ELEMENTS(tracks); t++) {
-        for (guint i = 0; i < tracks[t]->snaps->len; i++)
-            n += machine_snapshot_size(
-                g_array_index(tracks[t]->snaps, struct snap_entry, i).snap);
-    }
     if (tl->present_snap)
         n += machine_snapshot_size(tl->present_snap);
     if (tl->live)
@@ -66,8 +67,10 @@ static bool victim_of(struct timeline *tl, struct track *tr, guint *victim,
                       double *score)
 {
     bool found = false;
+    /* Once the start has moved, its snapshot is the only way there. */
+    guint first = tr == &tl->live_track && tl->start > 0 ? 1 : 0;
 
-    for (guint i = 0; i < tr->snaps->len; i++) {
+    for (guint i = first; i < tr->snaps->len; i++) {
         uint64_t before = i ? g_array_index(tr->snaps, struct snap_entry,
                                             i - 1).icount
                             : 0;
@@ -87,9 +90,14 @@ static bool victim_of(struct timeline *tl, struct track *tr, guint *victim,
     return found;
 }
 
-static void thin(struct timeline *tl)
+/* Thin to the bound less headroom: the pages the program changes after
+ * a snapshot become the snapshots' alone and grow the history until the
+ * next check (after every run). */
+void timeline_thin(struct timeline *tl)
 {
-    while (tl->history_mem && timeline_history_bytes(tl) > tl->history_mem) {
+    uint64_t bound = tl->history_mem - tl->history_mem / 8;
+
+    while (tl->history_mem && timeline_history_bytes(tl) > bound) {
         struct track *tracks[] = { &tl->live_track, &tl->replay_track };
         struct track *from = NULL;
         guint victim = 0;
@@ -106,8 +114,7 @@ static void thin(struct timeline *tl)
         }
         if (!from)
             return;     /* none left */
-        machine_snapshot_free(g_array_index(from->snaps, struct snap_entry,
-                                            victim).snap);
+        free_entry(tl, &g_array_index(from->snaps, struct snap_entry, victim));
         g_array_remove_index(from->snaps, victim);
     }
 }
@@ -162,7 +169,8 @@ void timeline_take_snapshot(struct timeline *tl, struct machine *m,
         return;
     }
     g_array_insert_val(tr->snaps, at, e);
-    thin(tl);
+    tl->snap_bytes += machine_snapshot_size(e.snap);
+    timeline_thin(tl);
 }
 
 bool timeline_restore(struct timeline *tl, struct machine *m,
@@ -185,4 +193,29 @@ uint64_t timeline_next_snapshot_point(struct timeline *tl, struct machine *m,
     if (timeline_track_of(tl, m)->off || tl->interval == UINT64_MAX)
         return UINT64_MAX;
     return (now / tl->interval + 1) * tl->interval;
+}
+
+void timeline_move_start(struct timeline *tl)
+{
+    struct track *tr = &tl->live_track;
+    struct snap_entry e;
+    const char *why = NULL;
+
+    if (!tl->history_mem || tl->keep_whole_log || tl->in_past || !tl->live
+        || tr->off || event_log_bytes(tl->log) <= tl->history_mem / 2)
+        return;
+    e = (struct snap_entry){
+        .icount = tl->present,
+        .at_signal = tl->live_at_signal,
+        .stop_icount = tl->live_stop_icount,
+    };
+    e.snap = machine_snapshot_take(tl->live, NULL, &why);
+    if (!e.snap)
+        return;     /* not now: the next run tries again */
+    timeline_track_clear(tl, tr);
+    timeline_drop_replay(tl);
+    event_log_drop_front(tl->log, event_log_length(tl->log));
+    g_array_append_val(tr->snaps, e);
+    tl->snap_bytes += machine_snapshot_size(e.snap);
+    tl->start = tl->present;
 }

@@ -29,8 +29,7 @@ uint64_t timeline_now(struct timeline *tl)
 
 uint64_t timeline_start(struct timeline *tl)
 {
-    (void)tl;
-    return 0;
+    return tl->start;
 }
 
 int64_t timeline_thread(struct timeline *tl)
@@ -82,9 +81,9 @@ static void apply_settings(struct timeline *tl, struct machine *m)
     }
 }
 
-static void drop_replay(struct timeline *tl)
+void timeline_drop_replay(struct timeline *tl)
 {
-    timeline_track_clear(&tl->replay_track);
+    timeline_track_clear(tl, &tl->replay_track);
     if (tl->replay)
         tl->replay->ops->free(tl->replay);
     if (tl->past == tl->replay)
@@ -96,15 +95,19 @@ static void drop_replay(struct timeline *tl)
 static int replay_fresh(struct timeline *tl)
 {
     GError *error = NULL;
-    struct machine *m = tl->make(tl->make_data, &error);
+    struct machine *m;
 
+    /* The log no longer goes back to the initial state. */
+    if (tl->start > 0)
+        return -ERANGE;
+    m = tl->make(tl->make_data, &error);
     if (!m) {
         g_warning("timeline: cannot rebuild the program: %s",
                   error ? error->message : "unknown error");
         g_clear_error(&error);
         return -EIO;
     }
-    drop_replay(tl);
+    timeline_drop_replay(tl);
     tl->replay = m;
     apply_settings(tl, m);
     event_cursor_init(&tl->replay_track.cursor, tl->log);
@@ -113,19 +116,26 @@ static int replay_fresh(struct timeline *tl)
     return 0;
 }
 
+enum positioned {
+    POSITIONED,
+    NO_SNAPSHOT,         /* none before target (thinned away) */
+    CANNOT_RESTORE,      /* the machine changed shape since */
+};
+
 /* Put machine m (the past's) at or before target, as close as its
- * snapshots allow: where it is, or its latest snapshot before target.
- * false: it cannot go there. */
-static bool position(struct timeline *tl, struct machine *m, uint64_t target)
+ * snapshots allow: where it is, or its latest snapshot before target. */
+static enum positioned position(struct timeline *tl, struct machine *m,
+                                uint64_t target)
 {
     struct track *tr = timeline_track_of(tl, m);
     uint64_t now = timeline_icount_of(m);
     struct snap_entry *e = timeline_snapshot_before(tr, target);
 
-    if (now <= target && (!e || e->icount <= now)
-        && !(m == tl->live && !tl->in_past))
-        return true;
-    return e && timeline_restore(tl, m, e);
+    if (now <= target && (!e || e->icount <= now))
+        return POSITIONED;
+    if (!e)
+        return NO_SNAPSHOT;
+    return timeline_restore(tl, m, e) ? POSITIONED : CANNOT_RESTORE;
 }
 
 void timeline_return_to_present(struct timeline *tl)
@@ -164,7 +174,7 @@ static int leave_present(struct timeline *tl, uint64_t target)
         }
         machine_snapshot_free(now);
     }
-    if (!tl->replay || !position(tl, tl->replay, target)) {
+    if (!tl->replay || position(tl, tl->replay, target) != POSITIONED) {
         int err = replay_fresh(tl);
         if (err)
             return err;
@@ -177,15 +187,20 @@ static int leave_present(struct timeline *tl, uint64_t target)
 /* The past machine at or before target. */
 static int go_before(struct timeline *tl, uint64_t target)
 {
+    enum positioned how;
+
     if (!tl->in_past || !tl->past)
         return leave_present(tl, target);
-    if (position(tl, tl->past, target))
+    how = position(tl, tl->past, target);
+    if (how == POSITIONED)
         return 0;
     if (tl->past == tl->live) {
-        /* The live machine cannot go there (it changed shape since):
-         * back to the present, and the past from a replay machine. */
+        /* The live machine cannot go there (no snapshot so far back, or
+         * it changed shape since: then never again): back to the
+         * present, and this trip from the replay machine. */
         timeline_return_to_present(tl);
-        tl->live_track.off = true;
+        if (how == CANNOT_RESTORE)
+            tl->live_track.off = true;
         return leave_present(tl, target);
     }
     int err = replay_fresh(tl);
@@ -205,6 +220,9 @@ static void apply_event(struct timeline *tl, const struct event *ev)
 
     switch (ev->kind) {
     case EVENT_SIGNAL:
+        /* A recording file is outside data: only real signal numbers. */
+        if (ev->arg > 64)
+            break;
         if (ev->tid >= 0 && m->ops->set_thread_signal)
             m->ops->set_thread_signal(m, ev->tid, (int)ev->arg);
         else
@@ -305,6 +323,7 @@ bool timeline_replay_advance(struct timeline *tl, uint64_t limit,
         m->ops->run(m, budget, stop);
         tr->at_signal = stop->kind == MACHINE_STOP_SIGNAL;
         tr->stop_icount = timeline_icount_of(m);
+        timeline_thin(tl);
         switch (stop->kind) {
         case MACHINE_STOP_BUDGET:
             if (tr->stop_icount == snap_at)
@@ -509,6 +528,7 @@ static struct timeline *alloc_timeline(timeline_factory make, void *make_data,
     tl->interval = TIMELINE_DEFAULT_INTERVAL;
     if (opts) {
         tl->history_mem = opts->history_mem;
+        tl->keep_whole_log = opts->keep_whole_log;
         if (opts->snapshot_interval)
             tl->interval = opts->snapshot_interval;
     }
@@ -543,8 +563,8 @@ void timeline_free(struct timeline *tl)
 {
     timeline_return_to_present(tl);
     machine_snapshot_free(tl->present_snap);
-    drop_replay(tl);
-    timeline_track_clear(&tl->live_track);
+    timeline_drop_replay(tl);
+    timeline_track_clear(tl, &tl->live_track);
     g_array_unref(tl->live_track.snaps);
     g_array_unref(tl->replay_track.snaps);
     if (tl->live)

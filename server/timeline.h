@@ -3,24 +3,22 @@
  * A timeline is itself a struct machine (server/machine.h) wrapped around
  * the live machine, so that the RSP target drives it unchanged. While the
  * program runs at the present, the timeline records in the event log what
- * reaches it from outside (the debugger's signals, memory and register
- * writes; system-call inputs once user/ sends them through the door).
+ * reaches it from outside (system-call inputs, through the door of
+ * server/syscall-door.h; the debugger's signals, memory and register
+ * writes) and takes a snapshot of the machine every so many instructions
+ * (server/machine-snapshot.h).
  *
- * Going back never touches the live machine: the past is shown by a
- * second, replay machine, rebuilt from the program's initial state and
- * run forward to the moment asked for with the log's events applied at
- * their instruction counts (the machine is deterministic: same inputs,
- * same run). Forward execution in the past continues that replay, stopping
- * at breakpoints as the live run would, until it reaches the present;
- * there the timeline switches back to the live machine, which is exactly
- * the state the replay arrived at, and runs on live.
- *
- * Time is the machine's instruction count (every thread's, summed). A
- * reverse step goes to count-1; a reverse continue replays from the start
- * to now and stops at the last breakpoint or watchpoint hit before now.
- * Without machine snapshots (server/machine-snapshot.h, not provided by
- * the user machine yet) every trip back replays from the start: correct,
- * and costs the time of running the history forward once.
+ * Time is the machine's instruction count (every thread's, summed). Going
+ * to count N in the past: the present is snapshotted, the latest snapshot
+ * before N restored, and the machine replays to N with the log's events
+ * applied at their counts (the machine is deterministic: same inputs,
+ * same run). A reverse step goes to now-1; a reverse continue replays the
+ * intervals between snapshots backwards from now and stops at the last
+ * breakpoint or watchpoint hit. Forward execution in the past replays,
+ * stopping as the live run would, until the present, which is put back,
+ * and the program runs on live. A machine that cannot be snapshotted (a
+ * program with threads, today) shows the past on a second machine rebuilt
+ * from the initial state and replayed from the start instead.
  */
 #ifndef BACKSTEP_SERVER_TIMELINE_H
 #define BACKSTEP_SERVER_TIMELINE_H
@@ -45,6 +43,9 @@ struct timeline_options {
      * default, a few milliseconds of replay; UINT64_MAX: none but the
      * start's, for tests and measurements). */
     uint64_t snapshot_interval;
+    /* Keep the whole event log (a recording file will be written): the
+     * start of history never moves, even past history_mem. */
+    bool keep_whole_log;
 };
 
 /* Wrap live (whose instruction count must be 0: nothing run yet). The

@@ -7,6 +7,7 @@
 
 #include "cpu/cpu.h"
 #include "hw/pagestore.h"
+#include "user/mte.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -155,6 +156,7 @@ static struct user_process *new_process(struct user_process *p, uint64_t flags,
         mem = user_mm_copy(p->mem);
         if (!mem)
             return NULL;
+        user_mte_copy_space(p->mem, mem);   /* the child's tags are a copy */
     }
     struct user_process *q = user_proc_alloc(k);
     q->sysroot = g_strdup(p->sysroot);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "user/user-internal.h"
+#include "user/mte.h"
 
 #include "cpu/cpu.h"
 #include "hw/pagestore.h"
@@ -26,6 +27,7 @@ static int translate(void *opaque, uint64_t vaddr, uint8_t **host,
 
 const struct cpu_mem_ops user_cpu_mem_ops = {
     .translate = translate,
+    .tags = user_mte_cpu_tags,
 };
 
 static void flush_tlb(struct cpu_state *cpu, void *data)

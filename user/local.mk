@@ -44,3 +44,22 @@ TESTS += testsuite/unit/test-user-thread
 testsuite_unit_test_user_thread_SOURCES = testsuite/unit/test-user-thread.c
 testsuite_unit_test_user_thread_LDADD = $(USER_TEST_LDADD)
 libuser_a_SOURCES += user/snapshot.h user/snapshot.c
+# Memory tagging (owned by the mte helper): the tag store, prctl, faults.
+libuser_a_SOURCES += user/mte.h user/mte.c
+check_PROGRAMS += testsuite/unit/test-user-mte
+TESTS += testsuite/unit/test-user-mte
+testsuite_unit_test_user_mte_SOURCES = testsuite/unit/test-user-mte.c
+testsuite_unit_test_user_mte_LDADD = $(USER_TEST_LDADD)
+EXTRA_DIST += testsuite/guest/mte.c testsuite/backstep.gdb/gdb-mte.exp
+# The MTE guest for gdb-mte.exp; the rule mirrors testsuite/local.mk's with
+# the memtag flags (test-user-mte compiles its own copy).
+MTE_GUEST = testsuite/guest/mte
+CLEANFILES += $(MTE_GUEST)
+if HAVE_CROSS_CC
+check_DATA += $(MTE_GUEST)
+endif
+guest-programs: $(MTE_GUEST)
+testsuite/guest/mte: $(srcdir)/testsuite/guest/mte.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) -static -g -Wall -Wextra -O0 \
+		-march=armv8.5-a+memtag -o $@ $(srcdir)/testsuite/guest/mte.c

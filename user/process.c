@@ -6,6 +6,7 @@
 
 #include "cpu/cpu.h"
 #include "hw/pagestore.h"
+#include "user/mte.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -116,6 +117,7 @@ fail:
 void user_mm_unref(struct user_mm *mm)
 {
     if (mm && --mm->refs == 0) {
+        user_mte_forget_space(mm->store);   /* its allocation tags too */
         pagestore_free(mm->store);
         g_free(mm);
     }

@@ -24,6 +24,7 @@
 #include "user/user-internal.h"
 
 #include "user/process-signals.h"
+#include "user/mte.h"
 
 #include "cpu/cpu.h"
 
@@ -55,6 +56,7 @@ _Static_assert(sizeof(struct user_siginfo) == USER_SIGINFO_SIZE,
 #define ESR_FSC_TRANSLATION_L3 0x07u
 #define ESR_FSC_PERMISSION_L3 0x0fu
 #define ESR_FSC_ALIGNMENT 0x21u
+#define ESR_FSC_TAG_CHECK 0x11u   /* synchronous tag check fault */
 
 /* What the debugger's injected signals claim as their sender: the
  * tracer, which is the parent (getppid() says 1). */
@@ -305,6 +307,11 @@ static void describe_fault(const struct cpu_state *cpu, int sig,
         s->esr = (ESR_EC_DABT_LOW << ESR_EC_SHIFT) | ESR_IL | fsc
                  | (x->fault_is_write ? ESR_WNR : 0);
         s->fault_address = x->fault_addr;
+        if (x->fault_is_tag_check) {
+            s->info.code = USER_SEGV_MTESERR;
+            s->esr = (ESR_EC_DABT_LOW << ESR_EC_SHIFT) | ESR_IL
+                     | ESR_FSC_TAG_CHECK | (x->fault_is_write ? ESR_WNR : 0);
+        }
         break;
     case CPU_EXIT_INSN_ABORT:
         s->info.code = x->fault_is_perm ? USER_SEGV_ACCERR : USER_SEGV_MAPERR;

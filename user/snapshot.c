@@ -181,9 +181,11 @@ struct user_snapshot *user_snapshot_take(struct user_process *p,
     s->quantum_left = k->quantum_left;
     s->icount_retired = k->icount_retired;
     s->ended = k->ended;
-    /* Host pages are now shared: every CPU must translate again before
-     * writing (its TLB holds the store's old pointers). */
-    cpu_tlb_drop(t->cpu);
+    /* Host pages are now shared: the CPU must translate again (its TLB
+     * holds the store's old pointers), and its decoded code too, which
+     * reads instructions from the host page it was decoded from: that
+     * page may now be the snapshot's alone, freed when it goes. */
+    cpu_tlb_flush(t->cpu);
     return s;
 }
 

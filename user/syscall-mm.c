@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "user/syscall.h"
+#include "user/mte.h"
 
 #include "hw/pagestore.h"
 
@@ -21,7 +22,7 @@
 #define GUEST_MAP_FIXED_NOREPLACE 0x100000
 #define GUEST_PROT_MASK 0x7
 #define GUEST_PROT_BTI 0x10    /* arm64: accepted, BTI is not enforced */
-#define GUEST_PROT_MTE 0x20    /* arm64: accepted, tags are not checked */
+#define GUEST_PROT_MTE 0x20    /* arm64: tagged memory (user/mte.c) */
 #define GUEST_MADV_DONTNEED 4
 
 #define PAGE PAGESTORE_PAGE_SIZE
@@ -122,6 +123,8 @@ USER_SYSCALL(mmap)
         return -ENOMEM;
     bool anon = flags & GUEST_MAP_ANONYMOUS;
     int fd = -1;
+    if ((prot & GUEST_PROT_MTE) && !anon)
+        return -EINVAL;   /* Linux: PROT_MTE only on RAM-backed mappings */
     if (!anon) {
         /* MAP_SHARED file mappings are copies too: with one process and
          * no writes back to the file, only a writer on the host could
@@ -156,9 +159,11 @@ USER_SYSCALL(mmap)
 
     user_mem_changed(p, addr, len);
     pagestore_map(p->mem, addr, len, prot & GUEST_PROT_MASK);
+    user_mte_map(p, addr, len, prot & GUEST_PROT_MTE);
     if (!anon) {
         int r = copy_file(p, fd, addr, len, off);
         if (r < 0) {
+            user_mte_unmap(p, addr, len);
             pagestore_unmap(p->mem, addr, len);
             return r;
         }
@@ -187,6 +192,7 @@ USER_SYSCALL(munmap)
     if (r < 0)
         return r;
     user_mem_changed(p, addr, len);
+    user_mte_unmap(p, addr, len);
     pagestore_unmap(p->mem, addr, len);
     return 0;
 }
@@ -207,7 +213,11 @@ USER_SYSCALL(mprotect)
     if (!pagestore_range_ok(p->mem, addr, len, 0))
         return -ENOMEM;
     user_mem_changed(p, addr, len);
-    return pagestore_protect(p->mem, addr, len, prot & GUEST_PROT_MASK);
+    r = pagestore_protect(p->mem, addr, len, prot & GUEST_PROT_MASK);
+    /* PROT_MTE is only ever added (as on Linux, where VM_MTE stays). */
+    if (r == 0 && (prot & GUEST_PROT_MTE))
+        user_mte_protect(p, addr, len);
+    return r;
 }
 
 USER_SYSCALL(madvise)
@@ -248,6 +258,7 @@ USER_SYSCALL(mremap)
     if (new_len <= old_len && old_len != 0) {
         /* Shrinking in place. */
         user_mem_changed(p, addr + new_len, old_len - new_len);
+        user_mte_unmap(p, addr + new_len, old_len - new_len);
         pagestore_unmap(p->mem, addr + new_len, old_len - new_len);
         return addr;
     }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "user/syscall.h"
+#include "user/mte.h"
 
 #include "hw/pagestore.h"
 
@@ -162,6 +163,9 @@ USER_SYSCALL(prctl)
         user_pauth_reset_keys(p, p->cpu,
                               a[1] ? (unsigned)a[1] : USER_PAC_ALL_KEYS);
         return 0;
+    case USER_PR_SET_TAGGED_ADDR_CTRL:
+    case USER_PR_GET_TAGGED_ADDR_CTRL:
+        return user_mte_prctl(p, a);
     case GUEST_PR_PAC_GET_ENABLED_KEYS:
         if (a[1] || a[2] || a[3] || a[4])
             return -EINVAL;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "user/syscall.h"
+#include "user/mte.h"
 
 #include "cpu/cpu.h"
 
@@ -110,5 +111,7 @@ void user_syscall_run(struct user_process *p, bool saved)
 
 void user_syscall(struct user_process *p)
 {
+    if (user_mte_async_fault(p))
+        return;   /* SIGSEGV first; the call restarts after it */
     user_syscall_run(p, false);
 }

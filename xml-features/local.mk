@@ -17,6 +17,7 @@ tdesc_xml_files = \
 	xml-features/aarch64-fpu.xml \
 	xml-features/aarch64-tls.xml \
 	xml-features/aarch64-pauth.xml \
+	xml-features/aarch64-mte.xml \
 	xml-features/aarch64-sve.xml
 tdesc_gresource = xml-features/aarch64.gresource.xml
 EXTRA_DIST += $(tdesc_xml_files) $(tdesc_gresource)

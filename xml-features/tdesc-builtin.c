@@ -26,6 +26,7 @@ static const struct {
     const char *file;
 } aarch64_optional_files[] = {
     { TDESC_AARCH64_PAUTH, "aarch64-pauth.xml" },
+    { TDESC_AARCH64_MTE, "aarch64-mte.xml" },
 };
 
 enum {

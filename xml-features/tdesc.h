@@ -77,6 +77,9 @@ enum tdesc_aarch64_option {
     /* org.gnu.gdb.aarch64.pauth (pauth_dmask 69, pauth_cmask 70): for a
      * CPU with pointer authentication enabled. */
     TDESC_AARCH64_PAUTH = 1u << 0,
+    /* org.gnu.gdb.aarch64.mte (tag_ctl, after pauth's registers if any):
+     * for a CPU with memory tagging. */
+    TDESC_AARCH64_MTE = 1u << 1,
 };
 
 /* The built-in description with the optional features in options

@@ -62,3 +62,29 @@ bench: backstep $(EXTRA_PROGRAMS) $(BENCH_GUESTS)
 	$(SHELL) $(srcdir)/testsuite/bench/run-bench.sh \
 	  $(abs_top_builddir)/backstep "$(QEMU_AARCH64)" \
 	  $(abs_top_builddir)/testsuite/bench
+
+# The fast paths of FP/SIMD execution against their references (fpspeed;
+# belongs beside test-cpu-fastop in cpu/local.mk, kept here by ownership).
+check_PROGRAMS += testsuite/unit/test-cpu-fastpath
+TESTS += testsuite/unit/test-cpu-fastpath
+testsuite_unit_test_cpu_fastpath_SOURCES = testsuite/unit/test-cpu-fastpath.c \
+	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
+testsuite_unit_test_cpu_fastpath_LDADD = libcpu.a $(GLIB_LIBS) -lm
+
+# make bench-reverse: time travel's figures (doc/time-travel.md) on
+# testsuite/guest/reverse: recording overhead, reverse-stepi latency at
+# random moments of a long history, reverse-continue against forward
+# time, history memory. [REVERSE_ITERATIONS=N] [REVERSE_SAMPLES=N]
+# [REVERSE_HISTORY_MEM=SIZE]; 40M iterations make about 10^9 instructions.
+EXTRA_PROGRAMS += testsuite/bench/reverse-bench
+testsuite_bench_reverse_bench_SOURCES = testsuite/bench/reverse-bench.c
+REVERSE_ITERATIONS = 40000000
+REVERSE_SAMPLES = 200
+REVERSE_HISTORY_MEM = 1G
+.PHONY: bench-reverse
+bench-reverse: backstep testsuite/bench/reverse-bench testsuite/guest/reverse
+	@if test "x$(CROSS_CC)" = xno; then \
+	  echo "bench-reverse: needs aarch64-linux-gnu-gcc" >&2; exit 1; fi
+	testsuite/bench/reverse-bench $(abs_top_builddir)/backstep \
+	  $(abs_top_builddir)/testsuite/guest/reverse '$(REVERSE_ITERATIONS)' \
+	  '$(REVERSE_SAMPLES)' '$(REVERSE_HISTORY_MEM)'

@@ -70,3 +70,16 @@ EXTRA_DIST += \
 	testsuite/gdb-lists/gdb.threads \
 	testsuite/gdb-lists/KNOWN-FAILURES \
 	doc/gdb-testsuite.md
+
+# extended-remote's target side (vRun builds a machine): the real target
+# on a user machine, driven with packets.
+check_PROGRAMS += testsuite/unit/test-gdb-target-run
+TESTS += testsuite/unit/test-gdb-target-run
+testsuite_unit_test_gdb_target_run_SOURCES = \
+	testsuite/unit/test-gdb-target-run.c \
+	server/gdb-target.c server/gdb-points.c server/gdb-regs.c \
+	server/gdb-signals.c server/monitor.c server/machine-user.c \
+	server/timeline.c server/timeline-snapshots.c server/timeline-machine.c \
+	server/event-log.c server/syscall-door.c server/machine-snapshot.c
+testsuite_unit_test_gdb_target_run_LDADD = librsp.a libxmlfeatures.a \
+	libuser.a libhw.a libcpu.a $(GLIB_LIBS) $(EXPAT_LIBS) -lm

@@ -44,9 +44,19 @@ void bump(int by)
  * timeline to keep several snapshots. */
 unsigned long long long_sum;
 long long_iterations;
+
+/* Called once, a tenth of the loop before its end: a breakpoint there is
+ * far back in history for make bench-reverse. */
+__attribute__((noinline)) void long_mark(void)
+{
+    __asm__ volatile("" ::: "memory");
+}
+
 void long_loop(long n)
 {
     for (long i = 0; i < n; i++) {
+        if (i == n - n / 10)
+            long_mark();
         long_sum += (unsigned long long)i ^ (long_sum >> 3);  /* marker: long-body */
         long_iterations = i + 1;
     }

@@ -40,6 +40,9 @@ const struct a64_pattern a64_ldst_excl_patterns[] = {
 const struct a64_pattern a64_pauth_patterns[] = {
     A64_PATTERN_END
 };
+const struct a64_pattern a64_mte_patterns[] = {
+    A64_PATTERN_END
+};
 static const struct a64_pattern simd_rows[] = {
     ROW(FROM_SIMD_LIST, "0000 1110 0000 0000 0000 0000 0000 0000"),
     A64_PATTERN_END
