@@ -24,6 +24,7 @@ objects = $(patsubst %.c,$(OBJ)/%.o,$(filter %.c,$(1)))
 RSP_OBJS := $(call objects,$(RSP_SOURCES))
 XML_OBJS := $(call objects,$(XML_SOURCES))
 USER_OBJS := $(call objects,$(USER_SOURCES))
+RECORDING_OBJS := $(call objects,$(RECORDING_SOURCES))
 COMMON_OBJS := $(call objects,testsuite/fuzz/fuzz-common.c)
 WIRE_OBJS := $(call objects,testsuite/fuzz/rsp-wire.c testsuite/unit/fake-target.c)
 GUEST := $(top_builddir)/testsuite/fuzz/guest-nop
@@ -51,6 +52,10 @@ $(OUT)/fuzz-syscall: $(OBJ)/testsuite/fuzz/fuzz-syscall.o $(COMMON_OBJS) \
 $(OUT)/fuzz-tdesc: $(OBJ)/testsuite/fuzz/fuzz-tdesc.o $(COMMON_OBJS) \
 		$(XML_OBJS)
 	$(CLANG) $(LDFLAGS_FUZZ) -o $@ $^ $(GLIB_LIBS) $(EXPAT_LIBS)
+
+$(OUT)/fuzz-recording: $(OBJ)/testsuite/fuzz/fuzz-recording.o $(COMMON_OBJS) \
+		$(RECORDING_OBJS)
+	$(CLANG) $(LDFLAGS_FUZZ) -o $@ $^ $(GLIB_LIBS)
 
 BINARIES := $(addprefix $(OUT)/fuzz-,$(FUZZ_TARGETS))
 

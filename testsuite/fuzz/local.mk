@@ -9,13 +9,14 @@
 #   campaigns: FUZZ_RUNS executions per target (default 200000) or
 #   FUZZ_SECONDS seconds per target, FUZZ_TARGETS to choose.
 
-FUZZ_NAMES = packet commands elf tdesc syscall
+FUZZ_NAMES = packet commands elf tdesc syscall recording
 FUZZ_SMOKES = \
 	testsuite/fuzz/smoke-packet \
 	testsuite/fuzz/smoke-commands \
 	testsuite/fuzz/smoke-elf \
 	testsuite/fuzz/smoke-tdesc \
-	testsuite/fuzz/smoke-syscall
+	testsuite/fuzz/smoke-syscall \
+	testsuite/fuzz/smoke-recording
 check_PROGRAMS += $(FUZZ_SMOKES)
 TESTS += $(FUZZ_SMOKES)
 
@@ -60,6 +61,12 @@ testsuite_fuzz_smoke_syscall_CPPFLAGS = $(FUZZ_SMOKE_CPPFLAGS) \
 	-DFUZZ_GUEST_PATH='"$(abs_top_builddir)/testsuite/fuzz/guest-nop"'
 testsuite_fuzz_smoke_syscall_LDADD = $(FUZZ_USER_LIBS)
 
+testsuite_fuzz_smoke_recording_SOURCES = testsuite/fuzz/fuzz-recording.c \
+	$(FUZZ_COMMON) server/event-log.c server/event-log.h
+testsuite_fuzz_smoke_recording_CPPFLAGS = $(FUZZ_SMOKE_CPPFLAGS) \
+	-DFUZZ_NAME='"recording"' -DFUZZ_SMOKE_DEFAULT=3000
+testsuite_fuzz_smoke_recording_LDADD = $(GLIB_LIBS)
+
 # The guest of fuzz-syscall: a tiny static AArch64 program.
 FUZZ_GUEST = testsuite/fuzz/guest-nop
 CLEANFILES += $(FUZZ_GUEST)
@@ -90,6 +97,7 @@ FUZZ_MAKE = $(MAKE) -f $(abs_top_srcdir)/testsuite/fuzz/fuzz.mk \
 	RSP_SOURCES='$(librsp_a_SOURCES)' \
 	XML_SOURCES='$(libxmlfeatures_a_SOURCES) $(nodist_libxmlfeatures_a_SOURCES)' \
 	USER_SOURCES='$(libuser_a_SOURCES) $(libhw_a_SOURCES) $(libcpu_a_SOURCES)' \
+	RECORDING_SOURCES='server/event-log.c' \
 	FUZZ_RUNS='$(FUZZ_RUNS)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
 	FUZZ_TARGETS='$(FUZZ_TARGETS)'
 
