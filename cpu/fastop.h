@@ -116,10 +116,6 @@ _Static_assert(FOP_COUNT <= 256, "struct code_slot keeps op in a byte");
 
 struct code_slot {
     a64_handler handler;    /* the decode table's handler */
-    /* The run loop's code for op (its computed-goto label), kept here so
-     * dispatch is one indirect jump through the slot, not a table load
-     * first; set by the run loop whenever op changes. */
-    const void *label;
     uint32_t insn;
     uint8_t op;             /* enum fast_op */
     uint8_t rd, rn, rm;     /* register indexes (see FOP_REG_SP) */

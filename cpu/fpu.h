@@ -61,9 +61,13 @@ static inline enum fpu_rmode fpu_fpcr_rmode(const struct cpu_state *cpu)
  * tiny before rounding either. Without flush to zero, denormal operands
  * are plain IEEE values on both sides. Anything else takes the exact
  * path, which also supplies IXC when it is not yet set. The host must run
- * in round to nearest with its exceptions masked (the default). */
+ * in round to nearest with its exceptions masked (the default) and
+ * evaluate float and double in their own precision (not x87's). */
 static inline bool fpu_fast_mode(const struct cpu_state *cpu)
 {
+#if FLT_EVAL_METHOD != 0
+    return false;
+#endif
     return (cpu->fpsr & FPSR_IXC) &&
            !(cpu->fpcr & (FPCR_FZ | 3u << FPCR_RMODE_SHIFT));
 }

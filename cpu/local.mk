@@ -160,3 +160,11 @@ check_PROGRAMS += testsuite/unit/test-cpu-mte
 TESTS += testsuite/unit/test-cpu-mte
 testsuite_unit_test_cpu_mte_SOURCES = testsuite/unit/test-cpu-mte.c
 testsuite_unit_test_cpu_mte_LDADD = libcpu.a $(GLIB_LIBS) -lm
+
+# The fast paths of FP/SIMD execution (cpu/fastop.c, cpu/fpu.h) against
+# the handlers and the exact FP path they shortcut.
+check_PROGRAMS += testsuite/unit/test-cpu-fastpath
+TESTS += testsuite/unit/test-cpu-fastpath
+testsuite_unit_test_cpu_fastpath_SOURCES = testsuite/unit/test-cpu-fastpath.c \
+	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
+testsuite_unit_test_cpu_fastpath_LDADD = libcpu.a $(GLIB_LIBS) -lm

@@ -61,17 +61,6 @@ struct cpu_code_cache {
     struct decode_memo memo[DECODE_MEMO];
 };
 
-/* The run loop's operation labels by enum fast_op (its dispatch table),
- * published by cpu_run for the slot writers outside it. Decoded pages
- * exist only once cpu_run has run, so it is set whenever a slot is. */
-static const void *const *fop_labels;
-
-static inline void slot_set_op(struct code_slot *s, unsigned op)
-{
-    s->op = (uint8_t)op;
-    s->label = fop_labels[op];
-}
-
 struct cpu_code_cache *code_cache_new(void)
 {
     struct cpu_code_cache *c = g_new0(struct cpu_code_cache, 1);
@@ -152,7 +141,7 @@ static void code_page_invalidate(struct code_page *p, uint64_t addr,
     if (lo > hi)
         return;
     for (uint64_t a = lo & ~3ull; a <= hi; a += 4)
-        slot_set_op(&p->slot[(a - p->va) / 4], FOP_DECODE);
+        p->slot[(a - p->va) / 4].op = FOP_DECODE;
 }
 
 void cpu_code_invalidate(struct cpu_state *cpu, uint64_t addr, uint64_t len)
@@ -236,10 +225,8 @@ static struct code_page *code_page_for(struct cpu_state *cpu, uint64_t pc)
     p->host = host;
     p->stale = false;
     p->next_free = NULL;
-    memset(p->slot, 0, sizeof(p->slot));
-    for (unsigned i = 0; i < CODE_SLOTS; i++)
-        slot_set_op(&p->slot[i], FOP_DECODE);
-    slot_set_op(&p->slot[CODE_SLOTS], FOP_PAGE_END);
+    memset(p->slot, 0, sizeof(p->slot));   /* FOP_DECODE */
+    p->slot[CODE_SLOTS].op = FOP_PAGE_END;
     g_hash_table_insert(c->pages, &p->va, p);
     c->recent[(page_va >> CPU_PAGE_BITS) % CODE_RECENT] = p;
     /* Writes to this page must now take the slow path. */
@@ -275,7 +262,7 @@ static void slot_decode(struct cpu_state *cpu, struct code_page *p,
     if (debug_has_breakpoint(cpu, va)) {
         s->insn = insn;
         s->handler = trans_debug_breakpoint;
-        slot_set_op(s, FOP_GENERIC);
+        s->op = FOP_GENERIC;
         return;
     }
     if (!m->slot.handler || m->slot.insn != insn) {
@@ -285,7 +272,6 @@ static void slot_decode(struct cpu_state *cpu, struct code_page *p,
         fastop_select(&m->slot, row ? row->name : NULL);
     }
     *s = m->slot;
-    slot_set_op(s, s->op);
 }
 
 /* Execute one instruction ignoring breakpoints (watchpoints are ignored by
@@ -625,7 +611,6 @@ enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns)
     struct code_slot *s;
     int r;
 
-    fop_labels = dispatch;
     cpu->exit = CPU_EXIT_NONE;
     cpu->x[31] = 0;     /* the XZR invariant handlers rely on (a64_x) */
     if (remaining == 0)
@@ -652,7 +637,7 @@ enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns)
 #define SLOT_PC(s) (p->va + (uint64_t)((s) - p->slot) * 4)
 #define SYNC_ICOUNT() (cpu->icount = icount_end - remaining)
 /* Go to the operation of slot s. */
-#define DISPATCH() goto *s->label
+#define DISPATCH() goto *dispatch[s->op]
 /* Retire the instruction and fall through to the next slot (the page's
  * sentinel slot sends the last one to a new block). */
 #define NEXT()                                                          \

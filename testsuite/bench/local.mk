@@ -63,14 +63,6 @@ bench: backstep $(EXTRA_PROGRAMS) $(BENCH_GUESTS)
 	  $(abs_top_builddir)/backstep "$(QEMU_AARCH64)" \
 	  $(abs_top_builddir)/testsuite/bench
 
-# The fast paths of FP/SIMD execution against their references (fpspeed;
-# belongs beside test-cpu-fastop in cpu/local.mk, kept here by ownership).
-check_PROGRAMS += testsuite/unit/test-cpu-fastpath
-TESTS += testsuite/unit/test-cpu-fastpath
-testsuite_unit_test_cpu_fastpath_SOURCES = testsuite/unit/test-cpu-fastpath.c \
-	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
-testsuite_unit_test_cpu_fastpath_LDADD = libcpu.a $(GLIB_LIBS) -lm
-
 # make bench-reverse: time travel's figures (doc/time-travel.md) on
 # testsuite/guest/reverse: recording overhead, reverse-stepi latency at
 # random moments of a long history, reverse-continue against forward
