@@ -141,22 +141,26 @@ RSP_HANDLER(rsp_cmd_kill)
     return RSP_REPLY;
 }
 
-RSP_HANDLER(rsp_cmd_vkill)
+/* vKill;PID and D[;PID]: end one process (with multiprocess), or the
+ * whole session when no pid is named or the target ends only everything. */
+static enum rsp_handled end_one_or_all(struct rsp_conn *conn,
+                                       const struct rsp_args *a,
+                                       GString *reply, const char *bad,
+                                       process_op_fn one, whole_op_fn all)
 {
     int64_t pid;
     int err;
 
     if (!parse_pid_arg(a, &pid)) {
-        rsp_reply_bad_request(conn, reply, "bad vKill packet");
+        rsp_reply_bad_request(conn, reply, bad);
         return RSP_REPLY;
     }
-    err = end_process(conn, pid, conn->target->ops->kill_process,
-                      conn->target->ops->kill);
+    err = end_process(conn, pid, one, all);
     if (err < 0) {
         rsp_reply_error(conn, reply, err);
         return RSP_REPLY;
     }
-    if (pid == 0 || !conn->target->ops->kill_process) {
+    if (pid == 0 || !one) {
         if (!conn->extended)
             conn->finished = true;
     } else {
@@ -166,29 +170,18 @@ RSP_HANDLER(rsp_cmd_vkill)
     return RSP_REPLY;
 }
 
+RSP_HANDLER(rsp_cmd_vkill)
+{
+    return end_one_or_all(conn, a, reply, "bad vKill packet",
+                          conn->target->ops->kill_process,
+                          conn->target->ops->kill);
+}
+
 RSP_HANDLER(rsp_cmd_detach)
 {
-    int64_t pid;
-    int err;
-
-    if (!parse_pid_arg(a, &pid)) {
-        rsp_reply_bad_request(conn, reply, "bad D packet");
-        return RSP_REPLY;
-    }
-    err = end_process(conn, pid, conn->target->ops->detach_process,
-                      conn->target->ops->detach);
-    if (err < 0) {
-        rsp_reply_error(conn, reply, err);
-        return RSP_REPLY;
-    }
-    if (pid == 0 || !conn->target->ops->detach_process) {
-        if (!conn->extended)
-            conn->finished = true;
-    } else {
-        note_process_gone(conn);
-    }
-    g_string_append(reply, "OK");
-    return RSP_REPLY;
+    return end_one_or_all(conn, a, reply, "bad D packet",
+                          conn->target->ops->detach_process,
+                          conn->target->ops->detach);
 }
 
 static void send_console_output(struct rsp_conn *conn, const GString *text)
