@@ -24,6 +24,7 @@ EXTRA_DIST += \
 	testsuite/backstep.gdb/gdb-dynamic.exp \
 	testsuite/backstep.gdb/gdb-signals.exp \
 	testsuite/backstep.threads/threads.exp \
+	testsuite/backstep.threads/thread-regs.exp \
 	testsuite/backstep.threads/clone-step.exp \
 	testsuite/backstep.threads/fork.exp \
 	testsuite/backstep.threads/follow-child.exp \
