@@ -89,6 +89,17 @@ static int guest_path(struct user_process *p, uint64_t addr, char **out)
     return 0;
 }
 
+/* The (dirfd, path) pair of an *at system call: the host directory fd
+ * (AT_FDCWD kept) and the resolved host path (g_free it). 0 or -errno. */
+static int guest_at_path(struct user_process *p, uint64_t gdirfd,
+                         uint64_t gpath, int *dirfd, char **path)
+{
+    *dirfd = host_dirfd(p, gdirfd);
+    if (*dirfd < 0 && *dirfd != AT_FDCWD)
+        return *dirfd;
+    return guest_path(p, gpath, path);
+}
+
 struct host_iov {
     struct iovec v[HOST_IOV_MAX];
     int n;
@@ -410,11 +421,9 @@ USER_SYSCALL(fstat)
 
 USER_SYSCALL(newfstatat)
 {
-    int dirfd = host_dirfd(p, a[0]);
-    if (dirfd < 0 && dirfd != AT_FDCWD)
-        return dirfd;
+    int dirfd;
     char *path;
-    int r = guest_path(p, a[1], &path);
+    int r = guest_at_path(p, a[0], a[1], &dirfd, &path);
     if (r < 0)
         return r;
     struct stat st;
@@ -428,11 +437,9 @@ USER_SYSCALL(newfstatat)
 /* struct statx has one layout on every architecture. */
 USER_SYSCALL(statx)
 {
-    int dirfd = host_dirfd(p, a[0]);
-    if (dirfd < 0 && dirfd != AT_FDCWD)
-        return dirfd;
+    int dirfd;
     char *path;
-    int r = guest_path(p, a[1], &path);
+    int r = guest_at_path(p, a[0], a[1], &dirfd, &path);
     if (r < 0)
         return r;
     struct statx stx;
@@ -675,11 +682,9 @@ USER_SYSCALL(readlinkat)
 
 USER_SYSCALL(unlinkat)
 {
-    int dirfd = host_dirfd(p, a[0]);
-    if (dirfd < 0 && dirfd != AT_FDCWD)
-        return dirfd;
+    int dirfd;
     char *path;
-    int r = guest_path(p, a[1], &path);
+    int r = guest_at_path(p, a[0], a[1], &dirfd, &path);
     if (r < 0)
         return r;
     r = unlinkat(dirfd, path, (int)a[2]) < 0 ? -errno : 0;
@@ -689,11 +694,9 @@ USER_SYSCALL(unlinkat)
 
 USER_SYSCALL(mkdirat)
 {
-    int dirfd = host_dirfd(p, a[0]);
-    if (dirfd < 0 && dirfd != AT_FDCWD)
-        return dirfd;
+    int dirfd;
     char *path;
-    int r = guest_path(p, a[1], &path);
+    int r = guest_at_path(p, a[0], a[1], &dirfd, &path);
     if (r < 0)
         return r;
     r = mkdirat(dirfd, path, (mode_t)a[2]) < 0 ? -errno : 0;
