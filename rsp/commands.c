@@ -73,6 +73,8 @@ static const struct rsp_command commands[] = {
     { "QPassSignals",           RSP_MATCH_SEPARATED, rsp_cmd_pass_signals },
     { "QProgramSignals",        RSP_MATCH_SEPARATED, rsp_cmd_program_signals },
     { "vFile",                  RSP_MATCH_SEPARATED, rsp_cmd_vfile },
+    /* Thread-local storage */
+    { "qGetTLSAddr",            RSP_MATCH_SEPARATED, rsp_cmd_tls_address },
     /* Known and answered empty on purpose: tracepoints, and lldb
      * extensions we do not implement (lldb falls back without them).
      * qOffsets stays empty so that gdb relocates a PIE program from the

@@ -127,6 +127,8 @@ RSP_HANDLER(rsp_cmd_pass_signals);      /* QPassSignals */
 RSP_HANDLER(rsp_cmd_program_signals);   /* QProgramSignals */
 /* The qSupported words for what the target offers of signals. */
 void rsp_signals_supported(struct rsp_conn *conn, GString *reply);
+/* tls.c */
+RSP_HANDLER(rsp_cmd_tls_address);       /* qGetTLSAddr */
 /* vfile.c */
 RSP_HANDLER(rsp_cmd_vfile);             /* vFile:OPERATION */
 /* lldb.c */

@@ -22,7 +22,8 @@ librsp_a_SOURCES = \
 	rsp/signals.c \
 	rsp/vfile.c \
 	rsp/lldb.c \
-	rsp/reverse.c
+	rsp/reverse.c \
+	rsp/tls.c
 
 # Unit tests: the codec alone, and the command table against a fake target.
 check_PROGRAMS += testsuite/unit/test-rsp-packet testsuite/unit/test-rsp-commands
@@ -59,3 +60,9 @@ TESTS += testsuite/unit/test-rsp-memtags
 testsuite_unit_test_rsp_memtags_SOURCES = testsuite/unit/test-rsp-memtags.c \
 	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
 testsuite_unit_test_rsp_memtags_LDADD = librsp.a $(GLIB_LIBS)
+# Thread-local storage (qGetTLSAddr) against the fake target.
+check_PROGRAMS += testsuite/unit/test-rsp-tls
+TESTS += testsuite/unit/test-rsp-tls
+testsuite_unit_test_rsp_tls_SOURCES = testsuite/unit/test-rsp-tls.c \
+	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
+testsuite_unit_test_rsp_tls_LDADD = librsp.a $(GLIB_LIBS)

@@ -292,6 +292,14 @@ struct rsp_target_ops {
     int (*write_tags)(struct rsp_target *t, uint64_t addr, uint64_t len,
                       int type, const uint8_t *tags, size_t ntags);
     int (*is_tagged)(struct rsp_target *t, uint64_t addr);
+
+    /* ---- Thread-local storage (qGetTLSAddr). The address of the byte
+     * at offset in the TLS block of thread for the module whose link map
+     * is at lm (0: the main program, as gdb sends for a static one).
+     * -EOPNOTSUPP for a module the target cannot place, -ESRCH for an
+     * unknown thread. NULL: the packet gets the empty reply. */
+    int (*tls_address)(struct rsp_target *t, struct rsp_ptid thread,
+                       uint64_t offset, uint64_t lm, uint64_t *addr);
 };
 
 struct rsp_target {

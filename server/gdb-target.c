@@ -1215,6 +1215,69 @@ static int target_is_tagged(struct rsp_target *rt, uint64_t addr)
     return tag_of(cpu, first) != NULL;
 }
 
+/* Thread-local storage (qGetTLSAddr). AArch64 uses TLS variant I: the
+ * thread pointer (TPIDR_EL0) points at a 16-byte TCB, and the main
+ * program's block (module 1, in the static TLS area) follows it at the
+ * TCB size rounded up to the PT_TLS alignment (glibc's l_tls_offset for
+ * the main map; this assumes the segment's address is itself aligned, as
+ * linkers make it). Other modules' blocks are found through the DTV,
+ * whose layout is the C library's business: not handled, an error. */
+#define AARCH64_TCB_SIZE 16
+#define LINK_MAP_PREV 32        /* offsetof(struct link_map, l_prev) */
+
+/* lm names the main program: 0 (gdb's answer for a static program) or
+ * the head of the dynamic linker's list, which is the program's map. */
+static bool is_main_link_map(struct gdb_target *t, int64_t pid, uint64_t lm)
+{
+    const struct machine_ops *ops = t->machine->ops;
+    uint64_t prev;
+    ssize_t n;
+
+    if (lm == 0)
+        return true;
+    if (lm > UINT64_MAX - LINK_MAP_PREV)
+        return false;
+    n = ops->read_mem_of
+            ? ops->read_mem_of(t->machine, pid, lm + LINK_MAP_PREV, &prev,
+                               sizeof(prev))
+            : ops->read_mem(t->machine, lm + LINK_MAP_PREV, &prev,
+                            sizeof(prev));
+    return n == (ssize_t)sizeof(prev) && prev == 0;
+}
+
+static int target_tls_address(struct rsp_target *rt, struct rsp_ptid thread,
+                              uint64_t offset, uint64_t lm, uint64_t *addr)
+{
+    struct gdb_target *t = target_of(rt);
+    struct cpu_state *cpu;
+    int64_t pid;
+    uint64_t align, block;
+    int err;
+
+    if (!t->machine)
+        return -ESRCH;
+    if (!t->machine->ops->tls_align)
+        return -EOPNOTSUPP;
+    cpu = thread.tid > 0 ? t->machine->ops->cpu(t->machine, thread.tid)
+                         : cpu_for(t, thread);
+    if (!cpu)
+        return -ESRCH;
+    pid = pid_of(t, thread.tid > 0 ? thread.tid : current_tid(t));
+    if (!is_main_link_map(t, pid, lm))
+        return -EOPNOTSUPP;
+    err = t->machine->ops->tls_align(t->machine, pid, &align);
+    if (err < 0)
+        return err;
+    /* The loader keeps p_align >= 1; a power of two by the ELF rules,
+     * but round without relying on it. A guest's absurd alignment must
+     * not wrap the sum. */
+    if (align > UINT32_MAX)
+        return -EINVAL;
+    block = (AARCH64_TCB_SIZE + align - 1) / align * align;
+    *addr = cpu->tpidr_el0 + block + offset;
+    return 0;
+}
+
 static const struct rsp_target_ops gdb_target_ops = {
     .tdesc = target_tdesc,
     .read_reg = target_read_reg,
@@ -1247,6 +1310,7 @@ static const struct rsp_target_ops gdb_target_ops = {
     .read_tags = target_read_tags,
     .write_tags = target_write_tags,
     .is_tagged = target_is_tagged,
+    .tls_address = target_tls_address,
 };
 
 struct gdb_target *gdb_target_new(struct machine *machine,

@@ -148,6 +148,15 @@ static const char *user_exe_path_of(struct machine *m, int64_t pid)
     return p ? user_process_exe(p) : NULL;
 }
 
+static int user_tls_align(struct machine *m, int64_t pid, uint64_t *align)
+{
+    struct user_process *p = pid > 0 ? user_process_of(proc_of(m), pid)
+                                     : proc_of(m);
+    if (!p)
+        return -ESRCH;
+    return user_process_tls_align(p, align) ? 0 : -ENOENT;
+}
+
 static void user_set_report(struct machine *m, unsigned mask)
 {
     unsigned u = 0;
@@ -293,6 +302,7 @@ static const struct machine_ops machine_user_ops = {
     .read_mem_of = user_read_mem_of,
     .write_mem_of = user_write_mem_of,
     .exe_path_of = user_exe_path_of,
+    .tls_align = user_tls_align,
     .set_report = user_set_report,
     .catch_syscalls = user_catch_syscalls,
     .set_debugged = user_set_debugged,

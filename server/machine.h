@@ -134,6 +134,11 @@ struct machine_ops {
     void (*hold_thread)(struct machine *m, int64_t tid, bool held);
     /* Instructions retired by every thread so far. */
     uint64_t (*icount)(struct machine *m);
+
+    /* The alignment of the PT_TLS segment of process pid's program, for
+     * placing its TLS block (qGetTLSAddr). 0, -ESRCH for an unknown
+     * process, -ENOENT when the program has no TLS. NULL: unknown. */
+    int (*tls_align)(struct machine *m, int64_t pid, uint64_t *align);
 };
 
 struct machine {

@@ -320,6 +320,13 @@ static const char *tl_exe_path_of(struct machine *m, int64_t pid)
                                : v->ops->exe_path(v);
 }
 
+static int tl_tls_align(struct machine *m, int64_t pid, uint64_t *align)
+{
+    struct machine *v = view_of(m);
+    return v->ops->tls_align ? v->ops->tls_align(v, pid, align)
+                             : -EOPNOTSUPP;
+}
+
 static uint64_t tl_icount(struct machine *m)
 {
     return timeline_now(tl_of(m));
@@ -476,6 +483,7 @@ const struct machine_ops timeline_machine_ops = {
     .read_mem_of = tl_read_mem_of,
     .write_mem_of = tl_write_mem_of,
     .exe_path_of = tl_exe_path_of,
+    .tls_align = tl_tls_align,
     .set_report = tl_set_report,
     .catch_syscalls = tl_catch_syscalls,
     .set_debugged = tl_set_debugged,

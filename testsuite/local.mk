@@ -23,6 +23,7 @@ EXTRA_DIST += \
 	testsuite/backstep.gdb/gdb-multi.exp \
 	testsuite/backstep.gdb/gdb-dynamic.exp \
 	testsuite/backstep.gdb/gdb-signals.exp \
+	testsuite/backstep.gdb/gdb-tls.exp \
 	testsuite/backstep.threads/threads.exp \
 	testsuite/backstep.threads/thread-regs.exp \
 	testsuite/backstep.threads/clone-step.exp \
@@ -50,7 +51,8 @@ GUEST_SRCS = \
 	testsuite/guest/signals.c \
 	testsuite/guest/signals-gdb.c \
 	testsuite/guest/threads.c \
-	testsuite/guest/fork.c
+	testsuite/guest/fork.c \
+	testsuite/guest/tls.c
 EXTRA_DIST += $(GUEST_SRCS)
 
 GUEST_CFLAGS = -static -g -Wall -Wextra
@@ -68,7 +70,8 @@ GUEST_BINARIES = \
 	testsuite/guest/signals \
 	testsuite/guest/signals-gdb \
 	testsuite/guest/threads \
-	testsuite/guest/fork
+	testsuite/guest/fork \
+	testsuite/guest/tls
 CLEANFILES += $(GUEST_BINARIES)
 
 if HAVE_CROSS_CC
@@ -91,6 +94,10 @@ testsuite/guest/signals-gdb: $(srcdir)/testsuite/guest/signals-gdb.c
 testsuite/guest/threads: $(srcdir)/testsuite/guest/threads.c
 	@$(MKDIR_P) testsuite/guest
 	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O1 -pthread -o $@ $(srcdir)/testsuite/guest/threads.c
+
+testsuite/guest/tls: $(srcdir)/testsuite/guest/tls.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -pthread -o $@ $(srcdir)/testsuite/guest/tls.c
 
 testsuite/guest/fork: $(srcdir)/testsuite/guest/fork.c
 	@$(MKDIR_P) testsuite/guest

@@ -231,6 +231,8 @@ static bool load_image(struct pagestore *mem, const char *path,
     bool have_phdr = false;
     char interp[USER_INTERP_MAX] = "";
     bool exec_stack = false;
+    bool has_tls = false;
+    uint64_t tls_align = 1;
 
     /* First pass: what the bias depends on (PT_INTERP, the segments). */
     for (unsigned i = 0; i < eh->e_phnum; i++) {
@@ -274,6 +276,12 @@ static bool load_image(struct pagestore *mem, const char *path,
         case PT_PHDR:
             phdr_vaddr = ph->p_vaddr + bias;
             have_phdr = true;
+            break;
+        case PT_TLS:
+            /* Only the debugger needs it: the program's libc reads PT_TLS
+             * itself (through AT_PHDR) to set up its threads' blocks. */
+            has_tls = true;
+            tls_align = ph->p_align > 1 ? ph->p_align : 1;
             break;
         case PT_GNU_STACK:
             /* GCC's nested-function trampolines live on the stack. */
@@ -362,6 +370,8 @@ static bool load_image(struct pagestore *mem, const char *path,
     memcpy(image->interp, interp, sizeof(interp));
     image->entry = entry;
     image->exec_stack = exec_stack;
+    image->has_tls = has_tls;
+    image->tls_align = tls_align;
     image->phdr_addr = have_phdr ? phdr_vaddr : 0;
     image->phent = sizeof(Elf64_Phdr);
     image->phnum = eh->e_phnum;

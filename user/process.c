@@ -252,6 +252,14 @@ GBytes *user_process_auxv(const struct user_process *p)
     return g_bytes_ref(p->auxv);
 }
 
+bool user_process_tls_align(const struct user_process *p, uint64_t *align)
+{
+    if (!p->image.has_tls)
+        return false;
+    *align = p->image.tls_align;
+    return true;
+}
+
 bool user_process_exited(const struct user_process *p)
 {
     return p->exited;

@@ -186,6 +186,10 @@ int64_t user_process_pid(const struct user_process *proc);
 int64_t user_process_tid(const struct user_process *proc);
 const char *user_process_exe(const struct user_process *proc); /* absolute host path */
 GBytes *user_process_auxv(const struct user_process *proc);    /* raw auxv bytes */
+/* The alignment of the program's PT_TLS segment (where its TLS block sits
+ * after the thread pointer); false if the program has none. */
+bool user_process_tls_align(const struct user_process *proc,
+                            uint64_t *align);
 /* proc has ended (for the first process: the program the user started). */
 bool user_process_exited(const struct user_process *proc);
 /* The host file a guest path names, as the program's own open() would

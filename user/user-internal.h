@@ -63,6 +63,9 @@ struct user_image {
     char interp[USER_INTERP_MAX]; /* PT_INTERP, or "" (static) */
     bool exec_stack;         /* PT_GNU_STACK asks for PF_X (arm64 Linux's
                                 stack is not executable without it) */
+    bool has_tls;            /* there is a PT_TLS segment */
+    uint64_t tls_align;      /* its p_align (at least 1), for the debugger
+                                to place the TLS block (qGetTLSAddr) */
 };
 
 struct user_rlimit {

@@ -389,6 +389,26 @@ static const char *op_triple(struct rsp_target *t)
     return "aarch64-unknown-linux-gnu";
 }
 
+static int op_tls_address(struct rsp_target *t, struct rsp_ptid thread,
+                          uint64_t offset, uint64_t lm, uint64_t *addr)
+{
+    struct fake_target *ft = (struct fake_target *)t;
+    bool known = false;
+
+    ft->tls_calls++;
+    ft->last_tls_thread = thread;
+    for (guint i = 0; i < ft->threads->len; i++)
+        if (g_array_index(ft->threads, struct fake_thread, i).ptid.tid
+            == thread.tid)
+            known = true;
+    if (!known)
+        return -ESRCH;
+    if (lm != 0)
+        return -EOPNOTSUPP;
+    *addr = FAKE_TLS_BLOCK(thread.tid) + offset;
+    return 0;
+}
+
 static const struct rsp_target_ops fake_ops = {
     .tdesc = op_tdesc,
     .read_reg = op_read_reg,
@@ -414,6 +434,7 @@ static const struct rsp_target_ops fake_ops = {
     .detach_process = op_detach_process,
     .set_extended = op_set_extended,
     .run = op_run,
+    .tls_address = op_tls_address,
 };
 
 struct fake_target *fake_target_new(void)

@@ -92,7 +92,13 @@ struct fake_target {
     char **run_argv, **run_env_set, **run_env_unset;
     char *run_working_dir;
     bool run_startup_with_shell, run_disable_randomization;
+
+    /* qGetTLSAddr: each thread's TLS block for the main program (lm 0)
+     * is at FAKE_TLS_BLOCK(tid); other modules get -EOPNOTSUPP. */
+    int tls_calls;
+    struct rsp_ptid last_tls_thread;
 };
+#define FAKE_TLS_BLOCK(tid) (0x7f0000000000ull + (uint64_t)(tid) * 0x1000)
 
 /* Add a thread (name copied, may be NULL). */
 void fake_target_add_thread(struct fake_target *ft, int64_t pid, int64_t tid,
