@@ -29,6 +29,9 @@ enum {
 #define L_STAT_SIZE 128
 #define L_STATX_SIZE 256
 #define L_TIMESPEC_SIZE 16
+#define L_EPOLL_EVENT_SIZE 16   /* arm64: not packed */
+/* pselect6 looks at no more fds than this (user/'s USER_FD_MAX). */
+#define L_SELECT_FD_MAX 1024u
 /* A call's memory output is logged up to this (a larger read is logged
  * whole: it is what the program saw). Bounds a corrupt iovec count. */
 #define MAX_IOV 1024
@@ -57,7 +60,7 @@ enum syscall_door_class syscall_door_class(uint64_t nr, const uint64_t *a)
             return DOOR_MIRRORED;
         return DOOR_REPLAYED;
     case NR_close: case NR_dup: case NR_dup3: case NR_fcntl:
-    case NR_pipe2:
+    case NR_pipe2: case NR_epoll_create1: case NR_epoll_ctl:
         return DOOR_MIRRORED;
     case NR_read: case NR_readv: case NR_pread64: case NR_preadv:
     case NR_write: case NR_writev: case NR_pwrite64: case NR_pwritev:
@@ -69,7 +72,8 @@ enum syscall_door_class syscall_door_class(uint64_t nr, const uint64_t *a)
     case NR_getrandom: case NR_clock_gettime: case NR_gettimeofday:
     case NR_clock_getres: case NR_nanosleep: case NR_clock_nanosleep:
     case NR_sysinfo: case NR_times: case NR_getrusage:
-    case NR_sched_getaffinity: case NR_ppoll:
+    case NR_sched_getaffinity: case NR_ppoll: case NR_pselect6:
+    case NR_epoll_pwait: case NR_epoll_pwait2:
         return DOOR_REPLAYED;
     default:
         return DOOR_INTERNAL;
@@ -174,6 +178,18 @@ static void put_outputs(GByteArray *b, struct user_process *p, uint64_t nr,
         /* struct pollfd is 8 bytes; revents is what the call wrote. */
         if (a[1] <= MAX_IOV)
             put_region(b, p, a[0], a[1] * 8);
+        break;
+    case NR_pselect6:
+        /* The three fd_sets, in 64-bit words, rewritten by the call up
+         * to the fd table's size. */
+        if ((int32_t)a[0] >= 0) {
+            uint64_t n = MIN((uint64_t)(int32_t)a[0], L_SELECT_FD_MAX);
+            for (int k = 1; k <= 3; k++)
+                put_region(b, p, a[k], (n + 63) / 64 * 8);
+        }
+        break;
+    case NR_epoll_pwait: case NR_epoll_pwait2:
+        put_region(b, p, a[1], (uint64_t)ret * L_EPOLL_EVENT_SIZE);
         break;
     case NR_ioctl:
         if (a[1] == L_TCGETS)

@@ -9,7 +9,7 @@ libuser_a_SOURCES = \
 	user/syscall-fs.c user/syscall-mm.c user/syscall-proc.c \
 	user/syscall-signal.c \
 	user/kernel.h user/thread.c user/sched.c user/futex.c user/wait.c \
-	user/fork.c user/exec.c user/process-debug.c user/poll.c \
+	user/fork.c user/exec.c user/process-debug.c user/poll.h user/poll.c user/epoll.c \
 	user/sve.h user/sve.c
 
 USER_TEST_LDADD = libuser.a libhw.a libcpu.a $(GLIB_LIBS) -lm
@@ -26,6 +26,10 @@ check_PROGRAMS += testsuite/unit/test-user-syscall
 TESTS += testsuite/unit/test-user-syscall
 testsuite_unit_test_user_syscall_SOURCES = testsuite/unit/test-user-syscall.c
 testsuite_unit_test_user_syscall_LDADD = $(USER_TEST_LDADD)
+check_PROGRAMS += testsuite/unit/test-user-poll
+TESTS += testsuite/unit/test-user-poll
+testsuite_unit_test_user_poll_SOURCES = testsuite/unit/test-user-poll.c
+testsuite_unit_test_user_poll_LDADD = $(USER_TEST_LDADD)
 check_PROGRAMS += testsuite/unit/test-user-glibc
 TESTS += testsuite/unit/test-user-glibc
 testsuite_unit_test_user_glibc_SOURCES = testsuite/unit/test-user-glibc.c

@@ -13,7 +13,7 @@
 
 PROGRAMS_NAMES = int-arith int128 bitfields switch setjmp varargs structs \
 	float-print libm fenv conversions string sort malloc vector atomics \
-	interp crc-sha crypto-ext ext sve tagged
+	interp crc-sha crypto-ext ext sve tagged poll
 
 EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 	testsuite/programs/int-arith.c testsuite/programs/int128.c \
@@ -26,7 +26,8 @@ EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 	testsuite/programs/vector.c testsuite/programs/atomics.c \
 	testsuite/programs/interp.c testsuite/programs/crc-sha.c \
 	testsuite/programs/crypto-ext.c testsuite/programs/ext.c \
-	testsuite/programs/sve.c testsuite/programs/tagged.c
+	testsuite/programs/sve.c testsuite/programs/tagged.c \
+	testsuite/programs/poll.c
 
 PROGRAMS_BIN_O0 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O0)
 PROGRAMS_BIN_O2 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O2)
