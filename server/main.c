@@ -235,6 +235,8 @@ static int run_with_gdb(struct machine *m, const char *spec, bool multi,
 
 int main(int argc, char **argv)
 {
+    /* Before anything of ours opens a descriptor. */
+    user_fd_note_inherited();
     struct options opt = { 0 };
     GOptionEntry entries[] = {
         { "gdb", 'g', 0, G_OPTION_ARG_STRING, &opt.gdb,

@@ -3,8 +3,10 @@
  * The guest never names a host fd directly, so it cannot reach backstep's
  * own descriptors (the debugger socket, the event loop's pipes). Guest 0,
  * 1 and 2 are duplicates of backstep's stdio, so closing them in the guest
- * does not close ours. Host fds are always close-on-exec; the guest's
- * FD_CLOEXEC is kept in the table. */
+ * does not close ours; so are the other descriptors backstep was started
+ * with (`backstep prog 3<file`, a make jobserver pipe), at the same
+ * numbers, as an exec'd program would inherit them. Host fds are always
+ * close-on-exec; the guest's FD_CLOEXEC is kept in the table. */
 #include "config.h"
 
 #include "user/user-internal.h"
@@ -13,11 +15,27 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+/* Descriptors open when backstep started, beyond stdio. */
+static uint64_t inherited[USER_FD_MAX / 64];
+
+void user_fd_note_inherited(void)
+{
+    for (int fd = 3; fd < USER_FD_MAX; fd++) {
+        int flags = fcntl(fd, F_GETFD);
+        /* A close-on-exec descriptor cannot have come through exec: the
+         * C runtime or a sanitizer opened it before main. */
+        if (flags >= 0 && !(flags & FD_CLOEXEC))
+            inherited[fd / 64] |= 1ull << (fd % 64);
+    }
+}
+
 void user_fd_init(struct user_process *p)
 {
     for (int i = 0; i < USER_FD_MAX; i++)
         p->fds[i] = (struct user_fd){ .host = -1 };
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < USER_FD_MAX; i++) {
+        if (i >= 3 && !(inherited[i / 64] & (1ull << (i % 64))))
+            continue;
         int host = fcntl(i, F_DUPFD_CLOEXEC, 3);
         if (host >= 0)
             p->fds[i].host = host;

@@ -106,6 +106,11 @@ struct user_process *user_process_new(const char *path, char *const *argv,
                                       GError **error);
 void user_process_free(struct user_process *proc);
 
+/* Call first thing in main(): remembers the descriptors backstep was
+ * started with beyond stdio, which every guest process then has at the
+ * same numbers, as a program run directly would. */
+void user_fd_note_inherited(void);
+
 /* Run the set (every runnable thread of every process, round-robin) for
  * up to max_insns guest instructions, handling system calls inside.
  * Stops early for the events above, with the thread that stopped. A

@@ -54,9 +54,11 @@ for p in "$@"; do
             continue
         fi
         # Both emulators at once: the runner takes half the wall time.
-        $limit "$qemu" -cpu max "$bin" >"$work/q.out" 2>"$work/q.err" &
+        # Both get descriptor 7 open on the binary: programs may check
+        # that what a program is started with reaches it.
+        $limit "$qemu" -cpu max "$bin" >"$work/q.out" 2>"$work/q.err" 7<"$bin" &
         qpid=$!
-        $limit "$backstep" "$bin" >"$work/b.out" 2>"$work/b.err"
+        $limit "$backstep" "$bin" >"$work/b.out" 2>"$work/b.err" 7<"$bin"
         brc=$?
         wait $qpid
         qrc=$?
