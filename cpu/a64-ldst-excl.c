@@ -12,8 +12,13 @@
  * a store-exclusive succeeds if the monitor covers the same block and the
  * memory still holds that value (another guest thread's intervening store
  * of a different value fails it). SVC and CLREX clear it.
+ *
+ * MTE: every instruction here addresses [Xn|SP] with no offset and no
+ * writeback, so it is Tag Unchecked when Rn is SP (`tagchecked = n !=
+ * 31`, cpu/mte.h); the table rows go through a wrapper that says so.
  */
 #include "cpu/cpu-internal.h"
+#include "cpu/mte.h"
 
 static uint64_t read_le(const uint8_t *p, unsigned bytes)
 {
@@ -211,14 +216,31 @@ static int trans_CASP(struct cpu_state *cpu, uint32_t insn)
     return A64_NEXT;
 }
 
+/* The handler, its accesses Tag Unchecked when the base is SP. */
+#define SP_BASE_UNCHECKED(name)                                            \
+    static int trans_##name##_sp(struct cpu_state *cpu, uint32_t insn)     \
+    {                                                                      \
+        bool tco = mte_unchecked_begin(cpu, A64_RN(insn) == 31);           \
+        int r = trans_##name(cpu, insn);                                   \
+        mte_unchecked_end(cpu, tco);                                       \
+        return r;                                                          \
+    }
+SP_BASE_UNCHECKED(EXCL)
+SP_BASE_UNCHECKED(ORDERED)
+SP_BASE_UNCHECKED(CAS)
+SP_BASE_UNCHECKED(CASP)
+SP_BASE_UNCHECKED(ATOMIC)
+SP_BASE_UNCHECKED(LDAPR)
+#define EXCL_PATTERN(name, bits) { #name, bits, trans_##name##_sp }
+
 const struct a64_pattern a64_ldst_excl_patterns[] = {
     /* size 001000 o2 L o1 Rs o0 Rt2 Rn Rt */
-    A64_PATTERN(EXCL,    "ss 001000 0 L p sssss o uuuuu nnnnn ttttt"),
-    A64_PATTERN(ORDERED, "ss 001000 1 L 0 11111 o 11111 nnnnn ttttt"),
-    A64_PATTERN(CAS,     "ss 001000 1 L 1 sssss o 11111 nnnnn ttttt"),
-    A64_PATTERN(CASP,    "0z 001000 0 L 1 sssss o 11111 nnnnn ttttt"),
+    EXCL_PATTERN(EXCL,    "ss 001000 0 L p sssss o uuuuu nnnnn ttttt"),
+    EXCL_PATTERN(ORDERED, "ss 001000 1 L 0 11111 o 11111 nnnnn ttttt"),
+    EXCL_PATTERN(CAS,     "ss 001000 1 L 1 sssss o 11111 nnnnn ttttt"),
+    EXCL_PATTERN(CASP,    "0z 001000 0 L 1 sssss o 11111 nnnnn ttttt"),
     /* size 111 V=0 00 A R 1 Rs o3 opc 00 Rn Rt */
-    A64_PATTERN(ATOMIC,  "ss 111 0 00 A R 1 sssss o ooo 00 nnnnn ttttt"),
-    A64_PATTERN(LDAPR,   "ss 111 0 00 1 0 1 11111 1 100 00 nnnnn ttttt"),
+    EXCL_PATTERN(ATOMIC,  "ss 111 0 00 A R 1 sssss o ooo 00 nnnnn ttttt"),
+    EXCL_PATTERN(LDAPR,   "ss 111 0 00 1 0 1 11111 1 100 00 nnnnn ttttt"),
     A64_PATTERN_END
 };

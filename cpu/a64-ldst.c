@@ -7,8 +7,13 @@
  * Every handler completes all memory accesses before it writes a register,
  * so a fault or a watchpoint stop leaves the architectural state as it was
  * (a pair is one access of twice the size).
+ *
+ * MTE: accesses based on SP with an immediate offset and no writeback,
+ * and literal loads, are Tag Unchecked (cpu/mte.h); the others are
+ * checked by the memory path.
  */
 #include "cpu/cpu-internal.h"
+#include "cpu/mte.h"
 
 /* What a (size, V, opc) triple means. */
 struct ldst_op {
@@ -71,8 +76,8 @@ static uint64_t sign_extend(uint64_t v, unsigned bytes, bool to64)
 
 /* Perform one single-register access. Returns 0, or -1 with cpu->exit set
  * and nothing changed. */
-static int ldst_access(struct cpu_state *cpu, const struct ldst_op *op,
-                       unsigned rt, uint64_t addr)
+static int ldst_access_checked(struct cpu_state *cpu, const struct ldst_op *op,
+                               unsigned rt, uint64_t addr)
 {
     if (op->prefetch)
         return 0;
@@ -99,6 +104,17 @@ static int ldst_access(struct cpu_state *cpu, const struct ldst_op *op,
     return cpu_store_uint(cpu, addr, op->bytes, a64_x(cpu, rt));
 }
 
+/* The same; tag_checked false: a Tag Unchecked access (cpu/mte.h). */
+static int ldst_access(struct cpu_state *cpu, const struct ldst_op *op,
+                       unsigned rt, uint64_t addr, bool tag_checked)
+{
+    bool tco = mte_unchecked_begin(cpu, !tag_checked);
+    int r = ldst_access_checked(cpu, op, rt, addr);
+
+    mte_unchecked_end(cpu, tco);
+    return r;
+}
+
 /* LDR (literal): W, X, LDRSW, PRFM; S, D, Q. */
 static int trans_LDR_lit(struct cpu_state *cpu, uint32_t insn)
 {
@@ -119,7 +135,9 @@ static int trans_LDR_lit(struct cpu_state *cpu, uint32_t insn)
         default: return A64_NEXT;   /* PRFM (literal) */
         }
     }
-    return ldst_access(cpu, &op, A64_RD(insn), addr) ? A64_EXIT : A64_NEXT;
+    /* PC-relative: Tag Unchecked. */
+    return ldst_access(cpu, &op, A64_RD(insn), addr, false) ? A64_EXIT
+                                                            : A64_NEXT;
 }
 
 /* LDR/STR (unsigned offset), PRFM */
@@ -132,7 +150,8 @@ static int trans_LDST_uimm(struct cpu_state *cpu, uint32_t insn)
         return a64_undef(cpu, insn);
     addr = a64_x_sp(cpu, A64_RN(insn)) +
            ((uint64_t)a64_bits(insn, 10, 12) * op.bytes);
-    return ldst_access(cpu, &op, A64_RD(insn), addr) ? A64_EXIT : A64_NEXT;
+    return ldst_access(cpu, &op, A64_RD(insn), addr, A64_RN(insn) != 31)
+               ? A64_EXIT : A64_NEXT;
 }
 
 /* LDUR/STUR, PRFUM; LDTR/STTR; pre- and post-index forms. */
@@ -151,7 +170,8 @@ static int trans_LDST_imm9(struct cpu_state *cpu, uint32_t insn)
     if (mode == 2 && op.simd)
         return a64_undef(cpu, insn);
     addr = mode == 1 ? base : base + (uint64_t)imm;
-    if (ldst_access(cpu, &op, rt, addr) != 0)
+    /* Writeback (post/pre-index) forms are checked even from SP. */
+    if (ldst_access(cpu, &op, rt, addr, mode == 1 || mode == 3 || rn != 31))
         return A64_EXIT;
     if (mode == 1 || mode == 3) {
         /* A load whose base is its destination keeps the loaded value
@@ -180,8 +200,9 @@ static int trans_LDST_reg(struct cpu_state *cpu, uint32_t insn)
     case 6: off = (uint64_t)(int64_t)(int32_t)off; break;       /* SXTW */
     default: break;                                             /* LSL, SXTX */
     }
+    /* A register offset is always tag checked, SP base or not. */
     return ldst_access(cpu, &op, A64_RD(insn),
-                       a64_x_sp(cpu, A64_RN(insn)) + (off << shift))
+                       a64_x_sp(cpu, A64_RN(insn)) + (off << shift), true)
                ? A64_EXIT : A64_NEXT;
 }
 
@@ -211,9 +232,13 @@ static int trans_LDST_pair(struct cpu_state *cpu, uint32_t insn)
     }
     off = a64_sbits(insn, 15, 7) * (int64_t)bytes;
     addr = mode == 1 ? base : base + (uint64_t)off;   /* 1: post-index */
+    bool tag_checked = mode == 1 || mode == 3 || rn != 31;
 
     if (load) {
-        if (cpu_load(cpu, addr, 2 * bytes, buf) != 0)
+        bool tco = mte_unchecked_begin(cpu, !tag_checked);
+        int r = cpu_load(cpu, addr, 2 * bytes, buf);
+        mte_unchecked_end(cpu, tco);
+        if (r != 0)
             return A64_EXIT;
         if (v) {
             memcpy(cpu->z[rt].b, buf, bytes);
@@ -240,7 +265,10 @@ static int trans_LDST_pair(struct cpu_state *cpu, uint32_t insn)
             memcpy(buf, &a, bytes);
             memcpy(buf + bytes, &b, bytes);
         }
-        if (cpu_store(cpu, addr, 2 * bytes, buf) != 0)
+        bool tco = mte_unchecked_begin(cpu, !tag_checked);
+        int r = cpu_store(cpu, addr, 2 * bytes, buf);
+        mte_unchecked_end(cpu, tco);
+        if (r != 0)
             return A64_EXIT;
     }
     if (mode == 1 || mode == 3) {
@@ -260,7 +288,8 @@ static int trans_LDAPUR(struct cpu_state *cpu, uint32_t insn)
     if (!ldst_decode(insn, &op) || op.prefetch)
         return a64_undef(cpu, insn);
     addr = a64_x_sp(cpu, A64_RN(insn)) + (uint64_t)a64_sbits(insn, 12, 9);
-    return ldst_access(cpu, &op, A64_RD(insn), addr) ? A64_EXIT : A64_NEXT;
+    return ldst_access(cpu, &op, A64_RD(insn), addr, A64_RN(insn) != 31)
+               ? A64_EXIT : A64_NEXT;
 }
 
 const struct a64_pattern a64_ldst_patterns[] = {

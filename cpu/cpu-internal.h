@@ -69,6 +69,7 @@ enum cpu_id_reg {
     CPU_ID_AA64PFR1,
     CPU_ID_AA64ISAR0,
     CPU_ID_AA64ISAR1,
+    CPU_ID_AA64ZFR0,
 };
 /* The ID register's feature fields for what is implemented (the fields
  * the HWCAPs also announce). */

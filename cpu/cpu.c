@@ -2,6 +2,7 @@
 #include <glib.h>
 
 #include "cpu/cpu-internal.h"
+#include "cpu/pauth.h"
 
 /* The features this CPU implements, in one list from which both the
  * HWCAPs (AT_HWCAP, AT_HWCAP2) and the ID register fields that Linux shows
@@ -49,10 +50,25 @@ static const struct cpu_feature cpu_features[] = {
      * (cpu/sve-*.c), checked against qemu-aarch64 and by compiled
      * programs (testsuite/programs, the "sve" set). */
     { "sve", 1ull << 22, 0, CPU_ID_AA64PFR0, 32, 1 },
-    /* Pointer authentication with QARMA5 (FEAT_PAuth, FEAT_PACQARMA5):
-     * APA and GPA; user/ enables it in every process (cpu/pauth.h). */
-    { "paca", 1ull << 30, 0, CPU_ID_AA64ISAR1, 4, 1 },
-    { "pacg", 1ull << 31, 0, CPU_ID_AA64ISAR1, 24, 1 },
+    /* SVE2 (FEAT_SVE2): ID_AA64ZFR0_EL1.SVEver [3:0] = 1. Every SVE2
+     * group (cpu/sve2-*.c), checked against qemu-aarch64 at several
+     * vector lengths by the difftest's sve2 class and by
+     * testsuite/programs/sve2-int.c and sve2-mul.c. */
+    { "sve2", 0, 1ull << 1, CPU_ID_AA64ZFR0, 0, 1 },
+    /* The optional SVE2 extensions, ID_AA64ZFR0_EL1's fields (checked
+     * against qemu-aarch64 by testsuite/programs/sve2-mul.c): SVE-AES
+     * (AESE/AESD/AESMC/AESIMC) and PMULLB/PMULLT.Q, SVE-BitPerm
+     * (BEXT/BDEP/BGRP), SVE-SHA3 (RAX1), SVE-SM4 (SM4E/SM4EKEY), and SVE's
+     * BF16 and I8MM instructions. */
+    { "sveaes", 0, 1ull << 2, CPU_ID_AA64ZFR0, 4, 1 },
+    { "svepmull", 0, 1ull << 3, CPU_ID_AA64ZFR0, 4, 2 },
+    { "svebitperm", 0, 1ull << 4, CPU_ID_AA64ZFR0, 16, 1 },
+    { "svesha3", 0, 1ull << 5, CPU_ID_AA64ZFR0, 32, 1 },
+    { "svesm4", 0, 1ull << 6, CPU_ID_AA64ZFR0, 40, 1 },
+    { "svei8mm", 0, 1ull << 9, CPU_ID_AA64ZFR0, 44, 1 },
+    { "svebf16", 0, 1ull << 12, CPU_ID_AA64ZFR0, 20, 1 },
+    /* Pointer authentication is not in this list: --pauth chooses it,
+     * and cpu/pauth.h gives its HWCAPs (PACA, PACG) and ID fields. */
     { "dcpodp", 0, 1ull << 0, CPU_ID_AA64ISAR1, 0, 2 },
     { "flagm2", 0, 1ull << 7, CPU_ID_AA64ISAR0, 52, 2 },
     { "frint", 0, 1ull << 8, CPU_ID_AA64ISAR1, 32, 1 },
@@ -71,7 +87,7 @@ uint64_t cpu_hwcap(void)
 
     for (size_t i = 0; i < G_N_ELEMENTS(cpu_features); i++)
         caps |= cpu_features[i].hwcap;
-    return caps;
+    return caps | pauth_hwcap();
 }
 
 uint64_t cpu_hwcap2(void)
@@ -97,6 +113,8 @@ uint64_t cpu_id_reg_features(enum cpu_id_reg reg)
         if (f->value > field)
             v = (v & ~(0xfull << f->shift)) | ((uint64_t)f->value << f->shift);
     }
+    if (reg == CPU_ID_AA64ISAR1)
+        v |= pauth_id_aa64isar1_fields();
     return v;
 }
 

@@ -209,8 +209,10 @@ enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns);
 void cpu_request_exit(struct cpu_state *cpu);
 
 /* The owner of the address space calls these when mappings change (not
- * from inside its translate callback). cpu_tlb_flush also drops all
- * decoded code, since a page may now hold other bytes or lose PROT_EXEC. */
+ * from inside its translate callback). After cpu_tlb_flush no decoded code
+ * is used unchecked: a page may now hold other bytes or lose PROT_EXEC, so
+ * decoded pages are set aside and reused only once the page is found
+ * executable again with unchanged bytes. */
 void cpu_tlb_flush(struct cpu_state *cpu);
 /* Guest code in [addr, addr+len) may have changed: drop decoded copies. */
 void cpu_code_invalidate(struct cpu_state *cpu, uint64_t addr, uint64_t len);

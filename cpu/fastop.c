@@ -25,6 +25,7 @@ void fastop_init(void)
                 bits |= (uint16_t)(1u << flags);
         fop_cond_table[cond] = bits;
     }
+    fastop_sve_init();
 }
 
 static unsigned rd_of(uint32_t insn) { return A64_RD(insn); }
@@ -102,6 +103,11 @@ static void select_logic_reg(struct code_slot *s, unsigned opc)
 
     if ((insn >> 21) & 1 || type > 1 || (!is64 && amount >= 32))
         return;
+    if (opc == 1 && rn_of(insn) == 31 && amount == 0) {
+        /* MOV (register): the copy compiled code is full of. */
+        set(s, is64 ? FOP_MOV_X : FOP_MOV_W, rd_of(insn), 0, rm_of(insn), 0);
+        return;
+    }
     set(s, (type ? lsr : lsl)[opc][is64], rd_of(insn), rn_of(insn),
         rm_of(insn), amount);
 }
@@ -841,12 +847,19 @@ static bool is_simd_3same(uint32_t insn)
     return (insn & 0x9f200400u) == 0x0e200400u;
 }
 
-void fastop_select(struct code_slot *s, const char *row)
+static void select_any(struct code_slot *s, const char *row)
 {
     s->op = FOP_GENERIC;
     s->rd = s->rn = s->rm = 0;
     s->imm = 0;
     if (!row)
+        return;
+    if (((s->insn >> 25) & 0xf) == 0x2) {   /* the SVE encoding space */
+        fastop_select_sve(s, row);
+        if (s->op != FOP_GENERIC)
+            return;
+    }
+    if (fastop_select_extra(s, row))
         return;
     select_vec(s, row);
     if (s->op != FOP_GENERIC)
@@ -967,5 +980,47 @@ void fastop_select(struct code_slot *s, const char *row)
         else if (strcmp(row, "LDST_pair") == 0)
             select_pair(s);
         break;
+    }
+}
+
+/* The operations that write Rd (and a pair's Rt2 in rm) without setting
+ * flags: the run loop writes them without re-zeroing x[31] (SET_XN), so
+ * a destination of 31, which means XZR for them, is left to the handler.
+ * The flag-setting forms keep Rd = 31 (CMP, CMN, TST). */
+static bool writes_x_without_flags(unsigned op)
+{
+    switch (op) {
+    case FOP_AND_X: case FOP_AND_W: case FOP_ORR_X: case FOP_ORR_W:
+    case FOP_EOR_X: case FOP_EOR_W: case FOP_ANDLSR_X: case FOP_ANDLSR_W:
+    case FOP_ORRLSR_X: case FOP_ORRLSR_W: case FOP_EORLSR_X:
+    case FOP_EORLSR_W: case FOP_MOV_X: case FOP_MOV_W:
+    case FOP_LDR_X: case FOP_LDR_W: case FOP_LDRH: case FOP_LDRB:
+    case FOP_LDR_X_WB: case FOP_LDR_W_WB: case FOP_LDRB_WB:
+    case FOP_LDR_X_REG: case FOP_LDR_W_REG: case FOP_LDRB_REG:
+    case FOP_LDRSW: case FOP_LDRSH_X: case FOP_LDRSH_W: case FOP_LDRSB_X:
+    case FOP_LDRSB_W: case FOP_LDRSW_REG: case FOP_LDRH_REG:
+    case FOP_ADD_X: case FOP_ADD_W: case FOP_SUB_X: case FOP_SUB_W:
+    case FOP_UBFM_X: case FOP_UBFM_W: case FOP_SBFM_X: case FOP_SBFM_W:
+    case FOP_MADD_X: case FOP_MADD_W: case FOP_CSEL_X: case FOP_CSEL_W:
+    case FOP_CSINC_X: case FOP_CSINC_W: case FOP_MOVI: case FOP_MOVK_X:
+    case FOP_MOVK_W: case FOP_LDP_X: case FOP_LDP_W: case FOP_ADR:
+    case FOP_ADRP: case FOP_CSINV: case FOP_DP1: case FOP_DP2:
+    case FOP_EXTR_X: case FOP_EXTR_W: case FOP_MSUB_X: case FOP_MSUB_W:
+    case FOP_MADDL: case FOP_MULH: case FOP_MRS_TPIDR: case FOP_FMOV_TO_X:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void fastop_select(struct code_slot *s, const char *row)
+{
+    select_any(s, row);
+    if (writes_x_without_flags(s->op) &&
+        (s->rd == 31 ||
+         ((s->op == FOP_LDP_X || s->op == FOP_LDP_W) && s->rm == 31))) {
+        s->op = FOP_GENERIC;
+        s->rd = s->rn = s->rm = 0;
+        s->imm = 0;
     }
 }

@@ -19,6 +19,7 @@
 #ifndef BACKSTEP_CPU_FASTOP_H
 #define BACKSTEP_CPU_FASTOP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -104,7 +105,62 @@ _Static_assert(offsetof(struct cpu_state, x) == 0 &&
     X(HINT)         /* NOP and the other hints, unless PAuth is on */      \
     X(ADDSUB_SH)    /* ADD/SUB(S) (shifted register) with LSR or ASR */    \
     X(CSINV)        /* CSINV, CSNEG (CSETM, CINV, CNEG) */                \
-    X(MRS_TPIDR)    /* MRS Xt, TPIDR_EL0 */
+    X(MRS_TPIDR)    /* MRS Xt, TPIDR_EL0 */                             \
+    /* SVE (cpu/fastop-sve.c; imm: FOP_SVE_*) */                           \
+    X(SVE_WHILE)    /* WHILELT/LE/LO/LS Pd, Rn, Rm */                      \
+    X(SVE_PTRUE)    /* PTRUE Pd.T, ALL */                                  \
+    X(SVE_CNT)      /* CNT[BHWD] Xd, ALL, MUL #imm */                      \
+    X(SVE_LD1)      /* LD1B/H/W/D Zt, Pg/Z, [Xn, #imm, MUL VL] */           \
+    X(SVE_ST1)      /* ST1B/H/W/D Zt, Pg, [Xn, #imm, MUL VL] */         \
+    /* cpu/fastop-extra.c */                                               \
+    X(VDUP)         /* DUP Vd.T, Rn: FOP_VEC_SIZE, FOP_VEC_Q */            \
+    X(VSHRN)        /* SHRN(2): narrow size, Q, FOP_VEC_AMOUNT */          \
+    X(BFM)          /* BFI, BFXIL: FOP_BFI_* */                           \
+    /* SUBS (CMP) fused with the B.cond after it: FOP_BC_* */              \
+    X(SUBSI_X_BC) X(SUBSI_W_BC) X(SUBS_X_BC) X(SUBS_W_BC)                  \
+    X(LDP_X_BR)     /* LDP X fused with BR/RET: FOP_LDPBR_* */        \
+    /* B.cond on EQ/NE, HS/LO, HI/LS, GE/LT, GT/LE (run.c: lazy flags) */ \
+    X(BCOND_EQ) X(BCOND_HS) X(BCOND_HI) X(BCOND_GE) X(BCOND_GT)            \
+    X(MOV_X) X(MOV_W)   /* MOV (register): ORR Rd, ZR, Rm; Rm in rm */      \
+    /* the same operations forwarding their result to the next slot */    \
+    FOP_FWD_PRODUCERS_(X, _F)
+
+/* Forwarding pairs (cpu/fastop-fwd.c). Each operation listed here has a
+ * variant NAME_F, chosen when the slot is placed, that also hands the
+ * value it wrote to Rd to the next slot in a host register: the next
+ * slot's operation, one of the consumers below, reads that operand
+ * (Rn, or Rm for the register-offset loads) from there instead of loading
+ * it back from the register file. Both retire one by one as before; the
+ * next slot keeps its own operation, so a jump straight to it runs as
+ * ever, and whatever the next slot holds at run time (a breakpoint, a
+ * re-decoded or fused operation) that is not a consumer runs as usual
+ * from the register file, which the producer has written. */
+#define FOP_FWD_PRODUCERS_(X, SUF)                                          \
+    X(AND_X##SUF) X(AND_W##SUF) X(ORR_X##SUF) X(ORR_W##SUF)                 \
+    X(EOR_X##SUF) X(EOR_W##SUF) X(ANDLSR_X##SUF) X(ANDLSR_W##SUF)           \
+    X(ORRLSR_X##SUF) X(ORRLSR_W##SUF) X(EORLSR_X##SUF) X(EORLSR_W##SUF)     \
+    X(ADD_X##SUF) X(ADD_W##SUF) X(SUB_X##SUF) X(SUB_W##SUF)                 \
+    X(ADDI_X##SUF) X(ADDI_W##SUF) X(UBFM_X##SUF) X(UBFM_W##SUF)             \
+    X(SBFM_X##SUF) X(SBFM_W##SUF) X(MADD_X##SUF) X(MADD_W##SUF)             \
+    X(ANDI##SUF) X(ORRI##SUF) X(EORI##SUF)                                  \
+    X(LDR_X##SUF) X(LDR_W##SUF) X(LDRB##SUF)                                \
+    X(LDR_X_REG##SUF) X(LDR_W_REG##SUF) X(LDRB_REG##SUF)                    \
+    X(LDR_X_WB##SUF) X(LDR_W_WB##SUF) X(LDRB_WB##SUF)                      \
+    X(MOV_X##SUF) X(MOV_W##SUF) X(MOVI##SUF)
+#define FOP_FWD_PRODUCERS(X) FOP_FWD_PRODUCERS_(X, )
+/* Consumers reading Rn from the previous slot: the integer operations
+ * above and the base of the unsigned-offset loads (a pointer chase). */
+#define FOP_FWD_RN_CONSUMERS(X)                                             \
+    X(AND_X) X(AND_W) X(ORR_X) X(ORR_W) X(EOR_X) X(EOR_W)                   \
+    X(ANDLSR_X) X(ANDLSR_W) X(ORRLSR_X) X(ORRLSR_W) X(EORLSR_X)             \
+    X(EORLSR_W) X(ADD_X) X(ADD_W) X(SUB_X) X(SUB_W) X(ADDI_X) X(ADDI_W)     \
+    X(UBFM_X) X(UBFM_W) X(SBFM_X) X(SBFM_W) X(MADD_X) X(MADD_W)             \
+    X(ANDI) X(ORRI) X(EORI) X(LDR_X) X(LDR_W) X(LDRB)
+/* Consumers reading Rm: the index of a register-offset load (a table
+ * lookup), the source of a MOV. */
+#define FOP_FWD_RM_CONSUMERS(X)                                             \
+    X(LDR_X_REG) X(LDR_W_REG) X(LDRB_REG) X(MOV_X) X(MOV_W)
+enum { FOP_FWD_NONE, FOP_FWD_RN, FOP_FWD_RM };
 
 #define FOP_ENUM(name) FOP_##name,
 enum fast_op {
@@ -207,5 +263,93 @@ enum { FOP_VEC_CMZ_GT, FOP_VEC_CMZ_GE, FOP_VEC_CMZ_EQ, FOP_VEC_CMZ_LE,
 #define FOP_PAIR_IMM(offset, mode) ((uint64_t)(offset) * 4 + (mode))
 #define FOP_PAIR_MODE(imm) ((unsigned)(imm) & 3u)
 #define FOP_PAIR_OFFSET(imm) ((int64_t)(imm) >> 2)
+
+/* Direct branches (B, BL, B.cond, CBZ/CBNZ, TBZ/TBNZ): imm is the offset
+ * from the branch; rm says where the target lies, filled in when the slot
+ * is placed in its page (fastop_select leaves FOP_BRANCH_OUT): in the
+ * same page ahead of the branch, in the same page at or behind it, or
+ * elsewhere. */
+enum { FOP_BRANCH_OUT, FOP_BRANCH_FWD, FOP_BRANCH_BACK };
+static inline bool fastop_is_rel_branch(unsigned op)
+{
+    return op == FOP_B || op == FOP_BL || op == FOP_BCOND ||
+           (op >= FOP_BCOND_EQ && op <= FOP_BCOND_GT) ||
+           op == FOP_CBZ_X || op == FOP_CBZ_W || op == FOP_CBNZ_X ||
+           op == FOP_CBNZ_W || op == FOP_TBZ || op == FOP_TBNZ;
+}
+
+/* The B.cond operation for condition cond: one of FOP_BCOND_* when a
+ * compare's operands decide it (rd keeps cond; the odd one of each pair
+ * is the negation), else FOP_BCOND. Chosen when the slot is placed, so
+ * the decode memo and the fused pairs keep seeing FOP_BCOND. */
+static inline unsigned fastop_bcond_variant(unsigned cond)
+{
+    static const uint8_t variant[16] = {
+        FOP_BCOND_EQ, FOP_BCOND_EQ, FOP_BCOND_HS, FOP_BCOND_HS,
+        FOP_BCOND, FOP_BCOND, FOP_BCOND, FOP_BCOND,
+        FOP_BCOND_HI, FOP_BCOND_HI, FOP_BCOND_GE, FOP_BCOND_GE,
+        FOP_BCOND_GT, FOP_BCOND_GT, FOP_BCOND, FOP_BCOND,
+    };
+    return variant[cond & 15];
+}
+
+/* A SUBS fused with the B.cond in the next slot (run.c, when the slot is
+ * placed: the pair must be in one page). imm keeps the compare's own
+ * immediate or shift amount in FOP_BC_CMP_MASK and adds the B.cond's
+ * condition, where its target lies (FOP_BRANCH_*) and its offset in
+ * instructions from the B.cond. */
+#define FOP_BC_CMP_MASK 0xffffffffull
+#define FOP_BC_COND_SHIFT 32
+#define FOP_BC_CLASS_SHIFT 36
+#define FOP_BC_DELTA_SHIFT 40
+#define FOP_BC_COND(imm) ((unsigned)((imm) >> FOP_BC_COND_SHIFT) & 15)
+#define FOP_BC_CLASS(imm) ((unsigned)((imm) >> FOP_BC_CLASS_SHIFT) & 3)
+#define FOP_BC_DELTA(imm) ((int64_t)(imm) >> FOP_BC_DELTA_SHIFT)
+
+/* LDP X fused with the BR or RET in the next slot: imm keeps the pair's
+ * FOP_PAIR_IMM in its low 32 bits (signed) and the branch register. */
+#define FOP_LDPBR_PAIR(imm) ((uint64_t)(int64_t)(int32_t)(uint32_t)(imm))
+#define FOP_LDPBR_REG(imm) ((unsigned)((imm) >> 56) & 31)
+
+/* BFM (BFI, BFXIL): Rd = (Rd & ~mask) | (((Rn >> right) << left) & mask),
+ * mask = width ones from bit left; FOP_BFI_X for the 64-bit form. */
+#define FOP_BFI_RIGHT(imm) ((unsigned)(imm) & 63)
+#define FOP_BFI_LEFT(imm) ((unsigned)((imm) >> 8) & 63)
+#define FOP_BFI_WIDTH(imm) ((unsigned)((imm) >> 16) & 127)
+#define FOP_BFI_X 0x1000000
+
+/* The forwarding variant NAME_F of op, or FOP_GENERIC if it has none. */
+unsigned fastop_forward_variant(unsigned op);
+/* The forwarding variant of s's operation when next (the slot after it,
+ * as decoded from its encoding) reads the register s writes as its
+ * forwarded operand; else FOP_GENERIC. */
+unsigned fastop_forward_pair(const struct code_slot *s,
+                             const struct code_slot *next);
+
+/* The forms of cpu/fastop-extra.c; true when one was chosen. */
+bool fastop_select_extra(struct code_slot *s, const char *row);
+
+/* SVE forms (cpu/fastop-sve.c): rd is Pd, Zt or Xd, rn and rm the
+ * scalar operands; LD1/ST1 have the base in rn (31 is FOP_REG_SP) and Pg
+ * in rm. imm: the element size (0..3) and, for WHILE, the flags below;
+ * for LD1/ST1 the signed vector-length multiple of the offset from bit 8;
+ * for CNT the multiplier from bit 8. */
+#define FOP_SVE_ESZ(imm) ((unsigned)(imm) & 3)
+#define FOP_SVE_WHILE_64 0x4
+#define FOP_SVE_WHILE_UNSIGNED 0x8
+#define FOP_SVE_WHILE_EQ 0x10
+#define FOP_SVE_OFFSET(imm) ((int64_t)(imm) >> 8)
+
+/* Choose an SVE fast form for slot s (row: its table row), or leave it. */
+void fastop_select_sve(struct code_slot *s, const char *row);
+void fastop_sve_init(void);
+/* Execute one: the predicate and scalar forms always complete; a load or
+ * store returns false, having changed nothing, when the handler must run
+ * it (its active span is not inside one page with a TLB entry). */
+void fop_sve_while(struct cpu_state *cpu, const struct code_slot *s);
+void fop_sve_ptrue(struct cpu_state *cpu, const struct code_slot *s);
+uint64_t fop_sve_cnt(const struct cpu_state *cpu, const struct code_slot *s);
+bool fop_sve_ld1(struct cpu_state *cpu, const struct code_slot *s);
+bool fop_sve_st1(struct cpu_state *cpu, const struct code_slot *s);
 
 #endif

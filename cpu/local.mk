@@ -7,7 +7,7 @@ libcpu_a_SOURCES = \
 	cpu/decode.c \
 	cpu/run.c \
 	cpu/mem-access.c \
-	cpu/fastop.h cpu/fastop.c \
+	cpu/fastop.h cpu/fastop.c cpu/fastop-sve.c cpu/fastop-extra.c cpu/fastop-fwd.c \
 	cpu/debug.c \
 	cpu/sysreg.c \
 	cpu/a64-dp-imm.c \
@@ -139,7 +139,8 @@ EXTRA_DIST += testsuite/unit/test-cpu-sve-gen.py \
 
 # The pac-ret guest program and its DejaGnu suite (gdb-pauth.exp); the
 # guest rule mirrors testsuite/local.mk's with the PAuth flags.
-EXTRA_DIST += testsuite/guest/pauth.c testsuite/backstep.gdb/gdb-pauth.exp
+EXTRA_DIST += testsuite/guest/pauth.c testsuite/backstep.gdb/gdb-pauth.exp \
+	testsuite/backstep.lldb/lldb-pauth-mte.exp
 PAUTH_GUEST = testsuite/guest/pauth
 CLEANFILES += $(PAUTH_GUEST)
 if HAVE_CROSS_CC
@@ -168,3 +169,27 @@ TESTS += testsuite/unit/test-cpu-fastpath
 testsuite_unit_test_cpu_fastpath_SOURCES = testsuite/unit/test-cpu-fastpath.c \
 	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
 testsuite_unit_test_cpu_fastpath_LDADD = libcpu.a $(GLIB_LIBS) -lm
+
+# SVE2 integer arithmetic (owned by the sve2int helper): predicated,
+# widening, accumulate and narrowing groups; directed unit tests at
+# several vector lengths.
+libcpu_a_SOURCES += cpu/sve2-int-helpers.h cpu/sve2-int-pred.c \
+	cpu/sve2-int-widen.c cpu/sve2-int-acc.c cpu/sve2-int-narrow.c
+check_PROGRAMS += testsuite/unit/test-cpu-sve2-int
+TESTS += testsuite/unit/test-cpu-sve2-int
+testsuite_unit_test_cpu_sve2_int_SOURCES = testsuite/unit/test-cpu-sve2-int.c \
+	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
+testsuite_unit_test_cpu_sve2_int_LDADD = libcpu.a $(GLIB_LIBS) -lm
+
+# SVE2 multiplies, complex integer, FP, BF16, I8MM, crypto, permutes and
+# non-temporal gathers (owned by the sve2mul helper); directed unit tests
+# at several vector lengths.
+libcpu_a_SOURCES += cpu/sve2-mul.h cpu/sve2-mul.c cpu/sve2-mul-idx.c \
+	cpu/sve2-cplx.c cpu/sve2-fp.c cpu/sve2-bf16.c cpu/sve2-i8mm.c \
+	cpu/sve2-crypto.c cpu/sve2-perm.c cpu/sve2-mem.c \
+	cpu/sve2-segment.h cpu/sve2-segment.c
+check_PROGRAMS += testsuite/unit/test-cpu-sve2-mul
+TESTS += testsuite/unit/test-cpu-sve2-mul
+testsuite_unit_test_cpu_sve2_mul_SOURCES = testsuite/unit/test-cpu-sve2-mul.c \
+	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
+testsuite_unit_test_cpu_sve2_mul_LDADD = libcpu.a $(GLIB_LIBS) -lm

@@ -179,9 +179,9 @@ static void access_wrote(struct cpu_state *cpu, const struct access_chunk *c)
  * mismatch is a synchronous fault (data abort, returns -1) or, in the
  * asynchronous modes, only sets mte_async_fault and lets the access
  * happen. Not checked: PSTATE.TCO set, untagged memory, upper-half
- * pointers. (Loads and stores based on SP with an immediate offset are
- * unchecked in the architecture; the memory path cannot tell them apart,
- * so they are checked here too.) */
+ * pointers. The instructions whose accesses are Tag Unchecked (SP base
+ * with an immediate offset, literal loads) make them with TCO set
+ * (mte_unchecked_begin, cpu/mte.h). */
 static int mte_check(struct cpu_state *cpu, uint64_t ptr, unsigned size,
                      enum access_kind kind)
 {
@@ -235,6 +235,15 @@ static inline uint64_t data_address(uint64_t va)
     return va;
 }
 
+/* A translation or permission fault through a tagged pointer reports the
+ * address with its tag, as FAR_EL1 does; user/ decides what a signal
+ * handler sees (SA_EXPOSE_TAGBITS). */
+static void fault_keeps_tag(struct cpu_state *cpu, uint64_t ptr)
+{
+    if (cpu->exit == CPU_EXIT_DATA_ABORT && !(ptr & (1ull << 55)))
+        cpu->exit_info.fault_addr |= ptr & (0xffull << 56);
+}
+
 int cpu_load(struct cpu_state *cpu, uint64_t ptr, unsigned size, void *dst)
 {
     struct access_chunk chunk[2];
@@ -265,7 +274,11 @@ int cpu_load(struct cpu_state *cpu, uint64_t ptr, unsigned size, void *dst)
         return 0;
     }
     n = access_prepare(cpu, va, size, ACCESS_READ, chunk);
-    if (n == 0 || mte_check(cpu, ptr, size, ACCESS_READ) != 0)
+    if (n == 0) {
+        fault_keeps_tag(cpu, ptr);
+        return -1;
+    }
+    if (mte_check(cpu, ptr, size, ACCESS_READ) != 0)
         return -1;
     for (unsigned i = 0; i < n; i++) {
         memcpy((uint8_t *)dst + off, chunk[i].host, chunk[i].len);
@@ -305,7 +318,11 @@ static int store(struct cpu_state *cpu, uint64_t ptr, unsigned size,
         return 0;
     }
     n = access_prepare(cpu, va, size, ACCESS_WRITE, chunk);
-    if (n == 0 || (checked && mte_check(cpu, ptr, size, ACCESS_WRITE) != 0))
+    if (n == 0) {
+        fault_keeps_tag(cpu, ptr);
+        return -1;
+    }
+    if (checked && mte_check(cpu, ptr, size, ACCESS_WRITE) != 0)
         return -1;
     for (unsigned i = 0; i < n; i++) {
         memcpy(chunk[i].host, (const uint8_t *)src + off, chunk[i].len);
@@ -360,13 +377,17 @@ uint8_t *cpu_access_rmw(struct cpu_state *cpu, uint64_t ptr, unsigned size,
         return NULL;
     }
     /* Both permissions are needed: a read-only page faults as a write. */
-    if (!page_host(cpu, va, ACCESS_READ))
+    if (!page_host(cpu, va, ACCESS_READ)) {
+        fault_keeps_tag(cpu, ptr);
         return NULL;
+    }
     c.va = va;
     c.len = size;
     c.host = page_host(cpu, va, ACCESS_WRITE);
-    if (!c.host)
+    if (!c.host) {
+        fault_keeps_tag(cpu, ptr);
         return NULL;
+    }
     if (debug_any_watchpoints(cpu) &&
         debug_check_watch(cpu, va, size, watch_kinds))
         return NULL;

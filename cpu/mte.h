@@ -24,6 +24,34 @@ static inline uint64_t mte_with_tag(uint64_t ptr, unsigned tag)
     return (ptr & ~MTE_TAG_MASK) | ((uint64_t)(tag & 0xf) << MTE_TAG_SHIFT);
 }
 
+/* Tag Unchecked accesses (Arm ARM, "Tag Checked memory accesses"): a
+ * load or store whose base is SP with an immediate offset (or none) and
+ * no writeback -- the pseudocode's `tagchecked = wback || n != 31` --
+ * and the PC-relative literal loads are never tag checked, so that
+ * compilers may keep untagged stack slots in a tagged stack. The memory
+ * path has one tag check, which PSTATE.TCO suppresses; a handler makes
+ * such an access with TCO set for its duration:
+ *
+ *     bool tco = mte_unchecked_begin(cpu, rn == 31 && !writeback);
+ *     r = access...;
+ *     mte_unchecked_end(cpu, tco);
+ *
+ * Nothing runs between the two, so no guest code or debugger sees the
+ * borrowed TCO. */
+static inline bool mte_unchecked_begin(struct cpu_state *cpu, bool unchecked)
+{
+    bool saved = cpu->mte_tco;
+
+    if (unchecked)
+        cpu->mte_tco = true;
+    return saved;
+}
+
+static inline void mte_unchecked_end(struct cpu_state *cpu, bool saved_tco)
+{
+    cpu->mte_tco = saved_tco;
+}
+
 /* The MTE instructions' decode rows (a64-mte.c). */
 struct a64_pattern;
 extern const struct a64_pattern a64_mte_patterns[];

@@ -9,6 +9,8 @@
  * the paper's, applied through that mapping, so the test vectors of the
  * paper check every step.
  */
+#include <string.h>
+
 #include "cpu/pauth.h"
 #include "cpu/a64.h"
 
@@ -321,4 +323,84 @@ uint64_t pauth_pacga(const struct cpu_state *cpu, uint64_t value,
 
     return pauth_compute_pac(cpu->pauth_algo, value, modifier, k[1], k[0]) &
            0xffffffff00000000ull;
+}
+
+/* --- the machine's configuration (--pauth, --fpac) ---------------------
+ *
+ * Which pointer authentication the machine implements, and how that shows
+ * to the program: the CPU state, the HWCAPs and the ID register fields
+ * Linux emulates for EL0. Keeping all three here makes them agree, as
+ * they must on a real core: glibc reads the HWCAPs, other programs read
+ * ID_AA64ISAR1/2 with MRS.
+ *
+ * Linux has no HWCAP for FEAT_FPAC; it shows the APA (or APA3) field as
+ * the CPU has it (the field is FTR_VISIBLE), so a program learns of FPAC
+ * from the field's value 4. */
+
+static struct pauth_config machine_pauth = {
+    .enabled = true,
+    .algo = CPU_PAUTH_QARMA5,
+    .fpac = false,
+};
+
+void pauth_configure(const struct pauth_config *config)
+{
+    machine_pauth = *config;
+}
+
+const struct pauth_config *pauth_config(void)
+{
+    return &machine_pauth;
+}
+
+bool pauth_parse_algo(const char *name, struct pauth_config *config)
+{
+    if (!name)
+        return false;
+    if (strcmp(name, "qarma5") == 0) {
+        config->enabled = true;
+        config->algo = CPU_PAUTH_QARMA5;
+    } else if (strcmp(name, "qarma3") == 0) {
+        config->enabled = true;
+        config->algo = CPU_PAUTH_QARMA3;
+    } else if (strcmp(name, "off") == 0) {
+        config->enabled = false;
+        config->algo = CPU_PAUTH_QARMA5;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void pauth_cpu_configure(struct cpu_state *cpu)
+{
+    cpu->pauth_enabled = machine_pauth.enabled;
+    cpu->pauth_algo = machine_pauth.algo;
+    cpu->pauth_fpac = machine_pauth.enabled && machine_pauth.fpac;
+}
+
+uint64_t pauth_hwcap(void)
+{
+    return machine_pauth.enabled ? PAUTH_HWCAP_PACA | PAUTH_HWCAP_PACG : 0;
+}
+
+static uint64_t address_auth_level(void)
+{
+    return machine_pauth.fpac ? PAUTH_FIELD_FPAC : PAUTH_FIELD_PAUTH;
+}
+
+uint64_t pauth_id_aa64isar1_fields(void)
+{
+    if (!machine_pauth.enabled || machine_pauth.algo != CPU_PAUTH_QARMA5)
+        return 0;
+    return address_auth_level() << PAUTH_ISAR1_APA_SHIFT |
+           1ull << PAUTH_ISAR1_GPA_SHIFT;
+}
+
+uint64_t pauth_id_aa64isar2_fields(void)
+{
+    if (!machine_pauth.enabled || machine_pauth.algo != CPU_PAUTH_QARMA3)
+        return 0;
+    return address_auth_level() << PAUTH_ISAR2_APA3_SHIFT |
+           1ull << PAUTH_ISAR2_GPA3_SHIFT;
 }

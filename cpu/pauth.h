@@ -17,6 +17,52 @@
 
 #include "cpu/a64.h"
 
+/* What the machine implements, chosen on the command line (--pauth,
+ * --fpac) before any CPU runs: one setting for every CPU, like the feature
+ * list the HWCAPs come from. */
+struct pauth_config {
+    bool enabled;               /* false: no FEAT_PAuth at all */
+    enum cpu_pauth_algo algo;   /* QARMA5 (the default) or QARMA3 */
+    bool fpac;                  /* FEAT_PAuth2 + FEAT_FPAC */
+};
+
+/* Set and read the machine's configuration (default: QARMA5, no FPAC). */
+void pauth_configure(const struct pauth_config *config);
+const struct pauth_config *pauth_config(void);
+
+/* Parse --pauth's ALGO ("qarma5", "qarma3" or "off") into *config.
+ * False for anything else. */
+bool pauth_parse_algo(const char *name, struct pauth_config *config);
+
+/* Give a CPU the configured pointer authentication: what user/ calls at
+ * exec (after choosing keys) instead of setting pauth_enabled itself. */
+void pauth_cpu_configure(struct cpu_state *cpu);
+
+/* The HWCAP bits (asm/hwcap.h) of the configuration: PACA (bit 30) and
+ * PACG (bit 31) when enabled, else 0. */
+uint64_t pauth_hwcap(void);
+
+/* The ID register fields Linux shows EL0 for the configuration (all other
+ * fields zero): ID_AA64ISAR1_EL1 APA [7:4] and GPA [27:24] for QARMA5,
+ * API/GPI [11:8]/[31:28] stay 0 (no IMPLEMENTATION DEFINED algorithm);
+ * ID_AA64ISAR2_EL1 APA3 [15:12] and GPA3 [11:8] for QARMA3. APA/APA3 is
+ * 1 (FEAT_PAuth) or, with --fpac, 4 (FEAT_FPAC, which implies PAuth2);
+ * GPA/GPA3 is 1. */
+uint64_t pauth_id_aa64isar1_fields(void);
+uint64_t pauth_id_aa64isar2_fields(void);
+
+#define PAUTH_HWCAP_PACA (1ull << 30)
+#define PAUTH_HWCAP_PACG (1ull << 31)
+#define PAUTH_ISAR1_APA_SHIFT 4
+#define PAUTH_ISAR1_API_SHIFT 8
+#define PAUTH_ISAR1_GPA_SHIFT 24
+#define PAUTH_ISAR1_GPI_SHIFT 28
+#define PAUTH_ISAR2_GPA3_SHIFT 8
+#define PAUTH_ISAR2_APA3_SHIFT 12
+/* The APA/APA3 field values (Arm ARM, ID_AA64ISAR1_EL1.APA). */
+#define PAUTH_FIELD_PAUTH 1
+#define PAUTH_FIELD_FPAC 4
+
 /* The virtual-address size of both translation ranges at EL0. */
 #define PAUTH_VA_BITS 48
 /* The bits a PAC occupies in a user (bit 55 clear) pointer: GENMASK(54, 48),

@@ -39,6 +39,10 @@ struct code_page {
     const uint8_t *host;    /* host address of the page's bytes */
     bool stale;             /* dropped: finish the current block only */
     struct code_page *next_free;
+    /* The bytes the slots were decoded from: seen[i] is slot i's encoding
+     * wherever slot i is decoded (elsewhere, what the page held). A page
+     * revived with the same bytes keeps all its slots after one memcmp. */
+    uint32_t seen[CODE_SLOTS];
     /* One slot per instruction and a FOP_PAGE_END sentinel after them, so
      * falling off the page costs no test per instruction. */
     struct code_slot slot[CODE_SLOTS + 1];
@@ -56,16 +60,35 @@ struct decode_memo {
 
 struct cpu_code_cache {
     GHashTable *pages;                      /* va -> struct code_page */
-    struct code_page *recent[CODE_RECENT];  /* direct-mapped by page number */
+    /* Pages of the last drop (va -> struct code_page): revived, after a
+     * check of their bytes, when their address runs again. */
+    GHashTable *retired;
+    /* Direct-mapped by page number, the address beside the page so a hit
+     * costs one cache line (va CODE_RECENT_NONE: empty). */
+    struct code_recent {
+        uint64_t va;
+        struct code_page *page;
+    } recent[CODE_RECENT];
     struct code_page *free_list;            /* dropped pages, reused */
     struct decode_memo memo[DECODE_MEMO];
 };
+
+/* Not a page address (pages are 4 KB aligned). */
+#define CODE_RECENT_NONE 1
+
+static void code_recent_clear(struct cpu_code_cache *c)
+{
+    for (unsigned i = 0; i < CODE_RECENT; i++)
+        c->recent[i] = (struct code_recent){ CODE_RECENT_NONE, NULL };
+}
 
 struct cpu_code_cache *code_cache_new(void)
 {
     struct cpu_code_cache *c = g_new0(struct cpu_code_cache, 1);
 
     c->pages = g_hash_table_new(g_int64_hash, g_int64_equal);
+    c->retired = g_hash_table_new(g_int64_hash, g_int64_equal);
+    code_recent_clear(c);
     fastop_init();
     return c;
 }
@@ -77,6 +100,13 @@ static void code_page_release(struct cpu_code_cache *c, struct code_page *p)
     c->free_list = p;
 }
 
+/* Every cpu_tlb_flush drops the decoded pages: a snapshot for time travel
+ * (one per million instructions or so), an mmap, munmap, mprotect or brk.
+ * Mostly the same code comes back at the same addresses with the same
+ * bytes, and decoding it all again cost more than the run (the memo probe
+ * per slot): the dropped pages are kept aside as retired, and a page
+ * revived from there keeps every slot whose encoding is still the one in
+ * memory. Retired pages not revived by the next drop are reused. */
 void code_cache_drop_all(struct cpu_state *cpu)
 {
     struct cpu_code_cache *c = cpu->code;
@@ -85,11 +115,18 @@ void code_cache_drop_all(struct cpu_state *cpu)
 
     /* Pages are only marked and queued, not freed: the run loop may be in
      * the middle of one. They are reused at the next block boundary. */
-    g_hash_table_iter_init(&it, c->pages);
+    g_hash_table_iter_init(&it, c->retired);
     while (g_hash_table_iter_next(&it, NULL, &value))
         code_page_release(c, value);
+    g_hash_table_remove_all(c->retired);
+    g_hash_table_iter_init(&it, c->pages);
+    while (g_hash_table_iter_next(&it, NULL, &value)) {
+        struct code_page *p = value;
+        p->stale = true;
+        g_hash_table_insert(c->retired, &p->va, p);
+    }
     g_hash_table_remove_all(c->pages);
-    memset(c->recent, 0, sizeof(c->recent));
+    code_recent_clear(c);
 }
 
 void code_cache_free(struct cpu_code_cache *c)
@@ -103,6 +140,10 @@ void code_cache_free(struct cpu_code_cache *c)
     while (g_hash_table_iter_next(&it, NULL, &value))
         g_free(value);
     g_hash_table_destroy(c->pages);
+    g_hash_table_iter_init(&it, c->retired);
+    while (g_hash_table_iter_next(&it, NULL, &value))
+        g_free(value);
+    g_hash_table_destroy(c->retired);
     while (c->free_list) {
         struct code_page *p = c->free_list;
         c->free_list = p->next_free;
@@ -111,17 +152,20 @@ void code_cache_free(struct cpu_code_cache *c)
     g_free(c);
 }
 
-static struct code_page *code_cache_find(struct cpu_code_cache *c,
-                                         uint64_t page_va)
+static inline struct code_page *code_cache_find(struct cpu_code_cache *c,
+                                                uint64_t page_va)
 {
-    unsigned r = (page_va >> CPU_PAGE_BITS) % CODE_RECENT;
-    struct code_page *p = c->recent[r];
+    struct code_recent *r =
+        &c->recent[(page_va >> CPU_PAGE_BITS) % CODE_RECENT];
+    struct code_page *p;
 
-    if (p && p->va == page_va)
-        return p;
+    if (__builtin_expect(r->va == page_va, 1))
+        return r->page;
     p = g_hash_table_lookup(c->pages, &page_va);
-    if (p)
-        c->recent[r] = p;
+    if (p) {
+        r->va = page_va;
+        r->page = p;
+    }
     return p;
 }
 
@@ -140,6 +184,10 @@ static void code_page_invalidate(struct code_page *p, uint64_t addr,
 
     if (lo > hi)
         return;
+    /* The slot before the range too: it may be a compare fused with the
+     * first instruction of the range (fastop.h, FOP_*_BC). */
+    if ((lo & ~3ull) > p->va)
+        lo -= 4;
     for (uint64_t a = lo & ~3ull; a <= hi; a += 4)
         p->slot[(a - p->va) / 4].op = FOP_DECODE;
 }
@@ -153,7 +201,9 @@ void cpu_code_invalidate(struct cpu_state *cpu, uint64_t addr, uint64_t len)
         return;
     end = addr + len - 1 < addr ? UINT64_MAX : addr + len - 1;
     pages = (end >> CPU_PAGE_BITS) - (addr >> CPU_PAGE_BITS) + 1;
-    if (pages > g_hash_table_size(c->pages)) {
+    /* Retired pages too: a breakpoint set or removed while a page is
+     * retired must be seen when it is revived. */
+    if (pages > g_hash_table_size(c->pages) + g_hash_table_size(c->retired)) {
         /* A range larger than the cache (a guest may unmap terabytes):
          * visit the cached pages instead of the range's. */
         GHashTableIter it;
@@ -161,10 +211,16 @@ void cpu_code_invalidate(struct cpu_state *cpu, uint64_t addr, uint64_t len)
         g_hash_table_iter_init(&it, c->pages);
         while (g_hash_table_iter_next(&it, NULL, &value))
             code_page_invalidate(value, addr, end);
+        g_hash_table_iter_init(&it, c->retired);
+        while (g_hash_table_iter_next(&it, NULL, &value))
+            code_page_invalidate(value, addr, end);
         return;
     }
     for (uint64_t page = addr & CPU_PAGE_MASK;; page += CPU_PAGE_SIZE) {
         struct code_page *p = code_cache_find(c, page);
+        if (p)
+            code_page_invalidate(p, addr, end);
+        p = g_hash_table_lookup(c->retired, &page);
         if (p)
             code_page_invalidate(p, addr, end);
         if (page >= (end & CPU_PAGE_MASK))
@@ -196,39 +252,69 @@ static void set_insn_abort(struct cpu_state *cpu, uint64_t pc)
     cpu->exit_info.fault_is_perm = false;
 }
 
+static uint32_t read_insn(const uint8_t *p)
+{
+    uint32_t insn;
+    memcpy(&insn, p, 4);
+    return insn;
+}
+
 /* The decoded page holding pc, created on first execution; NULL with the
  * exit set on a fetch fault. */
-static struct code_page *code_page_for(struct cpu_state *cpu, uint64_t pc)
+static struct code_page *code_page_new(struct cpu_state *cpu, uint64_t pc)
 {
     struct cpu_code_cache *c = cpu->code;
     uint64_t page_va = pc & CPU_PAGE_MASK;
-    struct code_page *p = code_cache_find(c, page_va);
+    struct code_page *p = g_hash_table_lookup(c->pages, &page_va);
     const uint8_t *host;
     struct cpu_tlb_entry *e;
 
-    if (p)
+    if (p) {
+        c->recent[(page_va >> CPU_PAGE_BITS) % CODE_RECENT] =
+            (struct code_recent){ page_va, p };
         return p;
+    }
     host = fetch_page(cpu, page_va);
     if (!host) {
         set_insn_abort(cpu, pc);
         return NULL;
     }
-    if (g_hash_table_size(c->pages) >= CODE_MAX_PAGES)
-        code_cache_drop_all(cpu);
-    if (c->free_list) {
-        p = c->free_list;
-        c->free_list = p->next_free;
+    p = g_hash_table_lookup(c->retired, &page_va);
+    if (p) {
+        /* Revive a retired page: its decoded slots depend on the encoding
+         * only, so those whose bytes are unchanged stay. */
+        g_hash_table_remove(c->retired, &page_va);
+        if (memcmp(p->seen, host, CPU_PAGE_SIZE) != 0) {
+            /* A changed instruction also drops the slot before it (a
+             * compare fused with it). */
+            for (unsigned i = 0; i < CODE_SLOTS; i++)
+                if (read_insn(host + i * 4) != p->seen[i]) {
+                    p->slot[i].op = FOP_DECODE;
+                    if (i > 0)
+                        p->slot[i - 1].op = FOP_DECODE;
+                }
+            memcpy(p->seen, host, CPU_PAGE_SIZE);
+        }
     } else {
-        p = g_new(struct code_page, 1);
+        if (g_hash_table_size(c->pages) >= CODE_MAX_PAGES)
+            code_cache_drop_all(cpu);
+        if (c->free_list) {
+            p = c->free_list;
+            c->free_list = p->next_free;
+        } else {
+            p = g_new(struct code_page, 1);
+        }
+        p->va = page_va;
+        memset(p->slot, 0, sizeof(p->slot));   /* FOP_DECODE */
+        p->slot[CODE_SLOTS].op = FOP_PAGE_END;
+        memcpy(p->seen, host, CPU_PAGE_SIZE);
     }
-    p->va = page_va;
     p->host = host;
     p->stale = false;
     p->next_free = NULL;
-    memset(p->slot, 0, sizeof(p->slot));   /* FOP_DECODE */
-    p->slot[CODE_SLOTS].op = FOP_PAGE_END;
     g_hash_table_insert(c->pages, &p->va, p);
-    c->recent[(page_va >> CPU_PAGE_BITS) % CODE_RECENT] = p;
+    c->recent[(page_va >> CPU_PAGE_BITS) % CODE_RECENT] =
+        (struct code_recent){ page_va, p };
     /* Writes to this page must now take the slow path. */
     e = cpu_tlb_entry_for(cpu, page_va);
     if (e->write_tag == page_va)
@@ -243,11 +329,97 @@ static int trans_debug_breakpoint(struct cpu_state *cpu, uint32_t insn)
     return A64_EXIT;
 }
 
-static uint32_t read_insn(const uint8_t *p)
+/* The memo's decoded slot of an encoding (decoding it on a miss). */
+static const struct code_slot *memo_slot(struct cpu_state *cpu, uint32_t insn)
 {
-    uint32_t insn;
-    memcpy(&insn, p, 4);
-    return insn;
+    uint32_t h = (insn ^ (insn >> 11) ^ (insn >> 22)) % DECODE_MEMO;
+    struct decode_memo *m = &cpu->code->memo[h];
+
+    if (!m->slot.handler || m->slot.insn != insn) {
+        const struct a64_pattern *row = a64_decode_row(insn);
+        m->slot.insn = insn;
+        m->slot.handler = row ? row->handler : a64_undef;
+        fastop_select(&m->slot, row ? row->name : NULL);
+    }
+    return &m->slot;
+}
+
+/* Where a branch at slot idx to slot idx + delta lands. */
+static unsigned branch_class(unsigned idx, int64_t delta)
+{
+    int64_t target = (int64_t)idx + delta;
+    return target < 0 || target >= (int64_t)CODE_SLOTS ? FOP_BRANCH_OUT
+           : target > (int64_t)idx                    ? FOP_BRANCH_FWD
+                                                      : FOP_BRANCH_BACK;
+}
+
+/* Pairs that run as one operation, both in one page: a compare (SUBS)
+ * and the B.cond after it, whose condition then comes from the compare's
+ * flags without the round trip through cpu->nzcv or a second dispatch
+ * (fastop.h, FOP_*_BC); an LDP of X registers and the BR or RET after it
+ * (FOP_LDP_X_BR). Both instructions still retire one by one. Not with a
+ * breakpoint on the second, which must stop there. The second's bytes are
+ * recorded in seen[], as this slot's decode depends on them. */
+static void slot_fuse_next(struct cpu_state *cpu, struct code_page *p,
+                           unsigned idx)
+{
+    static const uint8_t fused[][2] = {
+        { FOP_SUBSI_X, FOP_SUBSI_X_BC }, { FOP_SUBSI_W, FOP_SUBSI_W_BC },
+        { FOP_SUBS_X, FOP_SUBS_X_BC }, { FOP_SUBS_W, FOP_SUBS_W_BC },
+    };
+    struct code_slot *s = &p->slot[idx];
+    const struct code_slot *b;
+    uint32_t next;
+    unsigned i;
+
+    if (idx + 1 >= CODE_SLOTS ||
+        debug_has_breakpoint(cpu, p->va + (idx + 1) * 4ull))
+        return;
+    if (s->op == FOP_LDP_X) {
+        next = read_insn(p->host + (idx + 1) * 4);
+        b = memo_slot(cpu, next);
+        if (b->op != FOP_BR)
+            return;
+        p->seen[idx + 1] = next;
+        s->op = FOP_LDP_X_BR;
+        s->imm = (s->imm & 0xffffffffull) | (uint64_t)b->rn << 56;
+        return;
+    }
+    for (i = 0; i < G_N_ELEMENTS(fused) && fused[i][0] != s->op; i++)
+        ;
+    if (i == G_N_ELEMENTS(fused) || s->imm > FOP_BC_CMP_MASK)
+        return;
+    next = read_insn(p->host + (idx + 1) * 4);
+    b = memo_slot(cpu, next);
+    if (b->op != FOP_BCOND)
+        return;
+    p->seen[idx + 1] = next;
+    int64_t delta = (int64_t)b->imm >> 2;
+    s->op = fused[i][1];
+    s->imm |= (uint64_t)b->rd << FOP_BC_COND_SHIFT |
+              (uint64_t)branch_class(idx + 1, delta) << FOP_BC_CLASS_SHIFT |
+              (uint64_t)delta << FOP_BC_DELTA_SHIFT;
+}
+
+/* A producer whose result the next slot reads gets its forwarding
+ * variant (fastop.h, FOP_*_F). The next slot's bytes are recorded in
+ * seen[] as for a fused pair: a change to them re-decodes this slot. */
+static void slot_forward_next(struct cpu_state *cpu, struct code_page *p,
+                              unsigned idx)
+{
+    struct code_slot *s = &p->slot[idx];
+    uint32_t next;
+    unsigned variant;
+
+    if (idx + 1 >= CODE_SLOTS ||
+        fastop_forward_variant(s->op) == FOP_GENERIC)
+        return;
+    next = read_insn(p->host + (idx + 1) * 4);
+    variant = fastop_forward_pair(s, memo_slot(cpu, next));
+    if (variant == FOP_GENERIC)
+        return;
+    p->seen[idx + 1] = next;
+    s->op = (uint8_t)variant;
 }
 
 static void slot_decode(struct cpu_state *cpu, struct code_page *p,
@@ -256,22 +428,41 @@ static void slot_decode(struct cpu_state *cpu, struct code_page *p,
     struct code_slot *s = &p->slot[idx];
     uint64_t va = p->va + idx * 4ull;
     uint32_t insn = read_insn(p->host + idx * 4);
-    uint32_t h = (insn ^ (insn >> 11) ^ (insn >> 22)) % DECODE_MEMO;
-    struct decode_memo *m = &cpu->code->memo[h];
 
+    p->seen[idx] = insn;
     if (debug_has_breakpoint(cpu, va)) {
         s->insn = insn;
         s->handler = trans_debug_breakpoint;
         s->op = FOP_GENERIC;
         return;
     }
-    if (!m->slot.handler || m->slot.insn != insn) {
-        const struct a64_pattern *row = a64_decode_row(insn);
-        m->slot.insn = insn;
-        m->slot.handler = row ? row->handler : a64_undef;
-        fastop_select(&m->slot, row ? row->name : NULL);
+    *s = *memo_slot(cpu, insn);
+    if (s->op == FOP_BCOND)
+        s->op = (uint8_t)fastop_bcond_variant(s->rd);
+    /* ADR and ADRP give a constant once the address is known. */
+    if (s->op == FOP_ADR || s->op == FOP_ADRP) {
+        s->imm += s->op == FOP_ADR ? va : va & ~0xfffull;
+        s->op = FOP_MOVI;
     }
-    *s = m->slot;
+    /* Where a branch lands depends on the address: known here. */
+    if (fastop_is_rel_branch(s->op))
+        s->rm = (uint8_t)branch_class(idx, (int64_t)s->imm >> 2);
+    else
+        slot_fuse_next(cpu, p, idx);
+    slot_forward_next(cpu, p, idx);
+}
+
+static inline struct code_page *code_page_for(struct cpu_state *cpu,
+                                             uint64_t pc)
+{
+    struct cpu_code_cache *c = cpu->code;
+    uint64_t page_va = pc & CPU_PAGE_MASK;
+    struct code_recent *r =
+        &c->recent[(page_va >> CPU_PAGE_BITS) % CODE_RECENT];
+
+    if (__builtin_expect(r->va == page_va, 1))
+        return r->page;
+    return code_page_new(cpu, pc);
 }
 
 /* Execute one instruction ignoring breakpoints (watchpoints are ignored by
@@ -599,14 +790,40 @@ static inline union vreg vec_fma(union vreg a, union vreg b, union vreg c,
     return r;
 }
 
+
 enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns)
 {
 #define FOP_LABEL(name) [FOP_##name] = &&op_##name,
+#define FWD_LABEL(name) [FOP_##name] = &&fwd_##name,                    \
+                        [FOP_##name##_F] = &&fwd_##name##_F,
     static const void *const dispatch[FOP_COUNT] = { FOP_LIST(FOP_LABEL) };
+    /* The next slot after a forwarding producer (FOP_*_F): a consumer's
+     * variant that takes the operand from fwd; every other operation as
+     * in dispatch (its operands are in the register file). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static const void *const fwd_dispatch[FOP_COUNT] = {
+        FOP_LIST(FOP_LABEL)
+        FOP_FWD_RN_CONSUMERS(FWD_LABEL)
+        FOP_FWD_RM_CONSUMERS(FWD_LABEL)
+    };
+#pragma GCC diagnostic pop
 #undef FOP_LABEL
+#undef FWD_LABEL
     /* X0..X30, XZR (x[31], kept zero) and SP as one array (fastop.h). */
     uint64_t *const reg = (uint64_t *)cpu;
     uint64_t remaining = max_insns;
+    /* The value a forwarding producer just wrote to its Rd (FOP_*_F). */
+    uint64_t fwd = 0;
+    /* Lazy flags: a compare (SUBS, CMP) leaves its operands instead of
+     * NZCV, as 64-bit values with a W operation's operands in the upper
+     * half, where a 64-bit subtraction sets exactly the 32-bit one's
+     * flags. A B.cond on a compare's condition compares them directly
+     * (FOP_BCOND_*); everything else that reads or writes NZCV, every
+     * handler and every exit from the loop first writes cpu->nzcv
+     * (FLAGS_SYNC) or drops them (a full write of NZCV). */
+    bool lz = false;
+    uint64_t lz_a = 0, lz_b = 0;
     struct code_page *p;
     struct code_slot *s;
     int r;
@@ -636,6 +853,16 @@ enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns)
 /* The guest address of slot s of the current page. */
 #define SLOT_PC(s) (p->va + (uint64_t)((s) - p->slot) * 4)
 #define SYNC_ICOUNT() (cpu->icount = icount_end - remaining)
+#define FLAGS_SYNC()                                                    \
+    do {                                                                \
+        if (lz) {                                                       \
+            cpu->nzcv = flags_sub64(lz_a, lz_b, lz_a - lz_b);           \
+            lz = false;                                                 \
+        }                                                               \
+    } while (0)
+#define COND(c) ({ FLAGS_SYNC(); cond_holds(cpu, (c)); })
+/* NZCV as an lvalue: writing all of the flags drops lazy ones. */
+#define NZCV (*(lz = false, &cpu->nzcv))
 /* Go to the operation of slot s. */
 #define DISPATCH() goto *dispatch[s->op]
 /* Retire the instruction and fall through to the next slot (the page's
@@ -647,6 +874,19 @@ enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns)
             goto budget_at_slot;                                        \
         DISPATCH();                                                     \
     } while (0)
+/* NEXT for a forwarding producer: the next slot's operation, one of the
+ * consumers of v if decoding found it so, goes through fwd_dispatch. */
+#define NEXT_FWD(v)                                                     \
+    do {                                                                \
+        fwd = (v);                                                      \
+        s++;                                                            \
+        if (__builtin_expect(--remaining == 0, 0))                      \
+            goto budget_at_slot;                                        \
+        goto *fwd_dispatch[s->op];                                      \
+    } while (0)
+/* The end of a forwarding entry point: plain or forwarding v. */
+#define FIN_PLAIN(v) NEXT()
+#define FIN_FWD(v) NEXT_FWD(v)
 /* Retire a taken branch to cpu->pc: a block boundary. Stay in the page
  * when the target is in it and nothing asks us to stop. */
 #define TAKEN()                                                         \
@@ -666,23 +906,48 @@ enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns)
     } while (0)
 /* A taken direct branch (B, BL, B.cond, CBZ, TBZ): imm is the offset
  * from the branch, so a target in the same page is a slot of it, found
- * without computing or storing pc. */
-#define BRANCH_REL()                                                    \
+ * without computing or storing pc. A forward branch in the page needs no
+ * check of the exit request or of staleness: it is no different from
+ * falling through slots (NEXT), and every loop inside a page takes a
+ * backward branch, which checks both. */
+#define BRANCH_TO(delta, cls)                                           \
     do {                                                                \
-        int64_t idx_ = (s - p->slot) + ((int64_t)s->imm >> 2);          \
+        int64_t delta_ = (delta);                                       \
+        unsigned cls_ = (cls);                                          \
         if (__builtin_expect(--remaining == 0, 0)) {                    \
-            cpu->pc = SLOT_PC(s) + s->imm;                              \
+            cpu->pc = SLOT_PC(s) + (uint64_t)delta_ * 4;                \
             goto budget;                                                \
         }                                                               \
-        if ((uint64_t)idx_ < CODE_SLOTS && !cpu->exit_request &&        \
-            !p->stale) {                                                \
-            s = &p->slot[idx_];                                         \
+        if (cls_ == FOP_BRANCH_FWD ||                                   \
+            (cls_ == FOP_BRANCH_BACK && !cpu->exit_request &&           \
+             !p->stale)) {                                              \
+            s += delta_;                                                \
             DISPATCH();                                                 \
         }                                                               \
-        cpu->pc = SLOT_PC(s) + s->imm;                                  \
+        cpu->pc = SLOT_PC(s) + (uint64_t)delta_ * 4;                    \
         goto next_block;                                                \
     } while (0)
-/* Write a register where 31 means XZR: x[31] is rezeroed. */
+#define BRANCH_REL() BRANCH_TO((int64_t)s->imm >> 2, s->rm)
+/* The B.cond half of a fused compare (FOP_*_BC): the compare has set the
+ * flags f and retires here; the B.cond runs from its own slot's address
+ * with the fused slot's condition and target. With one instruction left
+ * in the budget only the compare runs. */
+#define FUSED_BCOND(f)                                                  \
+    do {                                                                \
+        uint64_t imm_ = s->imm;                                         \
+        if (__builtin_expect(remaining < 2, 0))                         \
+            NEXT();                                                     \
+        remaining--;                                                    \
+        s++;                                                            \
+        if ((fop_cond_table[FOP_BC_COND(imm_)] >> ((f) >> 28)) & 1)     \
+            BRANCH_TO(FOP_BC_DELTA(imm_), FOP_BC_CLASS(imm_));          \
+        NEXT();                                                         \
+    } while (0)
+/* Write a register where 31 means XZR: x[31] is rezeroed. The flag-
+ * setting operations (CMP, CMN, TST are their XZR forms) need this; for
+ * the others fastop_select never leaves rd (or a pair's rm) at 31, the
+ * handler runs those, and SET_XN writes without the extra store. */
+#define SET_XN(n, v) (reg[n] = (v))
 #define SET_X(n, v)                                                     \
     do {                                                                \
         reg[n] = (v);                                                   \
@@ -691,6 +956,7 @@ enum cpu_exit cpu_run(struct cpu_state *cpu, uint64_t max_insns)
 
 next_block:
     SYNC_ICOUNT();
+    FLAGS_SYNC();
     if (cpu->exit_request) {
         cpu->exit_request = 0;
         return cpu->exit = CPU_EXIT_REQUEST;
@@ -717,6 +983,7 @@ op_DECODE:
 op_GENERIC:
     cpu->pc = SLOT_PC(s);
     SYNC_ICOUNT();
+    FLAGS_SYNC();
     r = s->handler(cpu, s->insn);
     if (__builtin_expect(r == A64_NEXT, 1))
         NEXT();
@@ -725,141 +992,167 @@ op_GENERIC:
     TAKEN();
 
     /* --- data processing ---------------------------------------------- */
-op_ADDI_X:
-    reg[s->rd] = reg[s->rn] + s->imm;
-    NEXT();
-op_ADDI_W:
-    reg[s->rd] = (uint32_t)(reg[s->rn] + s->imm);
-    NEXT();
+/* Rd = RESULT, A being Rn's value: the four entry points of an integer
+ * operation that forwards and consumes (fastop.h, FOP_FWD_*): op_NAME
+ * reads Rn from the register file, op_NAME_F also forwards its result,
+ * fwd_NAME and fwd_NAME_F take Rn from the previous slot's fwd. */
+#define ALU_DEF(NAME, RESULT) ALU_DEF_ON(NAME, rn, RESULT)
+/* The same with A the value of register operand FIELD (rn or rm). */
+#define ALU_DEF_ON(NAME, FIELD, RESULT)                                 \
+op_##NAME: { const uint64_t A = reg[s->FIELD], v_ = (RESULT);           \
+             reg[s->rd] = v_; NEXT(); }                                 \
+op_##NAME##_F: { const uint64_t A = reg[s->FIELD], v_ = (RESULT);       \
+                 reg[s->rd] = v_; NEXT_FWD(v_); }                       \
+fwd_##NAME: { const uint64_t A = fwd, v_ = (RESULT);                    \
+              reg[s->rd] = v_; NEXT(); }                                \
+fwd_##NAME##_F: { const uint64_t A = fwd, v_ = (RESULT);                \
+                  reg[s->rd] = v_; NEXT_FWD(v_); }
+    ALU_DEF(ADDI_X, A + s->imm)
+    ALU_DEF(ADDI_W, (uint32_t)(A + s->imm))
+    /* Compares leave their flags lazy (lz). */
 op_SUBSI_X: {
-    uint64_t a = reg[s->rn], res = a - s->imm;
-    cpu->nzcv = flags_sub64(a, s->imm, res);
-    SET_X(s->rd, res);
+    uint64_t a = reg[s->rn];
+    lz_a = a;
+    lz_b = s->imm;
+    lz = true;
+    SET_X(s->rd, a - s->imm);
     NEXT();
 }
 op_SUBSI_W: {
-    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)s->imm, res = a - b;
-    cpu->nzcv = flags_sub32(a, b, res);
-    SET_X(s->rd, res);
+    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)s->imm;
+    lz_a = (uint64_t)a << 32;
+    lz_b = (uint64_t)b << 32;
+    lz = true;
+    SET_X(s->rd, (uint32_t)(a - b));
     NEXT();
 }
 op_ADDSI_X: {
     uint64_t a = reg[s->rn], res = a + s->imm;
-    cpu->nzcv = flags_add64(a, s->imm, res);
+    NZCV = flags_add64(a, s->imm, res);
     SET_X(s->rd, res);
     NEXT();
 }
 op_ADDSI_W: {
     uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)s->imm, res = a + b;
-    cpu->nzcv = flags_add32(a, b, res);
+    NZCV = flags_add32(a, b, res);
     SET_X(s->rd, res);
     NEXT();
 }
 op_MOVI:
-    SET_X(s->rd, s->imm);
+    SET_XN(s->rd, s->imm);
     NEXT();
+op_MOVI_F:
+    SET_XN(s->rd, s->imm);
+    NEXT_FWD(s->imm);
 op_MOVK_X:
-    SET_X(s->rd, (reg[s->rd] & ~(0xffffull << s->rm)) | s->imm);
+    SET_XN(s->rd, (reg[s->rd] & ~(0xffffull << s->rm)) | s->imm);
     NEXT();
 op_MOVK_W:
-    SET_X(s->rd, (uint32_t)((reg[s->rd] & ~(0xffffull << s->rm)) | s->imm));
+    SET_XN(s->rd, (uint32_t)((reg[s->rd] & ~(0xffffull << s->rm)) | s->imm));
     NEXT();
 
 #define LOGIC_OPS(NAME, OP)                                             \
-op_##NAME##_X:                                                          \
-    SET_X(s->rd, reg[s->rn] OP (reg[s->rm] << s->imm));                 \
-    NEXT();                                                             \
-op_##NAME##_W:                                                          \
-    SET_X(s->rd, (uint32_t)(reg[s->rn] OP (reg[s->rm] << s->imm)));     \
-    NEXT();                                                             \
-op_##NAME##LSR_X:                                                       \
-    SET_X(s->rd, reg[s->rn] OP (reg[s->rm] >> s->imm));                 \
-    NEXT();                                                             \
-op_##NAME##LSR_W:                                                       \
-    SET_X(s->rd, (uint32_t)(reg[s->rn] OP                               \
-                            ((uint32_t)reg[s->rm] >> s->imm)));         \
-    NEXT();
+    ALU_DEF(NAME##_X, A OP (reg[s->rm] << s->imm))                      \
+    ALU_DEF(NAME##_W, (uint32_t)(A OP (reg[s->rm] << s->imm)))          \
+    ALU_DEF(NAME##LSR_X, A OP (reg[s->rm] >> s->imm))                   \
+    ALU_DEF(NAME##LSR_W,                                                \
+            (uint32_t)(A OP ((uint32_t)reg[s->rm] >> s->imm)))
     LOGIC_OPS(AND, &)
     LOGIC_OPS(ORR, |)
     LOGIC_OPS(EOR, ^)
 #undef LOGIC_OPS
 
-op_ADD_X:
-    SET_X(s->rd, reg[s->rn] + (reg[s->rm] << s->imm));
-    NEXT();
-op_ADD_W:
-    SET_X(s->rd, (uint32_t)(reg[s->rn] + (reg[s->rm] << s->imm)));
-    NEXT();
-op_SUB_X:
-    SET_X(s->rd, reg[s->rn] - (reg[s->rm] << s->imm));
-    NEXT();
-op_SUB_W:
-    SET_X(s->rd, (uint32_t)(reg[s->rn] - (reg[s->rm] << s->imm)));
-    NEXT();
+    ALU_DEF_ON(MOV_X, rm, A)
+    ALU_DEF_ON(MOV_W, rm, (uint32_t)A)
+    ALU_DEF(ADD_X, A + (reg[s->rm] << s->imm))
+    ALU_DEF(ADD_W, (uint32_t)(A + (reg[s->rm] << s->imm)))
+    ALU_DEF(SUB_X, A - (reg[s->rm] << s->imm))
+    ALU_DEF(SUB_W, (uint32_t)(A - (reg[s->rm] << s->imm)))
 op_SUBS_X: {
-    uint64_t a = reg[s->rn], b = reg[s->rm] << s->imm, res = a - b;
-    cpu->nzcv = flags_sub64(a, b, res);
-    SET_X(s->rd, res);
+    uint64_t a = reg[s->rn], b = reg[s->rm] << s->imm;
+    lz_a = a;
+    lz_b = b;
+    lz = true;
+    SET_X(s->rd, a - b);
     NEXT();
 }
 op_SUBS_W: {
     uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)(reg[s->rm] << s->imm);
-    uint32_t res = a - b;
-    cpu->nzcv = flags_sub32(a, b, res);
-    SET_X(s->rd, res);
+    lz_a = (uint64_t)a << 32;
+    lz_b = (uint64_t)b << 32;
+    lz = true;
+    SET_X(s->rd, (uint32_t)(a - b));
     NEXT();
 }
 op_ADDS_X: {
     uint64_t a = reg[s->rn], b = reg[s->rm] << s->imm, res = a + b;
-    cpu->nzcv = flags_add64(a, b, res);
+    NZCV = flags_add64(a, b, res);
     SET_X(s->rd, res);
     NEXT();
 }
 op_ADDS_W: {
     uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)(reg[s->rm] << s->imm);
     uint32_t res = a + b;
-    cpu->nzcv = flags_add32(a, b, res);
+    NZCV = flags_add32(a, b, res);
     SET_X(s->rd, res);
     NEXT();
 }
-op_UBFM_X:
-    SET_X(s->rd, ((reg[s->rn] << FOP_BFM_LEFT(s->imm)) >>
-                  FOP_BFM_RIGHT(s->imm)) << FOP_BFM_UP(s->imm));
-    NEXT();
-op_UBFM_W:
-    SET_X(s->rd, (uint32_t)((((uint64_t)(uint32_t)reg[s->rn]
-                              << FOP_BFM_LEFT(s->imm)) >>
-                             FOP_BFM_RIGHT(s->imm)) << FOP_BFM_UP(s->imm)));
-    NEXT();
-op_SBFM_X:
-    SET_X(s->rd, (uint64_t)((int64_t)(reg[s->rn] << FOP_BFM_LEFT(s->imm)) >>
-                            FOP_BFM_RIGHT(s->imm)) << FOP_BFM_UP(s->imm));
-    NEXT();
-op_SBFM_W:
-    SET_X(s->rd, (uint32_t)((uint64_t)((int64_t)((uint64_t)(uint32_t)reg[s->rn]
-                                                 << FOP_BFM_LEFT(s->imm)) >>
-                                       FOP_BFM_RIGHT(s->imm))
-                            << FOP_BFM_UP(s->imm)));
-    NEXT();
-op_MADD_X:
-    SET_X(s->rd, reg[s->imm] + reg[s->rn] * reg[s->rm]);
-    NEXT();
-op_MADD_W:
-    SET_X(s->rd, (uint32_t)(reg[s->imm] + reg[s->rn] * reg[s->rm]));
-    NEXT();
+    /* Compares fused with the B.cond after them (slot_fuse_compare). */
+op_SUBSI_X_BC: {
+    uint64_t a = reg[s->rn], b = s->imm & FOP_BC_CMP_MASK, res = a - b;
+    uint32_t f = flags_sub64(a, b, res);
+    NZCV = f;
+    SET_X(s->rd, res);
+    FUSED_BCOND(f);
+}
+op_SUBSI_W_BC: {
+    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)(s->imm & FOP_BC_CMP_MASK);
+    uint32_t res = a - b, f = flags_sub32(a, b, res);
+    NZCV = f;
+    SET_X(s->rd, res);
+    FUSED_BCOND(f);
+}
+op_SUBS_X_BC: {
+    uint64_t a = reg[s->rn], b = reg[s->rm] << (s->imm & 63), res = a - b;
+    uint32_t f = flags_sub64(a, b, res);
+    NZCV = f;
+    SET_X(s->rd, res);
+    FUSED_BCOND(f);
+}
+op_SUBS_W_BC: {
+    uint32_t a = (uint32_t)reg[s->rn];
+    uint32_t b = (uint32_t)(reg[s->rm] << (s->imm & 63));
+    uint32_t res = a - b, f = flags_sub32(a, b, res);
+    NZCV = f;
+    SET_X(s->rd, res);
+    FUSED_BCOND(f);
+}
+    ALU_DEF(UBFM_X, ((A << FOP_BFM_LEFT(s->imm)) >> FOP_BFM_RIGHT(s->imm))
+                    << FOP_BFM_UP(s->imm))
+    ALU_DEF(UBFM_W, (uint32_t)((((uint64_t)(uint32_t)A
+                                 << FOP_BFM_LEFT(s->imm)) >>
+                                FOP_BFM_RIGHT(s->imm)) << FOP_BFM_UP(s->imm)))
+    ALU_DEF(SBFM_X, (uint64_t)((int64_t)(A << FOP_BFM_LEFT(s->imm)) >>
+                               FOP_BFM_RIGHT(s->imm)) << FOP_BFM_UP(s->imm))
+    ALU_DEF(SBFM_W, (uint32_t)((uint64_t)((int64_t)((uint64_t)(uint32_t)A
+                                                    << FOP_BFM_LEFT(s->imm)) >>
+                                          FOP_BFM_RIGHT(s->imm))
+                               << FOP_BFM_UP(s->imm)))
+    ALU_DEF(MADD_X, reg[s->imm] + A * reg[s->rm])
+    ALU_DEF(MADD_W, (uint32_t)(reg[s->imm] + A * reg[s->rm]))
 op_CSEL_X:
-    SET_X(s->rd, cond_holds(cpu, (unsigned)s->imm) ? reg[s->rn] : reg[s->rm]);
+    SET_XN(s->rd, COND((unsigned)s->imm) ? reg[s->rn] : reg[s->rm]);
     NEXT();
 op_CSEL_W:
-    SET_X(s->rd, (uint32_t)(cond_holds(cpu, (unsigned)s->imm) ? reg[s->rn]
+    SET_XN(s->rd, (uint32_t)(COND((unsigned)s->imm) ? reg[s->rn]
                                                               : reg[s->rm]));
     NEXT();
 op_CSINC_X:
-    SET_X(s->rd, cond_holds(cpu, (unsigned)s->imm) ? reg[s->rn]
+    SET_XN(s->rd, COND((unsigned)s->imm) ? reg[s->rn]
                                                    : reg[s->rm] + 1);
     NEXT();
 op_CSINC_W:
-    SET_X(s->rd, (uint32_t)(cond_holds(cpu, (unsigned)s->imm)
+    SET_XN(s->rd, (uint32_t)(COND((unsigned)s->imm)
                                 ? reg[s->rn] : reg[s->rm] + 1));
     NEXT();
 
@@ -870,9 +1163,23 @@ op_BL:
     cpu->x[30] = SLOT_PC(s) + 4;
     BRANCH_REL();
 op_BCOND:
-    if (cond_holds(cpu, s->rd))
+    if (COND(s->rd))
         BRANCH_REL();
     NEXT();
+/* B.cond on a condition a compare decides (fastop.h, FOP_BCOND_*): from
+ * the lazy operands when there are some. The odd condition of each pair
+ * is the even one's negation. */
+#define BCOND_CMP(NAME, HOLDS)                                          \
+op_##NAME:                                                              \
+    if (lz ? (HOLDS) != (s->rd & 1) : cond_holds(cpu, s->rd))           \
+        BRANCH_REL();                                                   \
+    NEXT();
+    BCOND_CMP(BCOND_EQ, lz_a == lz_b)
+    BCOND_CMP(BCOND_HS, lz_a >= lz_b)
+    BCOND_CMP(BCOND_HI, lz_a > lz_b)
+    BCOND_CMP(BCOND_GE, (int64_t)lz_a >= (int64_t)lz_b)
+    BCOND_CMP(BCOND_GT, (int64_t)lz_a > (int64_t)lz_b)
+#undef BCOND_CMP
 op_CBZ_X:
     if (reg[s->rd] == 0)
         BRANCH_REL();
@@ -906,18 +1213,28 @@ op_BLR: {
 }
 
     /* --- loads and stores: TLB hits inline, the rest in the handler ---- */
-#define LOAD_OP(NAME, TYPE)                                             \
-op_##NAME: {                                                            \
-    uint64_t va = reg[s->rn] + s->imm;                                  \
+/* A load of TYPE from VA into Rd ending in FINISH (FIN_PLAIN or
+ * FIN_FWD); the slow path is the handler's, from the register file. */
+#define LOAD_BODY(TYPE, VA, FINISH)                                     \
+{                                                                       \
+    uint64_t va = (VA);                                                 \
     const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
     const void *host = tlb_hit(e->read_tag, e, va, sizeof(TYPE));       \
     TYPE v;                                                             \
     if (!host)                                                          \
         goto op_GENERIC;                                                \
     memcpy(&v, host, sizeof(v));                                        \
-    SET_X(s->rd, v);                                                    \
-    NEXT();                                                             \
+    SET_XN(s->rd, v);                                                    \
+    FINISH((uint64_t)v);                                                \
 }
+#define LOAD_OP(NAME, TYPE)                                             \
+op_##NAME: LOAD_BODY(TYPE, reg[s->rn] + s->imm, FIN_PLAIN)
+/* The forwarding entry points of a load whose base (Rn) is forwarded. */
+#define LOAD_FWD_OP(NAME, TYPE)                                         \
+    LOAD_OP(NAME, TYPE)                                                 \
+op_##NAME##_F: LOAD_BODY(TYPE, reg[s->rn] + s->imm, FIN_FWD)             \
+fwd_##NAME: LOAD_BODY(TYPE, fwd + s->imm, FIN_PLAIN)                    \
+fwd_##NAME##_F: LOAD_BODY(TYPE, fwd + s->imm, FIN_FWD)
 #define STORE_OP(NAME, TYPE)                                            \
 op_##NAME: {                                                            \
     uint64_t va = reg[s->rn] + s->imm;                                  \
@@ -929,15 +1246,16 @@ op_##NAME: {                                                            \
     memcpy(host, &v, sizeof(v));                                        \
     NEXT();                                                             \
 }
-    LOAD_OP(LDR_X, uint64_t)
-    LOAD_OP(LDR_W, uint32_t)
+    LOAD_FWD_OP(LDR_X, uint64_t)
+    LOAD_FWD_OP(LDR_W, uint32_t)
     LOAD_OP(LDRH, uint16_t)
-    LOAD_OP(LDRB, uint8_t)
+    LOAD_FWD_OP(LDRB, uint8_t)
     STORE_OP(STR_X, uint64_t)
     STORE_OP(STR_W, uint32_t)
     STORE_OP(STRH, uint16_t)
     STORE_OP(STRB, uint8_t)
 #undef LOAD_OP
+#undef LOAD_FWD_OP
 #undef STORE_OP
 
 op_LDP_X: {
@@ -951,11 +1269,38 @@ op_LDP_X: {
         goto op_GENERIC;
     memcpy(&a, host, 8);
     memcpy(&b, host + 8, 8);
-    SET_X(s->rd, a);
-    SET_X(s->rm, b);
+    SET_XN(s->rd, a);
+    SET_XN(s->rm, b);
     if (mode != 2)
         reg[s->rn] = base + offset;
     NEXT();
+}
+/* LDP X fused with the BR/RET after it (slot_fuse_next): the epilogue's
+ * "ldp x29, x30, [sp], #16; ret" jumps to the loaded x30 without reading
+ * it back from the register file. Each retires on its own. */
+op_LDP_X_BR: {
+    uint64_t pair = FOP_LDPBR_PAIR(s->imm);
+    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(pair);
+    unsigned mode = FOP_PAIR_MODE(pair), target_reg = FOP_LDPBR_REG(s->imm);
+    uint64_t va = mode == 1 ? base : base + offset;
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);
+    const uint8_t *host = tlb_hit(e->read_tag, e, va, 16);
+    uint64_t a, b, target;
+    if (!host)
+        goto op_GENERIC;
+    memcpy(&a, host, 8);
+    memcpy(&b, host + 8, 8);
+    SET_XN(s->rd, a);
+    SET_XN(s->rm, b);
+    if (mode != 2)
+        reg[s->rn] = base + offset;
+    if (__builtin_expect(remaining < 2, 0))
+        NEXT();
+    target = target_reg == s->rm ? b
+             : target_reg == s->rd ? a : reg[target_reg];
+    remaining--;
+    s++;
+    JUMP_TO(a64_branch_target(target));
 }
 op_STP_X: {
     uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);
@@ -973,8 +1318,10 @@ op_STP_X: {
     NEXT();
 }
 
-#define LOAD_WB_OP(NAME, TYPE)                                          \
-op_##NAME: {                                                            \
+/* Pre/post-index loads forward the loaded value (never when Rd is the
+ * base: fastop_forward_pair). */
+#define LOAD_WB_BODY(TYPE, FINISH)                                      \
+{                                                                       \
     uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);\
     uint64_t va = FOP_PAIR_MODE(s->imm) == 1 ? base : base + offset;    \
     const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
@@ -983,10 +1330,13 @@ op_##NAME: {                                                            \
     if (!host)                                                          \
         goto op_GENERIC;                                                \
     memcpy(&v, host, sizeof(v));                                        \
-    SET_X(s->rd, v);                                                    \
+    SET_XN(s->rd, v);                                                    \
     reg[s->rn] = base + offset;                                         \
-    NEXT();                                                             \
+    FINISH((uint64_t)v);                                                \
 }
+#define LOAD_WB_OP(NAME, TYPE)                                          \
+op_##NAME: LOAD_WB_BODY(TYPE, FIN_PLAIN)                                 \
+op_##NAME##_F: LOAD_WB_BODY(TYPE, FIN_FWD)
 #define STORE_WB_OP(NAME, TYPE)                                         \
 op_##NAME: {                                                            \
     uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);\
@@ -1007,27 +1357,25 @@ op_##NAME: {                                                            \
     LOAD_WB_OP(LDRB_WB, uint8_t)
     STORE_WB_OP(STRB_WB, uint8_t)
 #undef LOAD_WB_OP
+#undef LOAD_WB_BODY
 #undef STORE_WB_OP
 
-/* base + extend(Rm) << shift (the register-offset forms' address). */
-#define INDEXED_VA()                                                    \
+/* base + extend(index) << shift (the register-offset forms' address;
+ * the index is Rm's value). */
+#define INDEXED_VA_OF(INDEX)                                            \
     (reg[s->rn] + (((s->imm & FOP_INDEX_UXTW)                           \
-                        ? (uint64_t)(uint32_t)reg[s->rm]                \
+                        ? (uint64_t)(uint32_t)(INDEX)                   \
                     : (s->imm & FOP_INDEX_SXTW)                         \
-                        ? (uint64_t)(int64_t)(int32_t)reg[s->rm]        \
-                        : reg[s->rm]) << (s->imm & 7)))
+                        ? (uint64_t)(int64_t)(int32_t)(INDEX)           \
+                        : (INDEX)) << (s->imm & 7)))
+#define INDEXED_VA() INDEXED_VA_OF(reg[s->rm])
+/* Register-offset loads forward the loaded value and take a forwarded
+ * index (a table lookup: "and x0, x0, #0xff; ldr w0, [x7, x0, lsl #2]"). */
 #define LOAD_REG_OP(NAME, TYPE)                                         \
-op_##NAME: {                                                            \
-    uint64_t va = INDEXED_VA();                                         \
-    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
-    const void *host = tlb_hit(e->read_tag, e, va, sizeof(TYPE));       \
-    TYPE v;                                                             \
-    if (!host)                                                          \
-        goto op_GENERIC;                                                \
-    memcpy(&v, host, sizeof(v));                                        \
-    SET_X(s->rd, v);                                                    \
-    NEXT();                                                             \
-}
+op_##NAME: LOAD_BODY(TYPE, INDEXED_VA(), FIN_PLAIN)                     \
+op_##NAME##_F: LOAD_BODY(TYPE, INDEXED_VA(), FIN_FWD)                   \
+fwd_##NAME: LOAD_BODY(TYPE, INDEXED_VA_OF(fwd), FIN_PLAIN)              \
+fwd_##NAME##_F: LOAD_BODY(TYPE, INDEXED_VA_OF(fwd), FIN_FWD)
 #define STORE_REG_OP(NAME, TYPE)                                        \
 op_##NAME: {                                                            \
     uint64_t va = INDEXED_VA();                                         \
@@ -1046,24 +1394,19 @@ op_##NAME: {                                                            \
     STORE_REG_OP(STR_W_REG, uint32_t)
     STORE_REG_OP(STRB_REG, uint8_t)
 #undef LOAD_REG_OP
+#undef LOAD_BODY
 #undef STORE_REG_OP
 
     /* Logical (immediate): rm is 1 for the 64-bit forms. */
-op_ANDI:
-    reg[s->rd] = s->rm ? reg[s->rn] & s->imm : (uint32_t)(reg[s->rn] & s->imm);
-    NEXT();
-op_ORRI:
-    reg[s->rd] = s->rm ? reg[s->rn] | s->imm : (uint32_t)(reg[s->rn] | s->imm);
-    NEXT();
-op_EORI:
-    reg[s->rd] = s->rm ? reg[s->rn] ^ s->imm : (uint32_t)(reg[s->rn] ^ s->imm);
-    NEXT();
+    ALU_DEF(ANDI, s->rm ? A & s->imm : (uint32_t)(A & s->imm))
+    ALU_DEF(ORRI, s->rm ? A | s->imm : (uint32_t)(A | s->imm))
+    ALU_DEF(EORI, s->rm ? A ^ s->imm : (uint32_t)(A ^ s->imm))
 op_ANDSI: {
     uint64_t res = reg[s->rn] & s->imm;
     if (s->rm)
-        cpu->nzcv = a64_nz_flags(res, true);
+        NZCV = a64_nz_flags(res, true);
     else
-        cpu->nzcv = a64_nz_flags(res = (uint32_t)res, false);
+        NZCV = a64_nz_flags(res = (uint32_t)res, false);
     SET_X(s->rd, res);
     NEXT();
 }
@@ -1078,7 +1421,7 @@ op_##NAME: {                                                            \
     if (!host)                                                          \
         goto op_GENERIC;                                                \
     memcpy(&v, host, sizeof(v));                                        \
-    SET_X(s->rd, (EXT)v);                                               \
+    SET_XN(s->rd, (EXT)v);                                               \
     NEXT();                                                             \
 }
     SLOAD_OP(LDRSW, int32_t, uint64_t, reg[s->rn] + s->imm)
@@ -1110,8 +1453,8 @@ op_LDP_W: {
         goto op_GENERIC;
     memcpy(&a, host, 4);
     memcpy(&b, host + 4, 4);
-    SET_X(s->rd, a);
-    SET_X(s->rm, b);
+    SET_XN(s->rd, a);
+    SET_XN(s->rm, b);
     if (mode != 2)
         reg[s->rn] = base + offset;
     NEXT();
@@ -1281,8 +1624,8 @@ op_##NAME: {                                                            \
     T b = (s->imm & FOP_FP_CMP_ZERO) ? 0 : GET(cpu, s->rm);             \
     if ((cpu->fpcr & FPCR_FZ) || isnan(a) || isnan(b))                  \
         goto op_GENERIC;                                                \
-    cpu->nzcv = a == b ? CPU_NZCV_Z | CPU_NZCV_C                        \
-              : a < b ? CPU_NZCV_N : CPU_NZCV_C;                        \
+    NZCV = a == b ? CPU_NZCV_Z | CPU_NZCV_C                             \
+         : a < b ? CPU_NZCV_N : CPU_NZCV_C;                             \
     NEXT();                                                             \
 }
     FP_CMP(FCMP_S, float, zreg_f32)
@@ -1300,7 +1643,7 @@ op_FMOVI_V:
 op_FMOV_TO_X: {
     uint64_t v;
     memcpy(&v, cpu->z[s->rn].b, 8);
-    SET_X(s->rd, v & s->imm);
+    SET_XN(s->rd, v & s->imm);
     NEXT();
 }
 op_FMOV_FROM_X:
@@ -1524,10 +1867,10 @@ op_##NAME: {                                                            \
     T a = (T)reg[s->rn];                                                \
     T b = (T)((s->imm & FOP_CCMP_IMM) ? FOP_CCMP_IMM5(s->imm)           \
                                       : reg[s->rm]);                    \
-    if (cond_holds(cpu, FOP_CCMP_COND(s->imm)))                         \
-        cpu->nzcv = FLAGS(a, b, (T)(a OP b));                           \
+    if (COND(FOP_CCMP_COND(s->imm)))                         \
+        NZCV = FLAGS(a, b, (T)(a OP b));                                \
     else                                                                \
-        cpu->nzcv = FOP_CCMP_NZCV(s->imm) << 28;                        \
+        NZCV = FOP_CCMP_NZCV(s->imm) << 28;                             \
     NEXT();                                                             \
 }
     CCMP_OP(CCMP_X, uint64_t, -, flags_sub64)
@@ -1544,7 +1887,7 @@ op_ANDS_X: {
     default: m = (uint64_t)((int64_t)m >> amount); break;
     }
     res = reg[s->rn] & ((s->imm & FOP_ANDS_INVERT) ? ~m : m);
-    cpu->nzcv = a64_nz_flags(res, true);
+    NZCV = a64_nz_flags(res, true);
     SET_X(s->rd, res);
     NEXT();
 }
@@ -1557,17 +1900,17 @@ op_ANDS_W: {
     default: m = (uint32_t)((int32_t)m >> amount); break;
     }
     res = (uint32_t)reg[s->rn] & ((s->imm & FOP_ANDS_INVERT) ? ~m : m);
-    cpu->nzcv = a64_nz_flags(res, false);
+    NZCV = a64_nz_flags(res, false);
     SET_X(s->rd, res);
     NEXT();
 }
 
     /* --- more integer forms --------------------------------------------- */
 op_ADR:
-    SET_X(s->rd, SLOT_PC(s) + s->imm);
+    SET_XN(s->rd, SLOT_PC(s) + s->imm);
     NEXT();
 op_ADRP:
-    SET_X(s->rd, (SLOT_PC(s) & ~0xfffull) + s->imm);
+    SET_XN(s->rd, (SLOT_PC(s) & ~0xfffull) + s->imm);
     NEXT();
 op_ADDEXT: {
     uint64_t a = reg[s->rn], b = reg[s->rm], res;
@@ -1586,12 +1929,12 @@ op_ADDEXT: {
         res = (uint32_t)res;
     if (s->imm & FOP_INT_FLAGS) {
         if (s->imm & FOP_INT_X)
-            cpu->nzcv = (s->imm & FOP_INT_SUB) ? flags_sub64(a, b, res)
-                                               : flags_add64(a, b, res);
+            NZCV = (s->imm & FOP_INT_SUB) ? flags_sub64(a, b, res)
+                                          : flags_add64(a, b, res);
         else
-            cpu->nzcv = (s->imm & FOP_INT_SUB)
-                            ? flags_sub32((uint32_t)a, (uint32_t)b, (uint32_t)res)
-                            : flags_add32((uint32_t)a, (uint32_t)b, (uint32_t)res);
+            NZCV = (s->imm & FOP_INT_SUB)
+                       ? flags_sub32((uint32_t)a, (uint32_t)b, (uint32_t)res)
+                       : flags_add32((uint32_t)a, (uint32_t)b, (uint32_t)res);
         SET_X(s->rd, res);
     } else {
         reg[s->rd] = res;   /* Rd 31 is SP here (FOP_REG_SP) */
@@ -1636,7 +1979,7 @@ op_DP2: {
         break;
     }
     }
-    SET_X(s->rd, is64 ? res : (uint32_t)res);
+    SET_XN(s->rd, is64 ? res : (uint32_t)res);
     NEXT();
 }
 op_DP1: {
@@ -1663,41 +2006,42 @@ op_DP1: {
                    : (v ? (uint64_t)__builtin_clz((uint32_t)v) : 32);
         break;
     }
-    SET_X(s->rd, res);
+    SET_XN(s->rd, res);
     NEXT();
 }
 op_MSUB_X:
-    SET_X(s->rd, reg[s->imm] - reg[s->rn] * reg[s->rm]);
+    SET_XN(s->rd, reg[s->imm] - reg[s->rn] * reg[s->rm]);
     NEXT();
 op_MSUB_W:
-    SET_X(s->rd, (uint32_t)(reg[s->imm] - reg[s->rn] * reg[s->rm]));
+    SET_XN(s->rd, (uint32_t)(reg[s->imm] - reg[s->rn] * reg[s->rm]));
     NEXT();
 op_MADDL: {
     uint64_t prod = (s->imm & FOP_INT_SIGNED)
         ? (uint64_t)((int64_t)(int32_t)reg[s->rn] * (int32_t)reg[s->rm])
         : (uint64_t)(uint32_t)reg[s->rn] * (uint32_t)reg[s->rm];
     uint64_t acc = reg[s->imm & 31];
-    SET_X(s->rd, (s->imm & FOP_INT_SUB) ? acc - prod : acc + prod);
+    SET_XN(s->rd, (s->imm & FOP_INT_SUB) ? acc - prod : acc + prod);
     NEXT();
 }
 op_MULH:
-    SET_X(s->rd, (s->imm & FOP_INT_SIGNED)
+    SET_XN(s->rd, (s->imm & FOP_INT_SIGNED)
                      ? (uint64_t)(((__int128)(int64_t)reg[s->rn] *
                                    (int64_t)reg[s->rm]) >> 64)
                      : (uint64_t)(((unsigned __int128)reg[s->rn] *
                                    reg[s->rm]) >> 64));
     NEXT();
 op_EXTR_X:
-    SET_X(s->rd, s->imm ? (reg[s->rm] >> s->imm) | (reg[s->rn] << (64 - s->imm))
+    SET_XN(s->rd, s->imm ? (reg[s->rm] >> s->imm) | (reg[s->rn] << (64 - s->imm))
                         : reg[s->rm]);
     NEXT();
 op_EXTR_W: {
     uint64_t both = (uint64_t)(uint32_t)reg[s->rn] << 32 | (uint32_t)reg[s->rm];
-    SET_X(s->rd, (uint32_t)(both >> s->imm));
+    SET_XN(s->rd, (uint32_t)(both >> s->imm));
     NEXT();
 }
 op_ADC: {
     bool is64 = s->imm & FOP_INT_X;
+    FLAGS_SYNC();
     uint64_t a = reg[s->rn], b = reg[s->rm], carry = (cpu->nzcv >> 29) & 1;
     if (s->imm & FOP_INT_SUB)
         b = ~b;
@@ -1712,8 +2056,8 @@ op_ADC: {
         /* carry out and overflow of a + b + carry, from the sign bits */
         uint64_t c = ((a & b) | ((a | b) & ~r)) >> top & 1;
         uint64_t v = ((a ^ r) & (b ^ r)) >> top & 1;
-        cpu->nzcv = (uint32_t)((r >> top) & 1) << 31 | (uint32_t)(r == 0) << 30 |
-                    (uint32_t)c << 29 | (uint32_t)v << 28;
+        NZCV = (uint32_t)((r >> top) & 1) << 31 | (uint32_t)(r == 0) << 30 |
+               (uint32_t)c << 29 | (uint32_t)v << 28;
     }
     SET_X(s->rd, is64 ? res : (uint32_t)res);
     NEXT();
@@ -1739,39 +2083,127 @@ op_ADDSUB_SH: {
         res = (uint32_t)res;
     if (s->imm & FOP_INT_FLAGS) {
         if (is64)
-            cpu->nzcv = (s->imm & FOP_INT_SUB) ? flags_sub64(a, b, res)
-                                               : flags_add64(a, b, res);
+            NZCV = (s->imm & FOP_INT_SUB) ? flags_sub64(a, b, res)
+                                          : flags_add64(a, b, res);
         else
-            cpu->nzcv = (s->imm & FOP_INT_SUB)
-                            ? flags_sub32((uint32_t)a, (uint32_t)b, (uint32_t)res)
-                            : flags_add32((uint32_t)a, (uint32_t)b, (uint32_t)res);
+            NZCV = (s->imm & FOP_INT_SUB)
+                       ? flags_sub32((uint32_t)a, (uint32_t)b, (uint32_t)res)
+                       : flags_add32((uint32_t)a, (uint32_t)b, (uint32_t)res);
     }
     SET_X(s->rd, res);
     NEXT();
 }
 op_CSINV: {
-    uint64_t res = cond_holds(cpu, s->imm & 15)
+    uint64_t res = COND(s->imm & 15)
                        ? reg[s->rn]
                        : ((s->imm & FOP_INT_SUB) ? -reg[s->rm] : ~reg[s->rm]);
-    SET_X(s->rd, (s->imm & FOP_INT_X) ? res : (uint32_t)res);
+    SET_XN(s->rd, (s->imm & FOP_INT_X) ? res : (uint32_t)res);
     NEXT();
 }
 op_MRS_TPIDR:
-    SET_X(s->rd, cpu->tpidr_el0);
+    SET_XN(s->rd, cpu->tpidr_el0);
+    NEXT();
+
+    /* --- cpu/fastop-extra.c --------------------------------------------- */
+op_VDUP: {
+    static const uint64_t replicate[4] = {
+        0x0101010101010101ull, 0x0001000100010001ull, 0x0000000100000001ull, 1,
+    };
+    unsigned size = FOP_VEC_SIZE(s->imm);
+    uint64_t v = (reg[s->rn] & (~0ull >> (64 - (8u << size)))) *
+                 replicate[size];
+    zreg_write(cpu, s->rd, v, (s->imm & FOP_VEC_Q) ? v : 0);
+    NEXT();
+}
+op_VSHRN: {
+    typedef uint8_t half_u8 __attribute__((vector_size(8)));
+    typedef uint16_t half_u16 __attribute__((vector_size(8)));
+    typedef uint32_t half_u32 __attribute__((vector_size(8)));
+    union vreg n = vreg_get(cpu, s->rn);
+    unsigned amount = FOP_VEC_AMOUNT(s->imm);
+    uint64_t narrow;
+    switch (FOP_VEC_SIZE(s->imm)) {
+    case 0: {
+        half_u8 r = __builtin_convertvector(n.h >> (uint16_t)amount, half_u8);
+        memcpy(&narrow, &r, 8);
+        break;
+    }
+    case 1: {
+        half_u16 r = __builtin_convertvector(n.s >> (uint32_t)amount, half_u16);
+        memcpy(&narrow, &r, 8);
+        break;
+    }
+    default: {
+        half_u32 r = __builtin_convertvector(n.d >> (uint64_t)amount, half_u32);
+        memcpy(&narrow, &r, 8);
+        break;
+    }
+    }
+    /* SHRN2 writes the upper half and keeps the lower one. */
+    if (s->imm & FOP_VEC_Q)
+        zreg_write(cpu, s->rd, vreg_get(cpu, s->rd).u[0], narrow);
+    else
+        zreg_write(cpu, s->rd, narrow, 0);
+    NEXT();
+}
+op_BFM: {
+    unsigned width = FOP_BFI_WIDTH(s->imm), left = FOP_BFI_LEFT(s->imm);
+    uint64_t mask = (width >= 64 ? ~0ull : (1ull << width) - 1) << left;
+    uint64_t src = reg[s->rn], dst = reg[s->rd], res;
+    if (!(s->imm & FOP_BFI_X)) {
+        src = (uint32_t)src;
+        dst = (uint32_t)dst;
+    }
+    res = (dst & ~mask) | (((src >> FOP_BFI_RIGHT(s->imm)) << left) & mask);
+    reg[s->rd] = (s->imm & FOP_BFI_X) ? res : (uint32_t)res;
+    NEXT();
+}
+
+    /* --- SVE (cpu/fastop-sve.c): memcpy's predicates and accesses ------ */
+op_SVE_WHILE:
+    lz = false;     /* it writes NZCV */
+    fop_sve_while(cpu, s);
+    NEXT();
+op_SVE_PTRUE:
+    fop_sve_ptrue(cpu, s);
+    NEXT();
+op_SVE_CNT:
+    reg[s->rd] = fop_sve_cnt(cpu, s);
+    NEXT();
+op_SVE_LD1:
+    if (!fop_sve_ld1(cpu, s))
+        goto op_GENERIC;
+    NEXT();
+op_SVE_ST1:
+    if (!fop_sve_st1(cpu, s))
+        goto op_GENERIC;
     NEXT();
 
 budget_at_slot:
     cpu->pc = SLOT_PC(s);
 budget:
     SYNC_ICOUNT();
+    FLAGS_SYNC();
     return cpu->exit = CPU_EXIT_BUDGET;
 #undef SLOT_PC
 #undef SYNC_ICOUNT
 #undef BRANCH_REL
+#undef BRANCH_TO
+#undef FUSED_BCOND
 #undef INDEXED_VA
+#undef FLAGS_SYNC
+#undef COND
+#undef NZCV
+#undef INDEXED_VA_OF
+#undef ALU_DEF
+#undef ALU_DEF_ON
+#undef NEXT_FWD
+#undef FIN_PLAIN
+#undef FIN_FWD
 #undef DISPATCH
 #undef NEXT
 #undef TAKEN
 #undef JUMP_TO
 #undef SET_X
+#undef SET_XN
 }

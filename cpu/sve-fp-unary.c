@@ -170,7 +170,10 @@ static uint64_t sve_flogb(struct cpu_state *cpu, unsigned code, unsigned esz,
         if (!flush)
             return (uint64_t)(1 - bias - (int64_t)(mant - (63 -
                               (unsigned)__builtin_clzll(frac))));
-        cpu->fpsr |= FPSR_IDC;
+        /* FPUnpack: flushing a single or double input denormal raises
+         * Input Denormal; FZ16 flushes halves silently. */
+        if (esz != 1)
+            cpu->fpsr |= FPSR_IDC;
     } else if (exp == (int64_t)(1u << ebits) - 1) {
         if (frac == 0)
             return min - 1;

@@ -149,7 +149,14 @@ static int trans_WHILE(struct cpu_state *cpu, uint32_t insn)
         if (last)
             last = up ? (eq ? a <= b : a < b) : (eq ? a > b : a >= b);
         sve_pset(&r, esz, e, last);
-        a = up ? a + 1 : a - 1;
+        /* operand1 is bits(rsize): the step wraps (WHILELS/LE with the
+         * largest operand2, WHILEHS/GE with the smallest, stay true). */
+        uint64_t next = (uint64_t)a + (up ? 1 : (uint64_t)-1);
+        if (sf)
+            a = is_unsigned ? (__int128)next : (__int128)(int64_t)next;
+        else
+            a = is_unsigned ? (__int128)(uint32_t)next
+                            : (__int128)(int32_t)next;
     }
     sve_put_p(cpu, a64_bits(insn, 0, 4), &r);
     cpu->nzcv = sve_pred_test(cpu, sve_all_true, r.b, esz);

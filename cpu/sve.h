@@ -33,6 +33,19 @@ extern const struct a64_pattern sve_ldst_patterns[];       /* sve-ldst.c */
 extern const struct a64_pattern sve_gather_patterns[];     /* sve-gather.c */
 extern const struct a64_pattern sve_int_dot_patterns[];    /* sve-int-dot.c */
 extern const struct a64_pattern sve2_misc_patterns[];      /* sve2-misc.c */
+extern const struct a64_pattern sve2_int_pred_patterns[];  /* sve2-int-pred.c */
+extern const struct a64_pattern sve2_int_widen_patterns[]; /* sve2-int-widen.c */
+extern const struct a64_pattern sve2_int_acc_patterns[];   /* sve2-int-acc.c */
+extern const struct a64_pattern sve2_int_narrow_patterns[]; /* sve2-int-narrow.c */
+extern const struct a64_pattern sve2_mul_patterns[];          /* sve2-mul.c */
+extern const struct a64_pattern sve2_mul_idx_patterns[];      /* sve2-mul-idx.c */
+extern const struct a64_pattern sve2_cplx_patterns[];         /* sve2-cplx.c */
+extern const struct a64_pattern sve2_fp_patterns[];           /* sve2-fp.c */
+extern const struct a64_pattern sve2_bf16_patterns[];         /* sve2-bf16.c */
+extern const struct a64_pattern sve2_i8mm_patterns[];         /* sve2-i8mm.c */
+extern const struct a64_pattern sve2_crypto_patterns[];       /* sve2-crypto.c */
+extern const struct a64_pattern sve2_perm_patterns[];         /* sve2-perm.c */
+extern const struct a64_pattern sve2_mem_patterns[];          /* sve2-mem.c */
 extern const struct a64_pattern sve_fp_arith_patterns[];   /* sve-fp-arith.c */
 extern const struct a64_pattern sve_fp_elem_patterns[];    /* sve-fp-elem.c */
 extern const struct a64_pattern sve_fp_unary_patterns[];   /* sve-fp-unary.c */
@@ -44,7 +57,12 @@ extern const struct a64_pattern sve_fp_cmp_patterns[];     /* sve-fp-cmp.c */
     sve_int_arith_patterns, sve_int_logic_patterns, sve_int_cmp_patterns,   \
     sve_reduce_patterns, sve_perm_patterns, sve_gather_patterns,            \
     sve_fp_arith_patterns, sve_fp_elem_patterns, sve_fp_unary_patterns,     \
-    sve_fp_cmp_patterns, sve_int_dot_patterns, sve2_misc_patterns,
+    sve_fp_cmp_patterns, sve_int_dot_patterns, sve2_misc_patterns,          \
+    sve2_int_pred_patterns, sve2_int_widen_patterns, sve2_int_acc_patterns, \
+    sve2_int_narrow_patterns, sve2_mul_patterns, sve2_mul_idx_patterns,     \
+    sve2_cplx_patterns, sve2_fp_patterns, sve2_bf16_patterns,              \
+    sve2_i8mm_patterns, sve2_crypto_patterns, sve2_perm_patterns,          \
+    sve2_mem_patterns,
 extern const struct a64_pattern *const sve_tables[];
 
 /* Common fields. */

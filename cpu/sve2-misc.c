@@ -194,14 +194,19 @@ static int trans_WHILE_ptr(struct cpu_state *cpu, uint32_t insn)
 {
     unsigned esz = SVE_SIZE(insn);
     bool rw = a64_bits(insn, 4, 1);
-    int64_t diff = (int64_t)(a64_x(cpu, A64_RM(insn)) -
-                             a64_x(cpu, A64_RN(insn)));
+    /* SInt(Xm) - SInt(Xn) is exact in the pseudocode: no wrap. */
+    __int128 diff = (__int128)(int64_t)a64_x(cpu, A64_RM(insn)) -
+                    (__int128)(int64_t)a64_x(cpu, A64_RN(insn));
     sve_pred all, r;
     uint64_t count;
 
-    if (rw)
-        diff = diff < 0 ? (int64_t)(0 - (uint64_t)diff) : diff;
-    count = diff <= 0 ? 0 : (uint64_t)diff >> esz;
+    if (rw && diff < 0)
+        diff = -diff;
+    /* diff DIV esize-in-bytes; zero (and, for WR, negative) means no
+     * conflict at all: every element. */
+    diff >>= esz;
+    count = diff <= 0 ? 0 : diff > (__int128)UINT32_MAX ? UINT32_MAX
+                                                        : (uint64_t)diff;
     memset(&all, 0, sizeof all);
     memset(&r, 0, sizeof r);
     for (unsigned i = 0; i < sve_elems(cpu, esz); i++) {

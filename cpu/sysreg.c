@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "cpu/cpu-internal.h"
+#include "cpu/pauth.h"
 
 #define SYSREG_KEY(op0, op1, crn, crm, op2) \
     (((op0) << 14) | ((op1) << 11) | ((crn) << 7) | ((crm) << 3) | (op2))
@@ -132,6 +133,19 @@ static uint64_t read_isar1(struct cpu_state *cpu, const struct sysreg *r)
     return cpu_id_reg_features(CPU_ID_AA64ISAR1);
 }
 
+/* ID_AA64ZFR0_EL1: the SVE feature fields Linux shows to EL0 (SVEver,
+ * AES, BitPerm, BF16, SHA3, SM4, I8MM), from the feature list. */
+static uint64_t read_zfr0(struct cpu_state *cpu, const struct sysreg *r)
+{
+    return cpu_id_reg_features(CPU_ID_AA64ZFR0);
+}
+
+/* ID_AA64ISAR2_EL1: APA3/GPA3 when --pauth qarma3 (cpu/pauth.h). */
+static uint64_t read_isar2(struct cpu_state *cpu, const struct sysreg *r)
+{
+    return pauth_id_aa64isar2_fields();
+}
+
 static const struct sysreg sysregs[] = {
     { SYSREG_KEY(3, 3, 4, 2, 0), "NZCV", read_nzcv, write_nzcv, 0 },
     { SYSREG_KEY(3, 3, 4, 4, 0), "FPCR", read_fpcr, write_fpcr, 0 },
@@ -152,11 +166,13 @@ static const struct sysreg sysregs[] = {
     { SYSREG_KEY(3, 0, 0, 0, 6), "REVIDR_EL1", read_const, NULL, 0 },
     { SYSREG_KEY(3, 0, 0, 4, 0), "ID_AA64PFR0_EL1", read_pfr0, NULL, 0 },
     { SYSREG_KEY(3, 0, 0, 4, 1), "ID_AA64PFR1_EL1", read_pfr1, NULL, 0 },
+    { SYSREG_KEY(3, 0, 0, 4, 4), "ID_AA64ZFR0_EL1", read_zfr0, NULL, 0 },
     { SYSREG_KEY(3, 3, 4, 2, 7), "TCO", read_tco, write_tco, 0 },
     /* The instruction-set attribute registers follow the feature list
      * in cpu.c, which also gives the HWCAPs. */
     { SYSREG_KEY(3, 0, 0, 6, 0), "ID_AA64ISAR0_EL1", read_isar0, NULL, 0 },
     { SYSREG_KEY(3, 0, 0, 6, 1), "ID_AA64ISAR1_EL1", read_isar1, NULL, 0 },
+    { SYSREG_KEY(3, 0, 0, 6, 2), "ID_AA64ISAR2_EL1", read_isar2, NULL, 0 },
     { SYSREG_KEY(3, 0, 0, 7, 0), "ID_AA64MMFR0_EL1", read_const, NULL,
       0xff000000u },
     { SYSREG_KEY(3, 0, 0, 5, 0), "ID_AA64DFR0_EL1", read_const, NULL, 6 },

@@ -14,3 +14,13 @@ TESTS += testsuite/unit/test-pagestore-snapshot
 testsuite_unit_test_pagestore_snapshot_SOURCES = \
 	testsuite/unit/test-pagestore-snapshot.c
 testsuite_unit_test_pagestore_snapshot_LDADD = libhw.a $(GLIB_LIBS)
+
+check_PROGRAMS += testsuite/unit/test-pagestore-shm
+TESTS += testsuite/unit/test-pagestore-shm
+testsuite_unit_test_pagestore_shm_SOURCES = testsuite/unit/test-pagestore-shm.c
+testsuite_unit_test_pagestore_shm_LDADD = libhw.a $(GLIB_LIBS)
+
+check_PROGRAMS += testsuite/unit/test-pagestore-fork
+TESTS += testsuite/unit/test-pagestore-fork
+testsuite_unit_test_pagestore_fork_SOURCES = testsuite/unit/test-pagestore-fork.c
+testsuite_unit_test_pagestore_fork_LDADD = libhw.a $(GLIB_LIBS)

@@ -18,6 +18,24 @@
  * read costs a copy too, but nobody needs to tell reads from writes. The
  * pages copied or first touched since the last snapshot are the dirty set,
  * which the next snapshot will not share with this one.
+ *
+ * FORK: pagestore_fork() makes a store whose entries point at the same
+ * host pages as its source's, copy-on-write in both, by the same means:
+ * the two then share one pool (the holders table and the page counts),
+ * as do all the stores forked from one another and all their snapshots.
+ * A holder is a store or a snapshot, counted apart, so that the pool
+ * knows how many of its pages some store still holds: the rest are held
+ * by snapshots only, which is what history costs.
+ *
+ * SHARED OBJECTS: an entry with ENTRY_OBJ maps a page of a shared-memory
+ * object (struct pagestore_shm) and holds no host address of its own: the
+ * store's links table says which object and which page of it, and the
+ * object, itself a store of its pages at offsets [0, size), gives the host
+ * page. The host page is then never the mapping store's, so its snapshots
+ * (entries without a host address) neither share nor copy it, and every
+ * store mapping the object reaches the same page. Links are immutable and
+ * reference-counted, so a store and its snapshots share them; each holds
+ * a reference to its object.
  */
 #include "config.h"
 
@@ -34,6 +52,7 @@
 
 #define ENTRY_MAPPED 0x8u
 #define ENTRY_SHARED 0x10u
+#define ENTRY_OBJ 0x20u
 #define ENTRY_PROT_MASK PAGESTORE_PROT_MASK
 #define ENTRY_HOST_MASK ((uintptr_t)PAGESTORE_PAGE_MASK)
 
@@ -46,21 +65,85 @@ struct node {
     void *child[LEVEL_ENTRIES];   /* struct node, or struct leaf at level 2 */
 };
 
+/* The holders of the host pages of a family of stores (see FORK). */
+struct page_pool {
+    unsigned refs;             /* stores */
+    /* host page -> its holders (see holders_of) for every page that has or
+     * had more than one; a page not in it has one, a store. */
+    GHashTable *shared;
+    size_t host_pages;         /* allocated, each counted once */
+    size_t store_pages;        /* of those, held by at least one store */
+};
+
 struct pagestore {
     struct node root;
     size_t resident;           /* pages with host memory */
     size_t mapped;             /* pages with ENTRY_MAPPED */
-    /* Copy-on-write: holders of each shared host page (see SNAPSHOT). */
-    GHashTable *shared;
-    size_t host_pages;         /* allocated by us, shared ones once */
+    struct page_pool *pool;    /* copy-on-write: see SNAPSHOT and FORK */
     size_t dirty;              /* pages copied or touched since a snapshot */
+    /* Guest page number -> struct shm_link, for ENTRY_OBJ entries. */
+    GHashTable *links;
 };
 
 struct pagestore_snapshot {
     struct node root;
     size_t mapped;
     size_t resident;
+    GHashTable *links;
 };
+
+struct pagestore_shm {
+    unsigned refs;
+    uint64_t size;
+    struct pagestore *pages;   /* [0, size) mapped read-write */
+};
+
+/* Which page of which object a guest page maps (see SHARED OBJECTS). */
+struct shm_link {
+    unsigned refs;
+    struct pagestore_shm *shm;  /* a reference */
+    uint64_t offset;
+};
+
+struct pagestore_shm_snapshot {
+    struct pagestore_shm *shm;  /* a reference */
+    struct pagestore_snapshot *pages;
+};
+
+static gpointer link_key(uint64_t addr)
+{
+    return GSIZE_TO_POINTER((gsize)(addr >> PAGESTORE_PAGE_BITS));
+}
+
+static void link_unref(gpointer data)
+{
+    struct shm_link *l = data;
+    if (--l->refs == 0) {
+        pagestore_shm_unref(l->shm);
+        g_free(l);
+    }
+}
+
+static GHashTable *links_new(void)
+{
+    return g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                 link_unref);
+}
+
+/* A table holding the same links as from (each one more reference). */
+static GHashTable *links_copy(GHashTable *from)
+{
+    GHashTable *to = links_new();
+    GHashTableIter it;
+    gpointer key, value;
+
+    g_hash_table_iter_init(&it, from);
+    while (g_hash_table_iter_next(&it, &key, &value)) {
+        ((struct shm_link *)value)->refs++;
+        g_hash_table_insert(to, key, value);
+    }
+    return to;
+}
 
 /* Bytes covered by one entry of a table at this level. */
 static inline uint64_t entry_span(int level)
@@ -85,46 +168,82 @@ static bool range_valid(uint64_t addr, uint64_t len)
 struct pagestore *pagestore_new(void)
 {
     struct pagestore *ps = g_new0(struct pagestore, 1);
-    ps->shared = g_hash_table_new(g_direct_hash, g_direct_equal);
+    ps->pool = g_new0(struct page_pool, 1);
+    ps->pool->refs = 1;
+    ps->pool->shared = g_hash_table_new(g_direct_hash, g_direct_equal);
+    ps->links = links_new();
     return ps;
 }
 
+/* A new page, held by the store that asks. */
 static void *alloc_page(struct pagestore *ps)
 {
     void *host;
     if (posix_memalign(&host, PAGESTORE_PAGE_SIZE, PAGESTORE_PAGE_SIZE))
         return NULL;
-    ps->host_pages++;
+    ps->pool->host_pages++;
+    ps->pool->store_pages++;
     return host;
+}
+
+/* A page's holders, packed in the table's value: stores in the high
+ * half, snapshots in the low. */
+enum holder { BY_STORE, BY_SNAPSHOT };
+#define HOLDERS_STORE_SHIFT 32
+#define HOLDERS_SNAP_MASK 0xffffffffull
+
+static uint64_t holders_of(const struct pagestore *ps, const void *host,
+                           bool in_table)
+{
+    gpointer v = in_table ? g_hash_table_lookup(ps->pool->shared, host)
+                          : NULL;
+    return v ? (uint64_t)GPOINTER_TO_SIZE(v)
+             : 1ull << HOLDERS_STORE_SHIFT;   /* a store's alone */
 }
 
 static unsigned holders(const struct pagestore *ps, const void *host)
 {
-    return GPOINTER_TO_UINT(g_hash_table_lookup(ps->shared, host));
+    uint64_t h = holders_of(ps, host, true);
+    return (unsigned)((h >> HOLDERS_STORE_SHIFT) + (h & HOLDERS_SNAP_MASK));
 }
 
-/* One more holder of a host page. A page not yet in the table has one
- * (its first holder, the store). */
-static void page_ref(struct pagestore *ps, void *host)
+/* One more holder of a host page. */
+static void page_ref(struct pagestore *ps, void *host, enum holder who)
 {
-    unsigned n = holders(ps, host);
-    g_hash_table_insert(ps->shared, host, GUINT_TO_POINTER(n ? n + 1 : 2));
+    uint64_t h = holders_of(ps, host, true);
+    if (who == BY_STORE) {
+        if ((h >> HOLDERS_STORE_SHIFT) == 0)
+            ps->pool->store_pages++;
+        h += 1ull << HOLDERS_STORE_SHIFT;
+    } else {
+        h++;
+    }
+    g_hash_table_insert(ps->pool->shared, host, GSIZE_TO_POINTER((gsize)h));
 }
 
 /* One holder less; the last one frees it. may_be_shared: the holder's
  * entry says the page may be in the table (a snapshot's entries and the
  * store's ENTRY_SHARED ones); otherwise it is the holder's alone. */
-static void page_unref(struct pagestore *ps, void *host, bool may_be_shared)
+static void page_unref(struct pagestore *ps, void *host, bool may_be_shared,
+                       enum holder who)
 {
-    unsigned n = may_be_shared ? holders(ps, host) : 0;
-    if (n > 1) {
-        g_hash_table_insert(ps->shared, host, GUINT_TO_POINTER(n - 1));
+    uint64_t h = holders_of(ps, host, may_be_shared);
+    if (who == BY_STORE) {
+        h -= 1ull << HOLDERS_STORE_SHIFT;
+        if ((h >> HOLDERS_STORE_SHIFT) == 0)
+            ps->pool->store_pages--;
+    } else {
+        h--;
+    }
+    if (h) {
+        g_hash_table_insert(ps->pool->shared, host,
+                            GSIZE_TO_POINTER((gsize)h));
         return;
     }
-    if (n)
-        g_hash_table_remove(ps->shared, host);
+    if (may_be_shared)
+        g_hash_table_remove(ps->pool->shared, host);
     free(host);
-    ps->host_pages--;
+    ps->pool->host_pages--;
 }
 
 /* Walk every leaf entry holding a host page, in a table of either kind. */
@@ -166,13 +285,14 @@ static void free_tree(struct node *node, int level)
 
 static void release_store_entry(struct pagestore *ps, uintptr_t *e, void *data)
 {
-    page_unref(ps, (void *)(*e & ENTRY_HOST_MASK), *e & ENTRY_SHARED);
+    page_unref(ps, (void *)(*e & ENTRY_HOST_MASK), *e & ENTRY_SHARED,
+               BY_STORE);
 }
 
 static void release_snapshot_entry(struct pagestore *ps, uintptr_t *e,
                                    void *data)
 {
-    page_unref(ps, (void *)(*e & ENTRY_HOST_MASK), true);
+    page_unref(ps, (void *)(*e & ENTRY_HOST_MASK), true, BY_SNAPSHOT);
 }
 
 /* Empty the store's own table, releasing its pages. */
@@ -180,6 +300,7 @@ static void clear_store(struct pagestore *ps)
 {
     for_each_entry(ps, &ps->root, 0, release_store_entry, NULL);
     free_tree(&ps->root, 0);
+    g_hash_table_remove_all(ps->links);
     ps->resident = 0;
     ps->mapped = 0;
 }
@@ -194,9 +315,14 @@ void pagestore_free(struct pagestore *ps)
     if (!ps)
         return;
     clear_store(ps);
-    /* Pages of snapshots not freed first: theirs is the only hold left. */
-    g_hash_table_foreach(ps->shared, free_unowned, NULL);
-    g_hash_table_destroy(ps->shared);
+    if (--ps->pool->refs == 0) {
+        /* Pages of snapshots not freed first: theirs is the only hold
+         * left. */
+        g_hash_table_foreach(ps->pool->shared, free_unowned, NULL);
+        g_hash_table_destroy(ps->pool->shared);
+        g_free(ps->pool);
+    }
+    g_hash_table_destroy(ps->links);
     g_free(ps);
 }
 
@@ -245,12 +371,15 @@ static void unlink_leaf(struct pagestore *ps, uint64_t addr)
     node->child[i] = NULL;
 }
 
-static void clear_entry(struct pagestore *ps, struct leaf *leaf, unsigned i)
+static void clear_entry(struct pagestore *ps, struct leaf *leaf, unsigned i,
+                        uint64_t addr)
 {
     uintptr_t e = leaf->entry[i];
     void *host = (void *)(e & ENTRY_HOST_MASK);
+    if (e & ENTRY_OBJ)
+        g_hash_table_remove(ps->links, link_key(addr));
     if (host) {
-        page_unref(ps, host, e & ENTRY_SHARED);
+        page_unref(ps, host, e & ENTRY_SHARED, BY_STORE);
         ps->resident--;
     }
     if (e & ENTRY_MAPPED) {
@@ -268,7 +397,7 @@ int pagestore_map(struct pagestore *ps, uint64_t addr, uint64_t len,
     for (uint64_t a = addr; a < addr + len; a += PAGESTORE_PAGE_SIZE) {
         struct leaf *leaf = leaf_lookup(ps, a, true, NULL, NULL);
         unsigned i = level_index(a, LEAF_LEVEL);
-        clear_entry(ps, leaf, i);
+        clear_entry(ps, leaf, i, a);
         leaf->entry[i] = ENTRY_MAPPED | (prot & ENTRY_PROT_MASK);
         leaf->mapped++;
         ps->mapped++;
@@ -294,7 +423,7 @@ int pagestore_unmap(struct pagestore *ps, uint64_t addr, uint64_t len)
         uint64_t stop = MIN(end, leaf_end);
         uint64_t leaf_addr = a;
         for (; a < stop; a += PAGESTORE_PAGE_SIZE)
-            clear_entry(ps, leaf, level_index(a, LEAF_LEVEL));
+            clear_entry(ps, leaf, level_index(a, LEAF_LEVEL), a);
         if (leaf->mapped == 0)
             unlink_leaf(ps, leaf_addr);
     }
@@ -327,6 +456,14 @@ uint8_t *pagestore_translate(struct pagestore *ps, uint64_t addr,
     uintptr_t *e = &leaf->entry[level_index(addr, LEAF_LEVEL)];
     if (!(*e & ENTRY_MAPPED))
         return NULL;
+    if (*e & ENTRY_OBJ) {
+        const struct shm_link *l = g_hash_table_lookup(ps->links,
+                                                       link_key(addr));
+        uint8_t *host = l ? pagestore_shm_translate(l->shm, l->offset) : NULL;
+        if (host && prot)
+            *prot = *e & ENTRY_PROT_MASK;
+        return host;
+    }
     if (!(*e & ENTRY_HOST_MASK)) {
         /* First touch: back the reserved page with zeroed host memory. */
         void *host = alloc_page(ps);
@@ -337,17 +474,19 @@ uint8_t *pagestore_translate(struct pagestore *ps, uint64_t addr,
         ps->resident++;
         ps->dirty++;
     } else if (*e & ENTRY_SHARED) {
-        /* Copy-on-write: a snapshot holds this page too. */
+        /* Copy-on-write: a snapshot or a forked store holds this page
+         * too. */
         void *old = (void *)(*e & ENTRY_HOST_MASK);
         if (holders(ps, old) > 1) {
             void *copy = alloc_page(ps);
             if (!copy)
                 return NULL;
             memcpy(copy, old, PAGESTORE_PAGE_SIZE);
-            page_unref(ps, old, true);
+            page_unref(ps, old, true, BY_STORE);
             *e = (*e & ~ENTRY_HOST_MASK) | (uintptr_t)copy;
         } else {
-            g_hash_table_remove(ps->shared, old);   /* the last holder */
+            /* The last holder, this store: its own again. */
+            g_hash_table_remove(ps->pool->shared, old);
         }
         *e &= ~(uintptr_t)ENTRY_SHARED;
         ps->dirty++;
@@ -364,8 +503,13 @@ uint8_t *pagestore_peek(const struct pagestore *ps, uint64_t addr)
     struct leaf *leaf = leaf_lookup(ps, addr, false, NULL, NULL);
     if (!leaf)
         return NULL;
-    return (uint8_t *)(leaf->entry[level_index(addr, LEAF_LEVEL)]
-                       & ENTRY_HOST_MASK);
+    uintptr_t e = leaf->entry[level_index(addr, LEAF_LEVEL)];
+    if (e & ENTRY_OBJ) {
+        const struct shm_link *l = g_hash_table_lookup(ps->links,
+                                                       link_key(addr));
+        return l ? pagestore_peek(l->shm->pages, l->offset) : NULL;
+    }
+    return (uint8_t *)(e & ENTRY_HOST_MASK);
 }
 
 int pagestore_prot(const struct pagestore *ps, uint64_t addr)
@@ -471,14 +615,40 @@ static void *copy_tree(const struct node *from, int level)
 
 static void share_store_entry(struct pagestore *ps, uintptr_t *e, void *data)
 {
-    page_ref(ps, (void *)(*e & ENTRY_HOST_MASK));
+    page_ref(ps, (void *)(*e & ENTRY_HOST_MASK), BY_SNAPSHOT);
     *e |= ENTRY_SHARED;
 }
 
 static void ref_restored_entry(struct pagestore *ps, uintptr_t *e, void *data)
 {
-    page_ref(ps, (void *)(*e & ENTRY_HOST_MASK));
+    page_ref(ps, (void *)(*e & ENTRY_HOST_MASK), BY_STORE);
     *e |= ENTRY_SHARED;
+}
+
+static void mark_shared_entry(struct pagestore *ps, uintptr_t *e, void *data)
+{
+    *e |= ENTRY_SHARED;
+}
+
+struct pagestore *pagestore_fork(struct pagestore *src)
+{
+    struct pagestore *ps = g_new0(struct pagestore, 1);
+    struct node *copy;
+
+    ps->pool = src->pool;
+    ps->pool->refs++;
+    /* The source's pages become copy-on-write (its entries flagged
+     * before the tree is copied, so the copy's are too); then the new
+     * store holds each of them once more. */
+    for_each_entry(src, &src->root, 0, mark_shared_entry, NULL);
+    copy = copy_tree(&src->root, 0);
+    ps->root = *copy;
+    g_free(copy);
+    for_each_entry(ps, &ps->root, 0, ref_restored_entry, NULL);
+    ps->links = links_copy(src->links);
+    ps->mapped = src->mapped;
+    ps->resident = src->resident;
+    return ps;
 }
 
 struct pagestore_snapshot *pagestore_snapshot_take(struct pagestore *ps)
@@ -492,6 +662,7 @@ struct pagestore_snapshot *pagestore_snapshot_take(struct pagestore *ps)
     g_free(copy);
     snap->mapped = ps->mapped;
     snap->resident = ps->resident;
+    snap->links = links_copy(ps->links);
     for_each_entry(ps, &ps->root, 0, share_store_entry, NULL);
     ps->dirty = 0;
     return snap;
@@ -506,6 +677,8 @@ void pagestore_snapshot_restore(struct pagestore *ps,
     copy = copy_tree(&snap->root, 0);
     ps->root = *copy;
     g_free(copy);
+    g_hash_table_destroy(ps->links);
+    ps->links = links_copy(snap->links);
     for_each_entry(ps, &ps->root, 0, ref_restored_entry, NULL);
     ps->mapped = snap->mapped;
     ps->resident = snap->resident;
@@ -519,6 +692,7 @@ void pagestore_snapshot_free(struct pagestore *ps,
         return;
     for_each_entry(ps, &snap->root, 0, release_snapshot_entry, NULL);
     free_tree(&snap->root, 0);
+    g_hash_table_destroy(snap->links);
     g_free(snap);
 }
 
@@ -529,7 +703,18 @@ size_t pagestore_dirty_pages(const struct pagestore *ps)
 
 size_t pagestore_host_pages(const struct pagestore *ps)
 {
-    return ps->host_pages;
+    return ps->pool->host_pages;
+}
+
+size_t pagestore_history_pages(const struct pagestore *ps)
+{
+    return ps->pool->host_pages - ps->pool->store_pages;
+}
+
+bool pagestore_same_family(const struct pagestore *a,
+                           const struct pagestore *b)
+{
+    return a->pool == b->pool;
 }
 
 static void count_private(struct pagestore *ps, uintptr_t *e, void *data)
@@ -546,4 +731,142 @@ size_t pagestore_snapshot_private_pages(const struct pagestore *ps,
     for_each_entry((struct pagestore *)ps, (struct node *)&snap->root, 0,
                    count_private, &n);
     return n;
+}
+
+/* ---- Shared-memory objects ------------------------------------------------ */
+
+struct pagestore_shm *pagestore_shm_new(uint64_t size)
+{
+    if (size == 0 || !range_valid(0, size))
+        return NULL;
+    struct pagestore_shm *shm = g_new0(struct pagestore_shm, 1);
+    shm->refs = 1;
+    shm->size = size;
+    shm->pages = pagestore_new();
+    pagestore_map(shm->pages, 0, size,
+                  PAGESTORE_PROT_READ | PAGESTORE_PROT_WRITE);
+    return shm;
+}
+
+struct pagestore_shm *pagestore_shm_ref(struct pagestore_shm *shm)
+{
+    shm->refs++;
+    return shm;
+}
+
+void pagestore_shm_unref(struct pagestore_shm *shm)
+{
+    if (shm && --shm->refs == 0) {
+        pagestore_free(shm->pages);
+        g_free(shm);
+    }
+}
+
+uint64_t pagestore_shm_size(const struct pagestore_shm *shm)
+{
+    return shm->size;
+}
+
+struct pagestore *pagestore_shm_store(const struct pagestore_shm *shm)
+{
+    return shm->pages;
+}
+
+uint8_t *pagestore_shm_translate(struct pagestore_shm *shm, uint64_t offset)
+{
+    if (offset >= shm->size)
+        return NULL;
+    return pagestore_translate(shm->pages, offset & PAGESTORE_PAGE_MASK,
+                               NULL);
+}
+
+int pagestore_map_shm(struct pagestore *ps, uint64_t addr, uint64_t len,
+                      unsigned prot, struct pagestore_shm *shm,
+                      uint64_t offset)
+{
+    if (!range_valid(addr, len) || (offset & ~PAGESTORE_PAGE_MASK)
+        || offset > shm->size || len > shm->size - offset)
+        return -EINVAL;
+    for (uint64_t a = addr; a < addr + len; a += PAGESTORE_PAGE_SIZE) {
+        struct leaf *leaf = leaf_lookup(ps, a, true, NULL, NULL);
+        unsigned i = level_index(a, LEAF_LEVEL);
+        struct shm_link *l = g_new(struct shm_link, 1);
+        *l = (struct shm_link){ .refs = 1, .shm = pagestore_shm_ref(shm),
+                                .offset = offset + (a - addr) };
+        clear_entry(ps, leaf, i, a);
+        leaf->entry[i] = ENTRY_MAPPED | ENTRY_OBJ | (prot & ENTRY_PROT_MASK);
+        g_hash_table_insert(ps->links, link_key(a), l);
+        leaf->mapped++;
+        ps->mapped++;
+    }
+    return 0;
+}
+
+struct pagestore_shm *pagestore_shm_at(const struct pagestore *ps,
+                                       uint64_t addr, uint64_t *offset)
+{
+    if (addr >= PAGESTORE_ADDR_LIMIT)
+        return NULL;
+    const struct shm_link *l = g_hash_table_lookup(ps->links,
+                                                   link_key(addr));
+    if (!l)
+        return NULL;
+    if (offset)
+        *offset = l->offset;
+    return l->shm;
+}
+
+void pagestore_for_each_shm_page(const struct pagestore *ps,
+                                 pagestore_shm_fn fn, void *data)
+{
+    GHashTableIter it;
+    gpointer key, value;
+
+    g_hash_table_iter_init(&it, ps->links);
+    while (g_hash_table_iter_next(&it, &key, &value)) {
+        const struct shm_link *l = value;
+        fn(l->shm, (uint64_t)GPOINTER_TO_SIZE(key) << PAGESTORE_PAGE_BITS,
+           l->offset, data);
+    }
+}
+
+struct pagestore_shm_snapshot *pagestore_shm_snapshot_take(
+    struct pagestore_shm *shm)
+{
+    struct pagestore_shm_snapshot *snap;
+
+    snap = g_new0(struct pagestore_shm_snapshot, 1);
+    snap->shm = pagestore_shm_ref(shm);
+    snap->pages = pagestore_snapshot_take(shm->pages);
+    return snap;
+}
+
+void pagestore_shm_snapshot_restore(const struct pagestore_shm_snapshot *snap)
+{
+    pagestore_snapshot_restore(snap->shm->pages, snap->pages);
+}
+
+void pagestore_shm_snapshot_free(struct pagestore_shm_snapshot *snap)
+{
+    if (!snap)
+        return;
+    pagestore_snapshot_free(snap->shm->pages, snap->pages);
+    pagestore_shm_unref(snap->shm);
+    g_free(snap);
+}
+
+struct pagestore_shm *pagestore_shm_snapshot_object(
+    const struct pagestore_shm_snapshot *snap)
+{
+    return snap->shm;
+}
+
+size_t pagestore_shm_host_pages(const struct pagestore_shm *shm)
+{
+    return pagestore_host_pages(shm->pages);
+}
+
+size_t pagestore_shm_resident_pages(const struct pagestore_shm *shm)
+{
+    return pagestore_resident_pages(shm->pages);
 }

@@ -92,6 +92,8 @@ static const struct rsp_command commands[] = {
     { "qRegisterInfo",          RSP_MATCH_PREFIX,    rsp_cmd_register_info },
     { "QThreadSuffixSupported", RSP_MATCH_EXACT,     rsp_cmd_thread_suffix },
     { "QListThreadsInStopReply", RSP_MATCH_EXACT,    rsp_cmd_threads_in_stop },
+    { "qMemoryRegionInfo",      RSP_MATCH_SEPARATED,
+      rsp_cmd_memory_region_info },
     { "jThreadsInfo",           RSP_MATCH_EXACT,     rsp_cmd_empty },
 };
 

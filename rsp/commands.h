@@ -137,5 +137,6 @@ RSP_HANDLER(rsp_cmd_process_info);      /* qProcessInfo */
 RSP_HANDLER(rsp_cmd_register_info);     /* qRegisterInfo<hex> */
 RSP_HANDLER(rsp_cmd_thread_suffix);     /* QThreadSuffixSupported */
 RSP_HANDLER(rsp_cmd_threads_in_stop);   /* QListThreadsInStopReply */
+RSP_HANDLER(rsp_cmd_memory_region_info); /* qMemoryRegionInfo[:ADDR] */
 
 #endif

@@ -66,3 +66,10 @@ TESTS += testsuite/unit/test-rsp-tls
 testsuite_unit_test_rsp_tls_SOURCES = testsuite/unit/test-rsp-tls.c \
 	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
 testsuite_unit_test_rsp_tls_LDADD = librsp.a $(GLIB_LIBS)
+# lldb's own queries (qMemoryRegionInfo, qHostInfo's addressing_bits)
+# against the fake target.
+check_PROGRAMS += testsuite/unit/test-rsp-lldb
+TESTS += testsuite/unit/test-rsp-lldb
+testsuite_unit_test_rsp_lldb_SOURCES = testsuite/unit/test-rsp-lldb.c \
+	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
+testsuite_unit_test_rsp_lldb_LDADD = librsp.a $(GLIB_LIBS)

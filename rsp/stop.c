@@ -95,6 +95,9 @@ static void append_reason(struct rsp_conn *conn, const struct rsp_stop *stop,
     case RSP_REASON_REPLAY_BEGIN:
         g_string_append(reply, "replaylog:begin;");
         return;
+    case RSP_REASON_REPLAY_END:
+        g_string_append(reply, "replaylog:end;");
+        return;
     case RSP_REASON_SYSCALL_ENTRY:
     case RSP_REASON_SYSCALL_RETURN:
         g_string_append_printf(reply, "%s:%" G_GINT64_MODIFIER "x;",

@@ -60,6 +60,8 @@ enum rsp_stop_reason {
     /* Replaying (reverse execution): the start of the recorded history
      * was reached going backwards ("replaylog:begin", signal 5). */
     RSP_REASON_REPLAY_BEGIN,
+    /* ... and its end going forward ("replaylog:end", signal 5). */
+    RSP_REASON_REPLAY_END,
 };
 
 struct rsp_stop {
@@ -141,6 +143,21 @@ struct rsp_run_request {
 enum rsp_reverse_kind {
     RSP_REVERSE_STEP,      /* back one instruction of the thread */
     RSP_REVERSE_CONTINUE,  /* back to the last breakpoint or watchpoint hit */
+};
+
+/* One region of the address space (lldb's qMemoryRegionInfo): a run of
+ * pages with one protection and one tagging, or the gap (mapped false)
+ * between two mappings. [start, start+size) holds the address asked
+ * about, except that a gap reaching the top of the address space ends at
+ * UINT64_MAX itself, as lldb-server reports it (lldb stops walking the
+ * regions there). */
+struct rsp_region {
+    uint64_t start, size;
+    bool mapped;
+    bool readable, writable, executable;
+    bool memory_tagged;    /* PROT_MTE: allocation tags (lldb's "mt") */
+    char *name;            /* the file mapped there, or NULL; rsp/ frees it
+                              with g_free */
 };
 
 struct rsp_target;
@@ -300,6 +317,27 @@ struct rsp_target_ops {
      * unknown thread. NULL: the packet gets the empty reply. */
     int (*tls_address)(struct rsp_target *t, struct rsp_ptid thread,
                        uint64_t offset, uint64_t lm, uint64_t *addr);
+
+    /* ---- Memory regions (lldb's qMemoryRegionInfo): fill *out with the
+     * region holding addr, as sent (lldb clears a pointer's tag and PAC
+     * bits first; like lldb-server, the target does not), in the address
+     * space of the current thread's process. 0 or a negative errno
+     * (-ESRCH: no process). NULL: the packet gets the empty reply. */
+    int (*memory_region)(struct rsp_target *t, uint64_t addr,
+                         struct rsp_region *out);
+
+    /* ---- $_siginfo of one thread (qXfer:siginfo:read and :write, for
+     * the thread the debugger selected with Hg, as PTRACE_GETSIGINFO /
+     * PTRACE_SETSIGINFO). siginfo_read fills the 128-byte Linux siginfo of
+     * the signal thread is stopped for; siginfo_write replaces len bytes
+     * at offset of it (what the handler will see). 0 or a negative errno
+     * (-ENODATA: the thread is not stopped at a signal; -ESRCH).
+     * siginfo_read NULL: the siginfo comes from xfer_read("siginfo").
+     * siginfo_write NULL: no qXfer:siginfo:write. */
+    int (*siginfo_read)(struct rsp_target *t, struct rsp_ptid thread,
+                        uint8_t *buf);
+    int (*siginfo_write)(struct rsp_target *t, struct rsp_ptid thread,
+                         uint64_t offset, const uint8_t *data, size_t len);
 };
 
 struct rsp_target {

@@ -1,5 +1,6 @@
 /* qXfer:OBJECT:read:ANNEX:OFFSET,LENGTH — objects read in pieces.
- * "features" comes from the register table; the others from the target. */
+ * "features" comes from the register table; the others from the target.
+ * qXfer:siginfo:write:ANNEX:OFFSET:DATA — the one writable object. */
 #include "rsp/commands.h"
 #include "rsp/hex.h"
 
@@ -41,6 +42,24 @@ static GBytes *read_from_target(struct rsp_conn *conn, const char *object,
     return data;
 }
 
+/* $_siginfo is per thread: the one gdb selected with Hg (after a stop,
+ * the stop's thread), as gdbserver's PTRACE_GETSIGINFO of it. */
+#define SIGINFO_SIZE 128
+
+static GBytes *read_siginfo(struct rsp_conn *conn, const char *object,
+                            const char *annex, int *err)
+{
+    uint8_t info[SIGINFO_SIZE];
+
+    if (!conn->target->ops->siginfo_read)
+        return read_from_target(conn, object, annex, err);
+    *err = conn->target->ops->siginfo_read(
+        conn->target, rsp_conn_resolve_thread(conn, conn->g_thread), info);
+    if (*err < 0)
+        return NULL;
+    return g_bytes_new(info, sizeof(info));
+}
+
 static GBytes *read_threads(struct rsp_conn *conn, const char *object,
                             const char *annex, int *err)
 {
@@ -54,7 +73,7 @@ static const struct {
     { "features",  read_features },
     { "auxv",      read_from_target },
     { "exec-file", read_from_target },
-    { "siginfo",   read_from_target },
+    { "siginfo",   read_siginfo },
     { "threads",   read_threads },
 };
 
@@ -76,6 +95,40 @@ static void reply_piece(GBytes *object, uint64_t offset, uint64_t length,
     rsp_escape_binary(reply, data + offset, n);
 }
 
+/* qXfer:siginfo:write::OFFSET:DATA (fields: what follows "write:"; the
+ * data is binary, unescaped by the codec, and may hold NUL bytes).
+ * Replies with the number of bytes written, in hex. */
+static void write_siginfo(struct rsp_conn *conn, const char *fields,
+                          size_t len, GString *reply)
+{
+    const char *end = fields + len;
+    const char *p = memchr(fields, ':', len);   /* after the annex */
+    uint64_t offset;
+    int err;
+
+    if (!p) {
+        rsp_reply_bad_request(conn, reply, "bad qXfer write packet");
+        return;
+    }
+    p++;
+    if (!rsp_parse_hex_u64_until(&p, ":", &offset) || !rsp_expect(&p, ':')
+        || p > end) {
+        rsp_reply_bad_request(conn, reply, "bad qXfer write packet");
+        return;
+    }
+    if (offset > SIGINFO_SIZE || (size_t)(end - p) > SIGINFO_SIZE - offset) {
+        rsp_reply_error(conn, reply, -EINVAL);
+        return;
+    }
+    err = conn->target->ops->siginfo_write(
+        conn->target, rsp_conn_resolve_thread(conn, conn->g_thread), offset,
+        (const uint8_t *)p, (size_t)(end - p));
+    if (err < 0)
+        rsp_reply_error(conn, reply, err);
+    else
+        g_string_append_printf(reply, "%zx", (size_t)(end - p));
+}
+
 RSP_HANDLER(rsp_cmd_xfer)
 {
     gchar **fields = NULL;
@@ -86,12 +139,20 @@ RSP_HANDLER(rsp_cmd_xfer)
 
     if (a->sep != ':')
         goto bad;
+    if (a->len >= strlen("siginfo:write:")
+        && !memcmp(a->args, "siginfo:write:", strlen("siginfo:write:"))) {
+        /* Unknown to a target without it: the empty reply. */
+        if (conn->target->ops->siginfo_write)
+            write_siginfo(conn, a->args + strlen("siginfo:write:"),
+                          a->len - strlen("siginfo:write:"), reply);
+        return RSP_REPLY;
+    }
     /* OBJECT:OPERATION:ANNEX:OFFSET,LENGTH */
     fields = g_strsplit(a->args, ":", 4);
     if (g_strv_length(fields) != 4)
         goto bad;
     if (strcmp(fields[1], "read") != 0)
-        goto unsupported;   /* no writable objects */
+        goto unsupported;   /* no other writable objects */
     p = fields[3];
     if (!rsp_parse_hex_u64_until(&p, ",", &offset) || !rsp_expect(&p, ',')
         || !rsp_parse_hex_u64_until(&p, "", &length))

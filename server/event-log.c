@@ -92,7 +92,10 @@ void event_cursor_advance(struct event_cursor *c)
 
 #define FILE_MAGIC "BSTPREC1"
 #define FILE_END_MAGIC "BSTPEND1"
-#define FILE_VERSION 1u
+/* 2: waits on the host are logged (parked calls, the host's wakes). A
+ * version 1 file lacks them: its replay would not follow the recorded
+ * schedule, so it is refused with a message saying so. */
+#define FILE_VERSION 2u
 /* Bounds a corrupt header cannot push us past (allocation sizes). */
 #define MAX_STRINGS 65536u
 #define MAX_STRING_BYTES (1u << 20)
@@ -267,6 +270,12 @@ struct event_log *event_log_load(const char *path, char ***argv_out,
     }
     r.pos = 8;
     version = get_u32(&r, "the header");
+    if (!r.failed && version == 1) {
+        fail(&r, "format version 1, from an older backstep: it does not "
+                 "hold the waits on the host, without which a replay "
+                 "cannot follow the recorded schedule (record it again)");
+        return NULL;
+    }
     if (!r.failed && version != FILE_VERSION) {
         g_autofree char *msg = g_strdup_printf(
             "format version %u (this backstep reads version %u)", version,

@@ -34,7 +34,12 @@ enum event_kind {
     /* A system call's result from outside: arg is the syscall number;
      * data is the return value (8 bytes, little-endian) followed by the
      * guest memory the call wrote, as (address 8, length 4, bytes)
-     * records. */
+     * records. With EVENT_SYSCALL_PARKED, the call parked its thread
+     * instead (it waits on the host): the first 8 bytes describe the wait
+     * (user/sched.c's park state). With EVENT_HOST_WAKE (arg:
+     * user/poll.h's USER_DOOR_NR_HOST_WAKE), the scheduler woke thread
+     * tid because of the host: data is how (8 bytes, enum
+     * user_wake_how). The timeline leaves all of these to the door. */
     EVENT_SYSCALL = 4,
 };
 #define EVENT_KIND_MAX EVENT_SYSCALL
@@ -44,6 +49,10 @@ enum event_kind {
  * this instruction count: a replay applies it after reaching that same
  * stop, not merely that count. */
 #define EVENT_AFTER_SIGNAL_STOP 1u
+/* EVENT_SYSCALL: the call parked its thread (see above). */
+#define EVENT_SYSCALL_PARKED 2u
+/* EVENT_SYSCALL: a wake by the host (see above). */
+#define EVENT_HOST_WAKE 4u
 
 struct event {
     uint64_t icount;

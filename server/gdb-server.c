@@ -10,6 +10,7 @@
 #include <netinet/tcp.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -123,6 +124,29 @@ static void send_bytes(void *opaque, const uint8_t *data, size_t len)
     }
 }
 
+/* Whether the debugger sent Ctrl-C (0x03) while a packet's work is under
+ * way (a long reverse move answers only when done, so the byte waits in
+ * the socket): taken out of the socket if so. Acks ('+') of earlier
+ * replies may come before it and go with it; anything else is a packet
+ * for the protocol engine afterwards, left where it is. */
+static bool poll_for_interrupt(void *opaque)
+{
+    struct gdb_server *s = opaque;
+    char buf[64];
+    ssize_t n, i = 0;
+    int fd;
+
+    if (!s->socket)
+        return false;
+    fd = g_socket_get_fd(s->socket);
+    n = recv(fd, buf, sizeof buf, MSG_PEEK | MSG_DONTWAIT);
+    while (i < n && buf[i] == '+')
+        i++;
+    if (i >= n || buf[i] != 0x03)
+        return false;
+    return recv(fd, buf, (size_t)i + 1, MSG_DONTWAIT) == i + 1;
+}
+
 /* Also called from the read source's own callback: destroying a source
  * while it dispatches is allowed, and it then returns G_SOURCE_REMOVE. */
 static void end_connection(struct gdb_server *s)
@@ -138,6 +162,7 @@ static void end_connection(struct gdb_server *s)
     }
     s->socket = NULL;
     gdb_target_set_conn(s->target, NULL);
+    gdb_target_set_interrupt_poll(s->target, NULL, NULL);
     if (s->rsp) {
         rsp_conn_free(s->rsp);
         s->rsp = NULL;
@@ -230,6 +255,7 @@ static gboolean on_incoming(GSocketService *service,
 
     s->rsp = rsp_conn_new(gdb_target_rsp(s->target), send_bytes, s);
     gdb_target_set_conn(s->target, s->rsp);
+    gdb_target_set_interrupt_poll(s->target, poll_for_interrupt, s);
     s->read_source = g_socket_create_source(socket, G_IO_IN | G_IO_HUP | G_IO_ERR,
                                             NULL);
     g_source_set_callback(s->read_source, (GSourceFunc)(void (*)(void))on_readable,

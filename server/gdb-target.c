@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "server/machine.h"
 #include "server/monitor.h"
 #include "user/mte.h"
+#include "user/process.h"
 #include "xml-features/tdesc.h"
 
 /* Instructions run per main-loop iteration while continuing: large enough
@@ -53,6 +55,8 @@ struct gdb_target {
     bool catching_syscalls;
     bool interrupt_pending;
     guint run_source;
+    gdb_interrupt_poll interrupt_poll;
+    void *interrupt_poll_data;
 
     struct gdb_points *points; /* the debugger's, per process */
     /* QPassSignals / QProgramSignals, by GDB signal number. */
@@ -61,6 +65,12 @@ struct gdb_target {
     bool program_signals_given;
     GArray *files;             /* vFile handles: host fds, -1 when free */
     struct rsp_stop last_stop;
+    /* The processes the debugger knows: the program's, the fork children
+     * it was told of, less those it let go of (D;PID) or killed
+     * (vKill;PID). The end of any other is not reported (gdb fails an
+     * assertion on an inferior it does not know). */
+    GArray *children;          /* of int64_t pids, from fork stops */
+    GArray *let_go;            /* of int64_t pids */
     enum gdb_session_end end;
     int exit_status;
 
@@ -216,6 +226,22 @@ static bool threads_left(struct gdb_target *t)
 static void remove_all_points(struct gdb_target *t);
 static void update_report(struct gdb_target *t);
 
+static bool pid_in(const GArray *pids, int64_t pid)
+{
+    for (guint i = 0; pids && i < pids->len; i++)
+        if (g_array_index(pids, int64_t, i) == pid)
+            return true;
+    return false;
+}
+
+static void add_pid(GArray **pids, int64_t pid)
+{
+    if (!*pids)
+        *pids = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    if (!pid_in(*pids, pid))
+        g_array_append_val(*pids, pid);
+}
+
 static void report(struct gdb_target *t, const struct rsp_stop *stop,
                    bool all_ended)
 {
@@ -227,6 +253,7 @@ static void report(struct gdb_target *t, const struct rsp_stop *stop,
     if (stop->kind == RSP_STOP_SIGNAL && (stop->reason == RSP_REASON_FORK
                                           || stop->reason == RSP_REASON_VFORK)) {
         gdb_points_fork(t->points, stop->thread.pid, stop->child.pid);
+        add_pid(&t->children, stop->child.pid);
     }
     /* A process gone, or one whose image exec replaced (gdb inserts the
      * new program's breakpoints afresh), has none of its own left. */
@@ -322,6 +349,8 @@ static bool translate_stop(struct gdb_target *t, const struct machine_stop *ms,
     case MACHINE_STOP_SIGNAL:
         stop->signal = gdb_signal_from_linux(ms->signal);
         translate_event(t, ms, stop);
+        if (ms->replay_end)
+            stop->reason = RSP_REASON_REPLAY_END;
         return true;
     case MACHINE_STOP_BREAKPOINT:
         cpu = t->machine->ops->cpu(t->machine, ms->tid);
@@ -424,6 +453,37 @@ static void step_done(struct gdb_target *t, struct rsp_stop *stop)
                    stop);
 }
 
+static bool known_process(struct gdb_target *t, int64_t pid)
+{
+    if (pid_in(t->let_go, pid))
+        return false;
+    return pid == t->machine->ops->pid(t->machine)
+           || pid_in(t->children, pid);
+}
+
+/* The end of a process the debugger does not know (let go of, killed,
+ * or never told of: a child of one it let go of): not for it. True: skip
+ * it and go on. When nothing at all is left, the end is reported as the
+ * end of the process the debugger resumed. */
+static bool unknown_exit(struct gdb_target *t, struct machine_stop *ms)
+{
+    int64_t pid;
+
+    if (ms->kind != MACHINE_STOP_EXITED && ms->kind != MACHINE_STOP_KILLED)
+        return false;
+    pid = ms->pid > 0 ? ms->pid : pid_of(t, ms->tid);
+    if (known_process(t, pid))
+        return false;
+    if (!ms->all_ended)
+        return true;
+    if (t->last_stop.thread.pid > 0
+        && known_process(t, t->last_stop.thread.pid)) {
+        ms->pid = t->last_stop.thread.pid;
+        ms->tid = t->last_stop.thread.pid;
+    }
+    return false;
+}
+
 static gboolean run_slice(gpointer data)
 {
     struct gdb_target *t = data;
@@ -444,12 +504,14 @@ static gboolean run_slice(gpointer data)
     switch (t->mode) {
     case RUN_CONTINUE:
         t->machine->ops->run(t->machine, CONTINUE_SLICE, &ms);
-        if (!translate_stop(t, &ms, &stop) || pass_signal_on(t, &ms))
+        if (unknown_exit(t, &ms) || !translate_stop(t, &ms, &stop)
+            || pass_signal_on(t, &ms))
             return G_SOURCE_CONTINUE;
         break;
     case RUN_STEP:
-        if (!step_once(t, &ms))
-            return G_SOURCE_CONTINUE;   /* it waits in a syscall */
+        if (!step_once(t, &ms) || unknown_exit(t, &ms))
+            return G_SOURCE_CONTINUE;   /* it waits in a syscall, or the
+                                           step has not run yet */
         if (!translate_stop(t, &ms, &stop))
             step_done(t, &stop);
         break;
@@ -457,6 +519,8 @@ static gboolean run_slice(gpointer data)
         for (int i = 0; i < RANGE_STEP_SLICE; i++) {
             if (!step_once(t, &ms))
                 return G_SOURCE_CONTINUE;
+            if (unknown_exit(t, &ms))
+                continue;
             if (translate_stop(t, &ms, &stop))
                 goto stopped;
             if (!pc_in_range(t)) {
@@ -570,6 +634,18 @@ static int target_resume(struct rsp_target *rt,
     if (!t->run_source)
         t->run_source = g_idle_add(run_slice, t);
     return 0;
+}
+
+void gdb_target_set_interrupt_poll(struct gdb_target *t,
+                                   gdb_interrupt_poll poll, void *data)
+{
+    t->interrupt_poll = poll;
+    t->interrupt_poll_data = data;
+}
+
+bool gdb_target_interrupt_requested(struct gdb_target *t)
+{
+    return t->interrupt_poll && t->interrupt_poll(t->interrupt_poll_data);
 }
 
 static void target_interrupt(struct rsp_target *rt)
@@ -713,11 +789,38 @@ static int target_catch_syscalls(struct rsp_target *rt, bool enable,
  * follow); the last one followed is a detach of the whole session. */
 static void target_detach(struct rsp_target *rt);
 
+/* Whether the debugger follows process pid (*found) and others too. */
+static void followed(struct gdb_target *t, int64_t pid, bool *found,
+                     bool *others)
+{
+    GArray *list = t->machine->ops->thread_list(t->machine);
+
+    *found = *others = false;
+    for (guint i = 0; i < list->len; i++) {
+        struct machine_thread *mt = &g_array_index(list, struct machine_thread, i);
+        if (mt->pid == pid)
+            *found = true;
+        else
+            *others = true;
+    }
+    g_array_unref(list);
+}
+
+/* The debugger is done with process pid: forget its points. */
+static void forget_process(struct gdb_target *t, int64_t pid)
+{
+    add_pid(&t->let_go, pid);
+    gdb_points_settle_fork(t->points, false, pid);
+    gdb_points_purge(t->points, pid);
+    if (t->mem_pid == pid)
+        t->mem_pid = 0;
+}
+
 static int target_detach_process(struct rsp_target *rt, int64_t pid)
 {
     struct gdb_target *t = target_of(rt);
     GArray *list;
-    bool found = false, others = false;
+    bool found, others;
 
     if (!t->machine)
         return -ESRCH;
@@ -725,15 +828,7 @@ static int target_detach_process(struct rsp_target *rt, int64_t pid)
         return pid == t->machine->ops->pid(t->machine)
                    ? (target_detach(rt), 0)
                    : -ESRCH;
-    list = t->machine->ops->thread_list(t->machine);
-    for (guint i = 0; i < list->len; i++) {
-        struct machine_thread *mt = &g_array_index(list, struct machine_thread, i);
-        if (mt->pid == pid)
-            found = true;
-        else
-            others = true;
-    }
-    g_array_unref(list);
+    followed(t, pid, &found, &others);
     if (!found)
         return -ESRCH;
     if (!others) {
@@ -749,10 +844,38 @@ static int target_detach_process(struct rsp_target *rt, int64_t pid)
     }
     g_array_unref(list);
     t->machine->ops->set_debugged(t->machine, pid, false);
-    gdb_points_settle_fork(t->points, false, pid);
-    gdb_points_purge(t->points, pid);
-    if (t->mem_pid == pid)
-        t->mem_pid = 0;
+    forget_process(t, pid);
+    return 0;
+}
+
+static void target_kill(struct rsp_target *rt);
+
+/* vKill;PID: that process ends as SIGKILL ends it (gdb's `kill inferior
+ * N`, or the fork child of an inferior it kills); the last one followed
+ * is a kill of the whole session. */
+static int target_kill_process(struct rsp_target *rt, int64_t pid)
+{
+    struct gdb_target *t = target_of(rt);
+    bool found, others;
+    int err;
+
+    if (!t->machine)
+        return -ESRCH;
+    if (!t->machine->ops->thread_list || !t->machine->ops->kill_process)
+        return pid == t->machine->ops->pid(t->machine)
+                   ? (target_kill(rt), 0)
+                   : -ESRCH;
+    followed(t, pid, &found, &others);
+    if (!found)
+        return -ESRCH;
+    if (!others) {
+        target_kill(rt);
+        return 0;
+    }
+    err = t->machine->ops->kill_process(t->machine, pid);
+    if (err < 0)
+        return err;
+    forget_process(t, pid);
     return 0;
 }
 
@@ -802,6 +925,52 @@ static GBytes *target_xfer_read(struct rsp_target *rt, const char *object,
     }
     *err = -EOPNOTSUPP;
     return NULL;
+}
+
+/* Linux's SIGSTOP and SI_TKILL: what PTRACE_GETSIGINFO shows for a
+ * thread gdbserver stopped with tkill in all-stop mode. */
+#define LINUX_SIGSTOP 19
+#define LINUX_SI_TKILL (-6)
+
+/* $_siginfo of one thread (the Hg one): the signal it stopped for; a
+ * thread that stopped only because another did shows SIGSTOP, as under
+ * gdbserver. The thread of the last stop without a signal (a breakpoint,
+ * a step) has none. */
+static int target_siginfo_read(struct rsp_target *rt, struct rsp_ptid thread,
+                               uint8_t *buf)
+{
+    struct gdb_target *t = target_of(rt);
+    int64_t tid = thread.tid > 0 ? thread.tid : current_tid(t);
+    int32_t word[4] = { LINUX_SIGSTOP, 0, LINUX_SI_TKILL, 0 };
+
+    if (!t->machine)
+        return -ESRCH;
+    if (!t->machine->ops->cpu(t->machine, tid))
+        return -ESRCH;
+    if (t->machine->ops->siginfo && t->machine->ops->siginfo(t->machine, tid,
+                                                             buf))
+        return 0;
+    if (tid == t->last_stop.thread.tid)
+        return -ENODATA;
+    memset(buf, 0, MACHINE_SIGINFO_SIZE);
+    memcpy(buf, word, sizeof(word));   /* si_signo, si_errno, si_code */
+    return 0;
+}
+
+/* $_siginfo written (gdb's `p $_siginfo.si_code = ...`, and its restore
+ * after an inferior call): what the thread's handler will get. */
+static int target_siginfo_write(struct rsp_target *rt, struct rsp_ptid thread,
+                                uint64_t offset, const uint8_t *data,
+                                size_t len)
+{
+    struct gdb_target *t = target_of(rt);
+    int64_t tid = thread.tid > 0 ? thread.tid : current_tid(t);
+
+    if (!t->machine)
+        return -ESRCH;
+    if (!t->machine->ops->set_siginfo)
+        return -EOPNOTSUPP;
+    return t->machine->ops->set_siginfo(t->machine, tid, offset, data, len);
 }
 
 static int target_monitor(struct rsp_target *rt, const char *command,
@@ -1048,6 +1217,10 @@ static void drop_machine(struct gdb_target *t)
     t->machine = NULL;
     t->mem_pid = 0;
     t->interrupt_pending = false;
+    if (t->let_go)                      /* pids start again */
+        g_array_set_size(t->let_go, 0);
+    if (t->children)
+        g_array_set_size(t->children, 0);
     set_no_process_stop(t);
 }
 
@@ -1278,6 +1451,31 @@ static int target_tls_address(struct rsp_target *rt, struct rsp_ptid thread,
     return 0;
 }
 
+/* lldb's qMemoryRegionInfo: the region holding addr in the address space
+ * of the current thread, from user/. A gap reaching the top of the 64-bit
+ * space ends at UINT64_MAX itself (rsp/target.h). */
+static int target_memory_region(struct rsp_target *rt, uint64_t addr,
+                                struct rsp_region *out)
+{
+    struct cpu_state *cpu = cpu_for(target_of(rt), (struct rsp_ptid){ 0, 0 });
+    struct user_mem_region r;
+
+    if (!cpu)
+        return -ESRCH;
+    if (!user_cpu_mem_region(cpu, addr, &r))
+        return -EOPNOTSUPP;
+    out->start = r.start;
+    out->size = r.last == UINT64_MAX ? UINT64_MAX - r.start
+                                     : r.last - r.start + 1;
+    out->mapped = r.mapped;
+    out->readable = r.prot & PROT_READ;
+    out->writable = r.prot & PROT_WRITE;
+    out->executable = r.prot & PROT_EXEC;
+    out->memory_tagged = r.tagged;
+    out->name = NULL;
+    return 0;
+}
+
 static const struct rsp_target_ops gdb_target_ops = {
     .tdesc = target_tdesc,
     .read_reg = target_read_reg,
@@ -1307,10 +1505,14 @@ static const struct rsp_target_ops gdb_target_ops = {
     .set_events = target_set_events,
     .catch_syscalls = target_catch_syscalls,
     .detach_process = target_detach_process,
+    .kill_process = target_kill_process,
+    .siginfo_read = target_siginfo_read,
+    .siginfo_write = target_siginfo_write,
     .read_tags = target_read_tags,
     .write_tags = target_write_tags,
     .is_tagged = target_is_tagged,
     .tls_address = target_tls_address,
+    .memory_region = target_memory_region,
 };
 
 struct gdb_target *gdb_target_new(struct machine *machine,
@@ -1362,6 +1564,10 @@ void gdb_target_free(struct gdb_target *t)
 
     close_all_files(t);
     g_array_unref(t->files);
+    if (t->let_go)
+        g_array_unref(t->let_go);
+    if (t->children)
+        g_array_unref(t->children);
     g_free(t);
 }
 

@@ -56,6 +56,14 @@ struct rsp_target *gdb_target_rsp(struct gdb_target *t);
 /* Where stops are reported; NULL while no debugger is connected. */
 void gdb_target_set_conn(struct gdb_target *t, struct rsp_conn *conn);
 
+/* How to learn, in the middle of a packet's work, that the debugger
+ * sent Ctrl-C (a look at its connection that takes the 0x03 if it is
+ * there; NULL: no connection). Long reverse moves ask it on the way. */
+typedef bool (*gdb_interrupt_poll)(void *data);
+void gdb_target_set_interrupt_poll(struct gdb_target *t,
+                                   gdb_interrupt_poll poll, void *data);
+bool gdb_target_interrupt_requested(struct gdb_target *t);
+
 /* The debugger went away without D or k: stop running and forget its
  * breakpoints, so that the next connection finds the program stopped. */
 void gdb_target_disconnected(struct gdb_target *t);

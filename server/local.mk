@@ -29,3 +29,12 @@ testsuite_unit_test_timeline_SOURCES = testsuite/unit/test-timeline.c \
 	server/machine-snapshot.c server/machine-user.c
 testsuite_unit_test_timeline_LDADD = libuser.a libhw.a libcpu.a \
 	$(GLIB_LIBS) -lm
+
+# A replay follows the recording's schedule across waits on the host.
+check_PROGRAMS += testsuite/unit/test-replay-schedule
+TESTS += testsuite/unit/test-replay-schedule
+testsuite_unit_test_replay_schedule_SOURCES = \
+	testsuite/unit/test-replay-schedule.c \
+	server/event-log.c server/syscall-door.c
+testsuite_unit_test_replay_schedule_LDADD = libuser.a libhw.a libcpu.a \
+	$(GLIB_LIBS) -lm

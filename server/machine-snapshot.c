@@ -21,6 +21,7 @@ static struct user_process *user_of(struct machine *m)
 
 struct machine_snapshot *machine_snapshot_take(struct machine *m,
                                                const struct machine_snapshot *prev,
+                                               bool present,
                                                const char **why)
 {
     struct user_process *p = user_of(m);
@@ -31,7 +32,9 @@ struct machine_snapshot *machine_snapshot_take(struct machine *m,
         *why = "this machine has no snapshots";
         return NULL;
     }
-    u = user_snapshot_take(p, prev ? prev->user : NULL, why);
+    u = user_snapshot_take(p, prev ? prev->user : NULL,
+                           present ? USER_SNAPSHOT_PRESENT : USER_SNAPSHOT_PAST,
+                           why);
     if (!u)
         return NULL;
     s = g_new0(struct machine_snapshot, 1);

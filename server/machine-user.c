@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "user/process.h"
+#include "user/process-debug.h"
 #include "user/process-signals.h"
 
 _Static_assert(MACHINE_SIGINFO_SIZE == USER_SIGINFO_SIZE, "siginfo size");
@@ -271,6 +272,18 @@ static char *user_host_path(struct machine *m, const char *guest_path)
     return user_process_host_path(proc_of(m), guest_path);
 }
 
+static int user_kill_process(struct machine *m, int64_t pid)
+{
+    return user_process_debugger_kill(proc_of(m), pid);
+}
+
+static int user_set_siginfo(struct machine *m, int64_t tid, uint64_t offset,
+                            const uint8_t *data, size_t len)
+{
+    return user_process_thread_set_siginfo(proc_of(m), tid, offset, data,
+                                           len);
+}
+
 static bool user_siginfo(struct machine *m, int64_t tid, uint8_t *buf)
 {
     return user_process_thread_siginfo(proc_of(m), tid, buf);
@@ -312,6 +325,8 @@ static const struct machine_ops machine_user_ops = {
     .remove_watchpoint = user_remove_watchpoint,
     .icount = user_icount,
     .hold_thread = user_hold_thread,
+    .kill_process = user_kill_process,
+    .set_siginfo = user_set_siginfo,
 };
 
 struct machine *machine_user_new(const char *program, char *const *argv,

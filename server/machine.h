@@ -74,6 +74,9 @@ struct machine_stop {
     int64_t child_pid, child_tid; /* FORK/VFORK/THREAD_CREATED */
     int syscall;              /* SYSCALL_ENTRY/RETURN */
     bool all_ended;           /* EXITED/KILLED: nothing is left to run */
+    /* SIGNAL (SIGTRAP): going forward reached the end of a saved
+     * recording, beyond which nothing runs. */
+    bool replay_end;
 };
 
 struct machine_ops {
@@ -134,6 +137,15 @@ struct machine_ops {
     void (*hold_thread)(struct machine *m, int64_t tid, bool held);
     /* Instructions retired by every thread so far. */
     uint64_t (*icount)(struct machine *m);
+    /* End process pid as SIGKILL does, one of several (vKill;PID): it is
+     * no longer followed, so its end is not reported. 0, or -ESRCH;
+     * -EPERM where it cannot be done now (the past of a recording). */
+    int (*kill_process)(struct machine *m, int64_t pid);
+    /* Replace len bytes at offset of the siginfo (MACHINE_SIGINFO_SIZE
+     * bytes) of the signal thread tid stopped for: what its handler will
+     * see. 0; -ESRCH, -ENODATA (not stopped at a signal), -EINVAL. */
+    int (*set_siginfo)(struct machine *m, int64_t tid, uint64_t offset,
+                       const uint8_t *data, size_t len);
 
     /* The alignment of the PT_TLS segment of process pid's program, for
      * placing its TLS block (qGetTLSAddr). 0, -ESRCH for an unknown

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "cpu/cpu.h"
+#include "cpu/pauth.h"
 #include "server/gdb-server.h"
 #include "server/gdb-signals.h"
 #include "server/gdb-target.h"
@@ -45,6 +46,8 @@ struct options {
     gboolean stats;
     gboolean version;
     gint sve_vl_bits;     /* 0: not given */
+    char *pauth;          /* --pauth ALGO; NULL: qarma5 */
+    gboolean fpac;
     gboolean no_record;
     char *history_mem;
     char *record_file;
@@ -60,10 +63,27 @@ struct program_spec {
     struct user_options uopts;
 };
 
+/* A user machine whose first thread has the configured pointer
+ * authentication (--pauth, --fpac). user/ enables PAuth with QARMA5 at
+ * exec; this sets what the command line chose (it is idempotent, so it
+ * stays right once user/ calls pauth_cpu_configure itself). */
+static struct machine *new_user_machine(const char *program,
+                                        char *const *argv, char *const *envp,
+                                        const struct user_options *uopts,
+                                        GError **error)
+{
+    struct machine *m = machine_user_new(program, argv, envp, uopts, error);
+    struct cpu_state *cpu = m ? m->ops->cpu(m, 0) : NULL;
+
+    if (cpu)
+        pauth_cpu_configure(cpu);
+    return m;
+}
+
 static struct machine *make_machine(void *data, GError **error)
 {
     struct program_spec *spec = data;
-    return machine_user_new(spec->program, spec->argv, spec->envp,
+    return new_user_machine(spec->program, spec->argv, spec->envp,
                             &spec->uopts, error);
 }
 
@@ -78,7 +98,7 @@ static struct machine *make_run_machine(void *data, const char *program,
     struct user_options uopts = spec->uopts;
 
     uopts.door = NULL;
-    return machine_user_new(program, argv, envp, &uopts, error);
+    return new_user_machine(program, argv, envp, &uopts, error);
 }
 
 /* "1G", "512M", "64k" or bytes. */
@@ -155,10 +175,10 @@ static int run_with_gdb(struct machine *m, const char *spec, bool multi,
 {
     GError *error = NULL;
     struct cpu_state *cpu0 = m ? m->ops->cpu(m, 0) : NULL;
-    /* The pauth feature lets gdb strip PACs from signed return addresses
-     * (without a program yet, every program will have it). */
-    unsigned options = (cpu0 ? cpu0->pauth_enabled : !m) ? TDESC_AARCH64_PAUTH
-                                                          : 0;
+    /* The pauth feature lets gdb strip PACs from signed return addresses;
+     * with --pauth off there is none, as on a core without FEAT_PAuth
+     * (every program of the machine has the same configuration). */
+    unsigned options = pauth_config()->enabled ? TDESC_AARCH64_PAUTH : 0;
     /* Memory tagging: tag_ctl, and gdb's memory-tag commands. */
     if (cpu0 && cpu0->mem_ops && cpu0->mem_ops->tags)
         options |= TDESC_AARCH64_MTE;
@@ -264,8 +284,19 @@ int main(int argc, char **argv)
           "prctl(PR_SVE_SET_VL) may choose; debuggers see the "
           "org.gnu.gdb.aarch64.sve registers",
           "BITS" },
+        { "pauth", 0, 0, G_OPTION_ARG_STRING, &opt.pauth,
+          "Pointer authentication (FEAT_PAuth) with the QARMA5 (default) "
+          "or QARMA3 algorithm, or off: no PAuth at all (no HWCAP_PACA/"
+          "PACG, ID register fields 0, the PAC hints are NOPs and the other "
+          "PAC instructions raise SIGILL; debuggers see no pauth feature)",
+          "qarma5|qarma3|off" },
+        { "fpac", 0, 0, G_OPTION_ARG_NONE, &opt.fpac,
+          "FEAT_FPAC: a failed AUT* faults (SIGILL, ILL_ILLOPN, at the "
+          "AUT instruction) instead of corrupting the pointer; "
+          "ID_AA64ISAR1.APA (or ISAR2.APA3) reads 4", NULL },
         { "no-record", 0, 0, G_OPTION_ARG_NONE, &opt.no_record,
-          "Do not record: no reverse execution", NULL },
+          "Do not record: no reverse execution (without --gdb and "
+          "--record-file nothing is recorded anyway)", NULL },
         { "history-mem", 0, 0, G_OPTION_ARG_STRING, &opt.history_mem,
           "Memory the recorded history may use (default 1G)", "SIZE" },
         { "record-file", 0, 0, G_OPTION_ARG_FILENAME, &opt.record_file,
@@ -305,6 +336,21 @@ int main(int argc, char **argv)
         printf("%s\n", PACKAGE_STRING);
         goto out;
     }
+    struct pauth_config pauth = *pauth_config();
+    if (opt.pauth && !pauth_parse_algo(opt.pauth, &pauth)) {
+        fprintf(stderr, "backstep: --pauth %s: not an algorithm (qarma5, "
+                        "qarma3 or off)\n", opt.pauth);
+        status = 2;
+        goto out;
+    }
+    if (opt.fpac && !pauth.enabled) {
+        fprintf(stderr, "backstep: --fpac needs pointer authentication "
+                        "(not --pauth off)\n");
+        status = 2;
+        goto out;
+    }
+    pauth.fpac = opt.fpac;
+    pauth_configure(&pauth);
     if (opt.history_mem && !parse_size(opt.history_mem, &topts.history_mem)) {
         fprintf(stderr, "backstep: --history-mem %s: not a size (like 512M "
                         "or 2G)\n", opt.history_mem);
@@ -402,6 +448,10 @@ int main(int argc, char **argv)
         spec.envp = g_strdupv(environ);
     }
     topts.keep_whole_log = opt.record_file != NULL;
+    /* History serves a debugger or a saved recording; a plain run has
+     * neither, so it runs at full speed, like qemu-aarch64. */
+    if (!opt.gdb && !opt.record_file)
+        opt.no_record = TRUE;
     if (!opt.no_record) {
         /* Every input from outside goes through the door. */
         door = syscall_door_new();
@@ -413,7 +463,7 @@ int main(int argc, char **argv)
                                       replay_end, &topts, &error);
         replay_log = NULL;
     } else {
-        machine = machine_user_new(program, spec.argv, spec.envp, &uopts,
+        machine = new_user_machine(program, spec.argv, spec.envp, &uopts,
                                    &error);
         if (machine && !opt.no_record)
             machine = timeline_new(machine, make_machine, &spec, door,
@@ -454,6 +504,7 @@ out:
     g_strfreev(spec.argv);
     g_strfreev(spec.envp);
     g_free(opt.history_mem);
+    g_free(opt.pauth);
     g_free(opt.record_file);
     g_free(opt.replay);
     g_strfreev(opt.program_and_args);

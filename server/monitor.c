@@ -76,6 +76,11 @@ static void went(struct timeline *tl, int err, GString *out)
         g_string_append_printf(out, "outside the history (%" PRIu64
                                     "..%" PRIu64 ")\n",
                                timeline_start(tl), timeline_present(tl));
+    else if (err == -EINTR)
+        g_string_append_printf(out, "interrupted at instruction %" PRIu64
+                                    "; refresh gdb's view with 'maint "
+                                    "flush register-cache'\n",
+                               timeline_now(tl));
     else if (err)
         g_string_append_printf(out, "could not get there: %s\n",
                                g_strerror(-err));

@@ -30,11 +30,22 @@ enum {
 #define L_STATX_SIZE 256
 #define L_TIMESPEC_SIZE 16
 #define L_EPOLL_EVENT_SIZE 16   /* arm64: not packed */
+#define L_SOCKADDR_MAX 128      /* sizeof(struct sockaddr_storage) */
+#define L_MSGHDR_SIZE 56
+/* user/syscall-net.c's bound on control buffers and option values. */
+#define L_CONTROL_MAX 65536
 /* pselect6 looks at no more fds than this (user/'s USER_FD_MAX). */
 #define L_SELECT_FD_MAX 1024u
 /* A call's memory output is logged up to this (a larger read is logged
  * whole: it is what the program saw). Bounds a corrupt iovec count. */
 #define MAX_IOV 1024
+
+/* What user/ tells the door about waits on the host besides the system
+ * calls: user/process.h's USER_DOOR_* numbers. */
+#define DOOR_PARKED_BIT USER_DOOR_PARKED
+#define DOOR_NR_REPLAY_STATUS USER_DOOR_NR_REPLAY_STATUS
+#define DOOR_NR_HOST_WAKE USER_DOOR_NR_HOST_WAKE
+#define DOOR_BLOCKED USER_DOOR_BLOCKED
 
 enum door_mode {
     DOOR_OFF,
@@ -48,6 +59,10 @@ struct syscall_door {
     struct event_log *log;
     struct event_cursor *cursor;
     uint64_t mismatches;
+    /* Replaying: the last call was taken from the log (done, or parked
+     * with park_state), for user/'s DOOR_NR_REPLAY_STATUS. */
+    enum { LAST_RAN, LAST_REPLAYED, LAST_PARKED } last;
+    int64_t park_state;
 };
 
 enum syscall_door_class syscall_door_class(uint64_t nr, const uint64_t *a)
@@ -61,7 +76,17 @@ enum syscall_door_class syscall_door_class(uint64_t nr, const uint64_t *a)
         return DOOR_REPLAYED;
     case NR_close: case NR_dup: case NR_dup3: case NR_fcntl:
     case NR_pipe2: case NR_epoll_create1: case NR_epoll_ctl:
+    case NR_socket: case NR_socketpair:
+        /* A new unconnected socket touches nothing outside. */
         return DOOR_MIRRORED;
+    case NR_bind: case NR_listen: case NR_accept: case NR_accept4:
+    case NR_connect: case NR_getsockname: case NR_getpeername:
+    case NR_sendto: case NR_recvfrom: case NR_sendmsg: case NR_recvmsg:
+    case NR_setsockopt: case NR_getsockopt: case NR_shutdown:
+        /* A replay's socket is a stand-in, or a duplicate of the live
+         * one: binding, connecting, sending, shutting down or setting an
+         * option there would act on the live socket or the network. */
+        return DOOR_REPLAYED;
     case NR_read: case NR_readv: case NR_pread64: case NR_preadv:
     case NR_write: case NR_writev: case NR_pwrite64: case NR_pwritev:
     case NR_lseek: case NR_fstat: case NR_newfstatat: case NR_statx:
@@ -132,10 +157,64 @@ static void put_iovecs(GByteArray *b, struct user_process *p, uint64_t iov,
     }
 }
 
+static bool get_guest_u32(struct user_process *p, uint64_t addr, uint32_t *v)
+{
+    uint8_t x[4];
+    if (!addr || user_mem_read(p, addr, x, 4) != 4)
+        return false;
+    *v = x[0] | x[1] << 8 | x[2] << 16 | (uint32_t)x[3] << 24;
+    return true;
+}
+
+/* A socket address the call gave back: (addr, *lenp) and *lenp itself.
+ * *lenp is the address's full length; what the call wrote is at most
+ * that (the rest is the memory as it was, the same in a replay). */
+static void put_sockaddr(GByteArray *b, struct user_process *p, uint64_t addr,
+                         uint64_t lenp)
+{
+    uint32_t len;
+    if (!addr || !get_guest_u32(p, lenp, &len))
+        return;
+    put_region(b, p, addr, MIN(len, (uint32_t)L_SOCKADDR_MAX));
+    put_region(b, p, lenp, 4);
+}
+
+/* recvmsg: the msghdr (its namelen, controllen and flags were written),
+ * the name, the control messages and the data. */
+static void put_recvmsg(GByteArray *b, struct user_process *p, uint64_t msg,
+                        uint64_t bytes)
+{
+    uint8_t h[L_MSGHDR_SIZE];
+    if (user_mem_read(p, msg, h, sizeof(h)) != sizeof(h))
+        return;
+    uint64_t f[7];
+    for (int i = 0; i < 7; i++) {
+        f[i] = 0;
+        for (int k = 7; k >= 0; k--)
+            f[i] = f[i] << 8 | h[8 * i + k];
+    }
+    /* name, namelen, iov, iovlen, control, controllen (8-byte slots). */
+    put_region(b, p, msg, sizeof(h));
+    put_region(b, p, f[0], MIN((uint32_t)f[1], (uint32_t)L_SOCKADDR_MAX));
+    put_region(b, p, f[4], MIN(f[5], (uint64_t)L_CONTROL_MAX));
+    put_iovecs(b, p, f[2], f[3], bytes);
+}
+
+/* ppoll and pselect6 write the time left to their timespec. */
+static void put_time_left(GByteArray *b, struct user_process *p, uint64_t nr,
+                          const uint64_t *a)
+{
+    put_region(b, p, nr == NR_ppoll ? a[2] : a[4], L_TIMESPEC_SIZE);
+}
+
 /* The memory a completed call wrote, as the kernel's ABI defines it. */
 static void put_outputs(GByteArray *b, struct user_process *p, uint64_t nr,
                         const uint64_t *a, int64_t ret)
 {
+    if (ret == -EINTR && (nr == NR_ppoll || nr == NR_pselect6)) {
+        put_time_left(b, p, nr, a);
+        return;
+    }
     if (ret < 0 && nr != NR_nanosleep && nr != NR_clock_nanosleep)
         return;
     switch (nr) {
@@ -178,8 +257,10 @@ static void put_outputs(GByteArray *b, struct user_process *p, uint64_t nr,
         /* struct pollfd is 8 bytes; revents is what the call wrote. */
         if (a[1] <= MAX_IOV)
             put_region(b, p, a[0], a[1] * 8);
+        put_time_left(b, p, nr, a);
         break;
     case NR_pselect6:
+        put_time_left(b, p, nr, a);
         /* The three fd_sets, in 64-bit words, rewritten by the call up
          * to the fd table's size. */
         if ((int32_t)a[0] >= 0) {
@@ -191,6 +272,24 @@ static void put_outputs(GByteArray *b, struct user_process *p, uint64_t nr,
     case NR_epoll_pwait: case NR_epoll_pwait2:
         put_region(b, p, a[1], (uint64_t)ret * L_EPOLL_EVENT_SIZE);
         break;
+    case NR_socketpair: put_region(b, p, a[3], 8); break;
+    case NR_accept: case NR_accept4: case NR_getsockname:
+    case NR_getpeername:
+        put_sockaddr(b, p, a[1], a[2]);
+        break;
+    case NR_recvfrom:
+        put_region(b, p, a[1], (uint64_t)ret);
+        put_sockaddr(b, p, a[4], a[5]);
+        break;
+    case NR_recvmsg: put_recvmsg(b, p, a[1], (uint64_t)ret); break;
+    case NR_getsockopt: {
+        uint32_t len;
+        if (get_guest_u32(p, a[4], &len)) {
+            put_region(b, p, a[3], MIN(len, (uint32_t)L_CONTROL_MAX));
+            put_region(b, p, a[4], 4);
+        }
+        break;
+    }
     case NR_ioctl:
         if (a[1] == L_TCGETS)
             put_region(b, p, a[2], L_TERMIOS_SIZE);
@@ -214,6 +313,37 @@ static void record(struct syscall_door *d, struct user_process *p,
     g_byte_array_unref(b);
 }
 
+/* A call from outside parked its thread: how (so that a replay parks it
+ * there too), and what it wrote on the way (ppoll and pselect6 woken by a
+ * signal give back the time left before the scheduler ends them with
+ * EINTR). */
+static void record_parked(struct syscall_door *d, struct user_process *p,
+                          uint64_t nr, const uint64_t *a, int64_t state)
+{
+    GByteArray *b = g_byte_array_new();
+
+    put_u64(b, (uint64_t)state);
+    if (nr == NR_ppoll || nr == NR_pselect6)
+        put_time_left(b, p, nr, a);
+    event_log_record(d->log, EVENT_SYSCALL, user_process_icount(p),
+                     user_process_tid(p), nr, EVENT_SYSCALL_PARKED, b->data,
+                     b->len);
+    g_byte_array_unref(b);
+}
+
+/* The scheduler woke thread tid for the host (its fds became ready, its
+ * deadline passed), at this instruction count. */
+static void record_host_wake(struct syscall_door *d, struct user_process *p,
+                             int64_t tid, uint64_t how)
+{
+    GByteArray *b = g_byte_array_new();
+
+    put_u64(b, how);
+    event_log_record(d->log, EVENT_SYSCALL, user_process_icount(p), tid,
+                     DOOR_NR_HOST_WAKE, EVENT_HOST_WAKE, b->data, b->len);
+    g_byte_array_unref(b);
+}
+
 /* ---- Replaying ------------------------------------------------------ */
 
 static uint64_t get_u64(const uint8_t *p)
@@ -224,7 +354,15 @@ static uint64_t get_u64(const uint8_t *p)
     return v;
 }
 
-/* The next event if it is this call's result; else count a mismatch. */
+static void diverged(struct syscall_door *d, const char *what, uint64_t nr)
+{
+    if (d->mismatches++ == 0)
+        g_warning("replay diverged from the recording at %s %" G_GUINT64_FORMAT,
+                  what, nr);
+}
+
+/* The next event if it is this call's result (or its parking); else
+ * count a mismatch. */
 static const struct event *take_result(struct syscall_door *d, uint64_t nr)
 {
     const struct event *ev = event_cursor_peek(d->cursor);
@@ -232,14 +370,39 @@ static const struct event *take_result(struct syscall_door *d, uint64_t nr)
 
     if (ev && ev->data)
         g_bytes_get_data(ev->data, &len);
-    if (!ev || ev->kind != EVENT_SYSCALL || ev->arg != nr || len < 8) {
-        if (d->mismatches++ == 0)
-            g_warning("replay diverged from the recording at system call "
-                      "%" G_GUINT64_FORMAT, nr);
+    if (!ev || ev->kind != EVENT_SYSCALL || ev->arg != nr || len < 8
+        || (ev->flags & EVENT_HOST_WAKE)) {
+        diverged(d, "system call", nr);
         return NULL;
     }
     event_cursor_advance(d->cursor);
     return ev;
+}
+
+/* Replaying, the scheduler looks at the host: the next recorded wake if
+ * it is due at this instruction count, as tid | how << 32; 0 if none. A
+ * wake the replay has run past is given at once (the replay diverged). */
+static int64_t take_host_wake(struct syscall_door *d, struct user_process *p)
+{
+    const struct event *ev = event_cursor_peek(d->cursor);
+    uint64_t now = user_process_icount(p);
+    const uint8_t *data;
+    gsize len = 0;
+    uint64_t how;
+
+    if (!ev || ev->kind != EVENT_SYSCALL || !(ev->flags & EVENT_HOST_WAKE)
+        || ev->icount > now)
+        return 0;
+    if (ev->icount < now)
+        diverged(d, "a wake by the host at instruction", ev->icount);
+    event_cursor_advance(d->cursor);
+    data = ev->data ? g_bytes_get_data(ev->data, &len) : NULL;
+    if (len < 8 || ev->tid <= 0 || ev->tid > INT32_MAX)
+        return 0;
+    how = get_u64(data);
+    if (how > 0xffff)
+        return 0;
+    return (int64_t)((uint64_t)ev->tid | how << 32);
 }
 
 /* Put the recorded call's memory back and give its return value. */
@@ -271,13 +434,38 @@ static enum user_door_action door_before(void *opaque, struct user_process *p,
     struct syscall_door *d = opaque;
     const struct event *ev;
 
-    if (d->mode != DOOR_REPLAYING
-        || syscall_door_class(nr, args) != DOOR_REPLAYED)
+    if (d->mode != DOOR_REPLAYING)
+        return USER_DOOR_RUN;
+    if (nr == DOOR_NR_REPLAY_STATUS) {
+        enum user_door_action act = d->last == LAST_RAN ? USER_DOOR_RUN
+                                                        : USER_DOOR_SKIP;
+        *ret = d->last == LAST_PARKED ? d->park_state : 0;
+        d->last = LAST_RAN;
+        return act;
+    }
+    if (nr == DOOR_NR_HOST_WAKE) {
+        *ret = take_host_wake(d, p);
+        return USER_DOOR_SKIP;
+    }
+    d->last = LAST_RAN;
+    if (syscall_door_class(nr, args) != DOOR_REPLAYED)
         return USER_DOOR_RUN;
     ev = take_result(d, nr);
+    if (ev && (ev->flags & EVENT_SYSCALL_PARKED)) {
+        /* The recording's call parked here: so does the replay's (user/
+         * asks for the state next); a wake or a signal ends the wait. */
+        int64_t state = apply_result(p, ev);
+        if (state != 0) {
+            d->last = LAST_PARKED;
+            d->park_state = state;
+            *ret = DOOR_BLOCKED;
+            return USER_DOOR_SKIP;
+        }
+    }
     /* Never let a replay reach the host: a call the log does not have
      * fails instead. */
     *ret = ev ? apply_result(p, ev) : -EIO;
+    d->last = LAST_REPLAYED;
     return USER_DOOR_SKIP;
 }
 
@@ -285,9 +473,23 @@ static void door_after(void *opaque, struct user_process *p, uint64_t nr,
                        const uint64_t *args, int64_t *ret)
 {
     struct syscall_door *d = opaque;
-    enum syscall_door_class cls = syscall_door_class(nr, args);
+    enum syscall_door_class cls;
     const struct event *ev;
 
+    if (nr == DOOR_NR_HOST_WAKE) {
+        if (d->mode == DOOR_RECORDING)
+            record_host_wake(d, p, (int64_t)args[0], args[1]);
+        return;
+    }
+    if (nr & DOOR_PARKED_BIT) {
+        nr &= ~DOOR_PARKED_BIT;
+        /* Calls a replay runs park by themselves there. */
+        if (d->mode == DOOR_RECORDING
+            && syscall_door_class(nr, args) == DOOR_REPLAYED)
+            record_parked(d, p, nr, args, *ret);
+        return;
+    }
+    cls = syscall_door_class(nr, args);
     if (cls == DOOR_INTERNAL)
         return;
     if (d->mode == DOOR_RECORDING) {
@@ -321,6 +523,7 @@ const struct user_syscall_door *syscall_door_ops(struct syscall_door *door)
 void syscall_door_record(struct syscall_door *door, struct event_log *log)
 {
     door->mode = log ? DOOR_RECORDING : DOOR_OFF;
+    door->last = LAST_RAN;
     door->log = log;
     door->cursor = NULL;
 }
@@ -329,6 +532,7 @@ void syscall_door_replay(struct syscall_door *door,
                          struct event_cursor *cursor)
 {
     door->mode = DOOR_REPLAYING;
+    door->last = LAST_RAN;
     door->cursor = cursor;
     door->log = NULL;
 }

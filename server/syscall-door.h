@@ -10,7 +10,14 @@
  * fd table follows the recording's (mmap of a file reads it through
  * one), and then report the recorded result. The one host thread runs one
  * machine at a time, so one door serves the live machine and the replay
- * machines: the timeline says which mode before each run. */
+ * machines: the timeline says which mode before each run.
+ *
+ * Waits on the host: user/ also tells the door when a call parks its
+ * thread and when the host wakes one (user/poll.h's USER_DOOR_* calls);
+ * recording, both are logged (EVENT_SYSCALL_PARKED, EVENT_HOST_WAKE), and
+ * a replay parks and wakes its threads at the same points of the
+ * schedule, never asking the host (doc/time-travel.md, "Waits on the
+ * host"). */
 #ifndef BACKSTEP_SERVER_SYSCALL_DOOR_H
 #define BACKSTEP_SERVER_SYSCALL_DOOR_H
 

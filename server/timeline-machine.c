@@ -7,6 +7,7 @@
 #include "server/timeline-private.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cpu/cpu.h"
@@ -77,6 +78,105 @@ static void after_live_stop(struct timeline *tl, const struct machine_stop *s)
     timeline_save_live_regs(tl);
 }
 
+/* ---- Threads the debugger holds --------------------------------------
+ *
+ * The debugger holds the threads its resume does not name
+ * (scheduler-locking, another inferior). They are held at the present
+ * only, while the live machine runs: between runs the live machine holds
+ * nothing, so that a replay, which restores snapshots into it, runs every
+ * thread as the recording did (a held thread there would make a history
+ * the recording does not have, or wait forever for a lock the held
+ * thread has). A resume given in the past holds nothing until it reaches
+ * the present; the debugger is told once. doc/time-travel.md, "Threads
+ * the debugger holds".
+ *
+ * The held tids of each timeline: the timeline's structure is not this
+ * file's, so they are kept beside it, keyed by it. */
+static GHashTable *held_by_timeline;   /* timeline -> set of int64 tids */
+
+static GHashTable *held_set(struct timeline *tl, bool create)
+{
+    GHashTable *set;
+
+    if (!held_by_timeline) {
+        if (!create)
+            return NULL;
+        held_by_timeline = g_hash_table_new_full(
+            g_direct_hash, g_direct_equal, NULL,
+            (GDestroyNotify)g_hash_table_unref);
+    }
+    set = g_hash_table_lookup(held_by_timeline, tl);
+    if (!set && create) {
+        set = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+                                    NULL);
+        g_hash_table_insert(held_by_timeline, tl, set);
+    }
+    return set;
+}
+
+static void forget_holds(struct timeline *tl)
+{
+    if (!held_by_timeline)
+        return;
+    g_hash_table_remove(held_by_timeline, tl);
+    if (g_hash_table_size(held_by_timeline) == 0) {
+        g_hash_table_unref(held_by_timeline);
+        held_by_timeline = NULL;
+    }
+}
+
+/* Hold (or release) the held threads in the live machine: around each
+ * live run or step. */
+static void apply_holds(struct timeline *tl, bool held)
+{
+    GHashTable *set = held_set(tl, false);
+    GHashTableIter it;
+    gpointer key;
+
+    if (!set || !tl->live->ops->hold_thread)
+        return;
+    g_hash_table_iter_init(&it, set);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        tl->live->ops->hold_thread(tl->live, *(int64_t *)key, held);
+}
+
+static void tl_hold_thread(struct machine *m, int64_t tid, bool held)
+{
+    static bool told;
+    struct timeline *tl = tl_of(m);
+    GHashTable *set;
+
+    if (!held) {
+        if ((set = held_set(tl, false)))
+            g_hash_table_remove(set, &tid);
+        return;
+    }
+    set = held_set(tl, true);
+    g_hash_table_add(set, g_memdup2(&tid, sizeof(tid)));
+    if ((tl->in_past || !tl->live) && !told) {
+        told = true;
+        fprintf(stderr, "backstep: replaying the past: every thread runs "
+                        "as recorded (scheduler-locking and resuming one "
+                        "inferior apply at the present only)\n");
+    }
+}
+
+/* The live machine runs (or steps) with the held threads held. */
+static void live_run(struct timeline *tl, uint64_t max_insns, bool step,
+                     int64_t step_tid, struct machine_stop *stop)
+{
+    struct machine *live = tl->live;
+
+    apply_holds(tl, true);
+    if (!step)
+        live->ops->run(live, max_insns, stop);
+    else if (live->ops->step)
+        live->ops->step(live, step_tid, stop);
+    else
+        live->ops->run(live, 1, stop);
+    apply_holds(tl, false);
+}
+
 static void end_of_recording(struct machine_stop *stop, int64_t tid)
 {
     /* Nothing runs past the end of a saved recording. */
@@ -84,6 +184,7 @@ static void end_of_recording(struct machine_stop *stop, int64_t tid)
     stop->kind = MACHINE_STOP_SIGNAL;
     stop->signal = 5;
     stop->tid = tid;
+    stop->replay_end = true;
 }
 
 static void tl_run(struct machine *m, uint64_t max_insns,
@@ -119,7 +220,7 @@ static void tl_run(struct machine *m, uint64_t max_insns,
         max_insns = snap_at - now;
     record_register_writes(tl);
     timeline_door_live(tl);
-    tl->live->ops->run(tl->live, max_insns, stop);
+    live_run(tl, max_insns, false, 0, stop);
     after_live_stop(tl, stop);
     if (stop->kind == MACHINE_STOP_BUDGET && tl->present == snap_at)
         timeline_take_snapshot(tl, tl->live, true);
@@ -157,10 +258,7 @@ static void tl_step(struct machine *m, int64_t tid, struct machine_stop *stop)
     }
     record_register_writes(tl);
     timeline_door_live(tl);
-    if (tl->live->ops->step)
-        tl->live->ops->step(tl->live, tid, stop);
-    else
-        tl->live->ops->run(tl->live, 1, stop);
+    live_run(tl, 1, true, tid, stop);
     after_live_stop(tl, stop);
     timeline_move_start(tl);
     timeline_thin(tl);
@@ -327,6 +425,30 @@ static int tl_tls_align(struct machine *m, int64_t pid, uint64_t *align)
                              : -EOPNOTSUPP;
 }
 
+/* Killing a process changes what happens next: at the present only (not
+ * logged yet; see doc/time-travel.md). */
+static int tl_kill_process(struct machine *m, int64_t pid)
+{
+    struct timeline *tl = tl_of(m);
+
+    if (tl->in_past || !tl->live)
+        return -EPERM;
+    if (!tl->live->ops->kill_process)
+        return -EOPNOTSUPP;
+    return tl->live->ops->kill_process(tl->live, pid);
+}
+
+/* As a memory write: in the past it changes what the view shows (and
+ * the replay from there), at the present the live machine. */
+static int tl_set_siginfo(struct machine *m, int64_t tid, uint64_t offset,
+                          const uint8_t *data, size_t len)
+{
+    struct machine *v = view_of(m);
+    return v && v->ops->set_siginfo
+               ? v->ops->set_siginfo(v, tid, offset, data, len)
+               : -EOPNOTSUPP;
+}
+
 static uint64_t tl_icount(struct machine *m)
 {
     return timeline_now(tl_of(m));
@@ -334,6 +456,7 @@ static uint64_t tl_icount(struct machine *m)
 
 static void tl_free(struct machine *m)
 {
+    forget_holds(tl_of(m));
     timeline_free(tl_of(m));
 }
 
@@ -492,4 +615,7 @@ const struct machine_ops timeline_machine_ops = {
     .insert_watchpoint = tl_insert_watchpoint,
     .remove_watchpoint = tl_remove_watchpoint,
     .icount = tl_icount,
+    .hold_thread = tl_hold_thread,
+    .kill_process = tl_kill_process,
+    .set_siginfo = tl_set_siginfo,
 };

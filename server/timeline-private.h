@@ -60,8 +60,9 @@ struct timeline {
     struct track live_track;
     /* The past is shown by `past`: the live machine itself, put back at
      * one of its snapshots (its state at the present waits in
-     * present_snap), or, when that cannot be (a program with threads), a
-     * separate replay machine rebuilt from the initial state. */
+     * present_snap), or, when that cannot be (no snapshot can be taken
+     * or restored), a separate replay machine rebuilt from the initial
+     * state. */
     bool in_past;
     struct machine *past;
     struct machine_snapshot *present_snap;
@@ -93,6 +94,14 @@ struct timeline {
 
     int64_t last_tid;
     GArray *checkpoints;             /* of uint64_t icounts; id = index+1 */
+
+    /* A debugger's Ctrl-C during a long reverse move (see
+     * timeline_set_interrupt_check): asked while interruptible, at most
+     * every INTERRUPT_POLL_US. */
+    timeline_interrupt_check interrupt_check;
+    void *interrupt_data;
+    bool interruptible;
+    int64_t interrupt_polled_us;
     uint64_t history_mem;
     uint64_t replays;
 };
@@ -143,6 +152,8 @@ enum replay_report {
     REPORT_DEBUG = 1,        /* breakpoint and watchpoint stops */
     REPORT_SIGNALS = 2,      /* signal and event stops */
 };
+/* ... a MACHINE_STOP_INTERRUPTED stop (while tl->interruptible) is the
+ * debugger's Ctrl-C: the past machine stands between two instructions. */
 bool timeline_replay_advance(struct timeline *tl, uint64_t limit,
                              unsigned report, struct machine_stop *stop);
 void timeline_apply_due_events(struct timeline *tl);

@@ -15,7 +15,25 @@
 struct timeline_rsp {
     struct rsp_target_ops ops;     /* first: found back from target->ops */
     struct gdb_target *target;
+    /* The target's own monitor, which this table's wraps. */
+    int (*target_monitor)(struct rsp_target *t, const char *command,
+                          GString *out);
 };
+
+/* A long move (bc, `monitor goto`) looks for the debugger's Ctrl-C on
+ * the way: the target knows where it would come from. */
+static bool target_interrupted(void *data)
+{
+    return gdb_target_interrupt_requested(data);
+}
+
+static void arm_interrupt(const struct timeline_rsp *tr, struct machine *m)
+{
+    struct timeline *tl = timeline_of(m);
+
+    if (tl)
+        timeline_set_interrupt_check(tl, target_interrupted, tr->target);
+}
 
 int timeline_rsp_reverse(struct machine *machine, enum rsp_reverse_kind kind,
                          int64_t tid, struct rsp_stop *stop)
@@ -57,6 +75,9 @@ int timeline_rsp_reverse(struct machine *machine, enum rsp_reverse_kind kind,
     case TIMELINE_BEGIN:
         stop->reason = RSP_REASON_REPLAY_BEGIN;
         break;
+    case TIMELINE_INTERRUPTED:
+        stop->signal = gdb_signal_from_linux(2);   /* SIGINT */
+        break;
     case TIMELINE_HIT:
         if (ms.kind == MACHINE_STOP_BREAKPOINT) {
             stop->reason = RSP_REASON_SWBREAK;
@@ -82,7 +103,19 @@ static int target_reverse(struct rsp_target *target,
 
     if (!m)
         return -ESRCH;
+    arm_interrupt(tr, m);
     return timeline_rsp_reverse(m, kind, thread.tid, stop);
+}
+
+static int target_monitor(struct rsp_target *target, const char *command,
+                          GString *out)
+{
+    const struct timeline_rsp *tr = (const struct timeline_rsp *)target->ops;
+    struct machine *m = gdb_target_machine(tr->target);
+
+    if (m)
+        arm_interrupt(tr, m);
+    return tr->target_monitor(target, command, out);
 }
 
 struct timeline_rsp *timeline_rsp_install(struct gdb_target *target)
@@ -92,6 +125,10 @@ struct timeline_rsp *timeline_rsp_install(struct gdb_target *target)
 
     tr->ops = *rt->ops;
     tr->ops.reverse = target_reverse;
+    if (rt->ops->monitor) {
+        tr->target_monitor = rt->ops->monitor;
+        tr->ops.monitor = target_monitor;
+    }
     tr->target = target;
     rt->ops = &tr->ops;
     return tr;

@@ -4,7 +4,8 @@
  * The RSP target (server/gdb-target.c) is built on a machine and knows
  * nothing of timelines; until it grows a reverse operation of its own,
  * timeline_rsp_install() gives it one by replacing its operations table
- * with a copy that has it. Install it last: an operation the target sets
+ * with a copy that has it (and a monitor that lets `goto` and `restart`
+ * see the debugger's Ctrl-C). Install it last: an operation the target sets
  * in its own table afterwards (gdb_target_set_factory's run) would not be
  * seen. The machine is asked of the target at each call, so a machine it
  * replaces (vRun) is never used after it is gone. */

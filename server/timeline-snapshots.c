@@ -160,7 +160,8 @@ void timeline_take_snapshot(struct timeline *tl, struct machine *m,
         .at_signal = at_present ? tl->live_at_signal : tr->at_signal,
         .stop_icount = at_present ? tl->live_stop_icount : tr->stop_icount,
     };
-    e.snap = machine_snapshot_take(m, near ? near->snap : NULL, &why);
+    e.snap = machine_snapshot_take(m, near ? near->snap : NULL, false,
+                                   &why);
     if (!e.snap) {
         /* Not now (a thread waits in a system call, say); a machine that
          * cannot even at the start is not asked again. */
@@ -209,7 +210,7 @@ void timeline_move_start(struct timeline *tl)
         .at_signal = tl->live_at_signal,
         .stop_icount = tl->live_stop_icount,
     };
-    e.snap = machine_snapshot_take(tl->live, NULL, &why);
+    e.snap = machine_snapshot_take(tl->live, NULL, false, &why);
     if (!e.snap)
         return;     /* not now: the next run tries again */
     timeline_track_clear(tl, tr);

@@ -165,7 +165,7 @@ static int leave_present(struct timeline *tl, uint64_t target)
     if (tl->live && !tl->live_track.off
         && (e = timeline_snapshot_before(&tl->live_track, target))) {
         struct machine_snapshot *now = machine_snapshot_take(tl->live, e->snap,
-                                                             &why);
+                                                             true, &why);
         if (now && timeline_restore(tl, tl->live, e)) {
             tl->present_snap = now;
             tl->past = tl->live;
@@ -291,6 +291,32 @@ static void pass_debug_stop(struct machine *m, const struct machine_stop *s)
         cpu->skip_watchpoint_once = true;
 }
 
+/* ---- The debugger's Ctrl-C ---------------------------------------------- */
+
+/* Asking costs a system call (a look at the debugger's socket): not at
+ * every replay chunk, which can be one instruction long near events. */
+#define INTERRUPT_POLL_US 10000
+
+void timeline_set_interrupt_check(struct timeline *tl,
+                                  timeline_interrupt_check check, void *data)
+{
+    tl->interrupt_check = check;
+    tl->interrupt_data = data;
+}
+
+static bool interrupt_requested(struct timeline *tl)
+{
+    int64_t now;
+
+    if (!tl->interruptible || !tl->interrupt_check)
+        return false;
+    now = g_get_monotonic_time();
+    if (now - tl->interrupt_polled_us < INTERRUPT_POLL_US)
+        return false;
+    tl->interrupt_polled_us = now;
+    return tl->interrupt_check(tl->interrupt_data);
+}
+
 /* Run the past machine up to instruction count limit, applying the log's
  * events at their times and taking snapshots on the way. True with *stop
  * when it stopped for something to report (report says what) or could
@@ -308,6 +334,12 @@ bool timeline_replay_advance(struct timeline *tl, uint64_t limit,
         const struct event *ev = next_debugger_event(tr);
         if (now >= limit)
             return false;
+        if (interrupt_requested(tl)) {
+            memset(stop, 0, sizeof(*stop));
+            stop->kind = MACHINE_STOP_INTERRUPTED;
+            stop->tid = tl->last_tid;
+            return true;
+        }
         uint64_t budget = limit - now;
         if (ev && ev->icount >= now && ev->icount - now < budget)
             budget = ev->icount - now;
@@ -364,19 +396,32 @@ static int seek(struct timeline *tl, uint64_t target)
 
     if (err)
         return err;
-    timeline_replay_advance(tl, target, REPORT_NOTHING, &stop);
+    if (timeline_replay_advance(tl, target, REPORT_NOTHING, &stop)
+        && stop.kind == MACHINE_STOP_INTERRUPTED)
+        return -EINTR;
     return timeline_icount_of(tl->past) == target ? 0 : -EIO;
 }
 
-int timeline_goto(struct timeline *tl, uint64_t n)
+/* Show instruction count n (start <= n <= present). */
+static int go_to(struct timeline *tl, uint64_t n)
 {
-    if (n > tl->present || n < timeline_start(tl))
-        return -ERANGE;
     if (n == tl->present && tl->live) {
         timeline_return_to_present(tl);
         return 0;
     }
     return seek(tl, n);
+}
+
+int timeline_goto(struct timeline *tl, uint64_t n)
+{
+    int err;
+
+    if (n > tl->present || n < timeline_start(tl))
+        return -ERANGE;
+    tl->interruptible = true;
+    err = go_to(tl, n);
+    tl->interruptible = false;
+    return err;
 }
 
 /* ---- Reverse execution ------------------------------------------------ */
@@ -408,13 +453,19 @@ int timeline_reverse_step(struct timeline *tl, int64_t tid,
 /* Replay from where the past machine is to hi and remember the last
  * breakpoint or watchpoint hit on the way. */
 static bool scan_for_hit(struct timeline *tl, uint64_t hi,
-                         struct machine_stop *hit, uint64_t *hit_at)
+                         struct machine_stop *hit, uint64_t *hit_at,
+                         bool *interrupted)
 {
     struct machine_stop s;
     bool found = false;
 
+    *interrupted = false;
     while (timeline_replay_advance(tl, hi, REPORT_DEBUG, &s)) {
         uint64_t at = timeline_icount_of(tl->past);
+        if (s.kind == MACHINE_STOP_INTERRUPTED) {
+            *interrupted = true;
+            return false;
+        }
         if ((s.kind != MACHINE_STOP_BREAKPOINT
              && s.kind != MACHINE_STOP_WATCHPOINT) || at >= hi)
             break;
@@ -426,19 +477,15 @@ static bool scan_for_hit(struct timeline *tl, uint64_t hi,
     return found;
 }
 
-int timeline_reverse_continue(struct timeline *tl,
-                              enum timeline_arrival *arrival,
-                              struct machine_stop *stop)
+static int scan_back(struct timeline *tl, enum timeline_arrival *arrival,
+                     struct machine_stop *stop)
 {
     uint64_t hi = timeline_now(tl);
     struct machine_stop hit;
     uint64_t hit_at = 0;
+    bool interrupted;
     int err;
 
-    memset(stop, 0, sizeof(*stop));
-    stop->kind = MACHINE_STOP_SIGNAL;
-    stop->signal = 5;
-    stop->tid = tl->last_tid;
     /* Interval by interval back from now, each from the snapshot before
      * it: the first interval with a hit has the one we want, its last. */
     while (hi > timeline_start(tl)) {
@@ -446,7 +493,20 @@ int timeline_reverse_continue(struct timeline *tl,
         if (err)
             return err;
         uint64_t lo = timeline_icount_of(tl->past);
-        if (scan_for_hit(tl, hi, &hit, &hit_at)) {
+        bool found = scan_for_hit(tl, hi, &hit, &hit_at, &interrupted);
+        if (interrupted) {
+            /* Every instruction from hi to where the move started was
+             * checked: stop at hi (at most one interval's replay away),
+             * where going on backwards would take up the search. */
+            tl->interruptible = false;
+            err = go_to(tl, hi);
+            if (err)
+                return err;
+            *arrival = TIMELINE_INTERRUPTED;
+            return 0;
+        }
+        if (found) {
+            tl->interruptible = false;   /* the answer is known */
             err = seek(tl, hit_at);
             if (err)
                 return err;
@@ -458,8 +518,25 @@ int timeline_reverse_continue(struct timeline *tl,
         }
         hi = lo;
     }
+    tl->interruptible = false;
     err = seek(tl, timeline_start(tl));
     *arrival = TIMELINE_BEGIN;
+    return err;
+}
+
+int timeline_reverse_continue(struct timeline *tl,
+                              enum timeline_arrival *arrival,
+                              struct machine_stop *stop)
+{
+    int err;
+
+    memset(stop, 0, sizeof(*stop));
+    stop->kind = MACHINE_STOP_SIGNAL;
+    stop->signal = 5;
+    stop->tid = tl->last_tid;
+    tl->interruptible = true;
+    err = scan_back(tl, arrival, stop);
+    tl->interruptible = false;
     return err;
 }
 

@@ -16,9 +16,9 @@
  * intervals between snapshots backwards from now and stops at the last
  * breakpoint or watchpoint hit. Forward execution in the past replays,
  * stopping as the live run would, until the present, which is put back,
- * and the program runs on live. A machine that cannot be snapshotted (a
- * program with threads, today) shows the past on a second machine rebuilt
- * from the initial state and replayed from the start instead.
+ * and the program runs on live. A machine that cannot be snapshotted
+ * shows the past on a second machine rebuilt from the initial state and
+ * replayed from the start instead.
  */
 #ifndef BACKSTEP_SERVER_TIMELINE_H
 #define BACKSTEP_SERVER_TIMELINE_H
@@ -76,14 +76,24 @@ enum timeline_arrival {
     TIMELINE_STEPPED,        /* a reverse step arrived */
     TIMELINE_HIT,            /* a breakpoint/watchpoint hit: stop says */
     TIMELINE_BEGIN,          /* the start of history */
+    TIMELINE_INTERRUPTED,    /* the debugger's Ctrl-C (a reverse continue) */
 };
+
+/* Whether the debugger asked to stop (its Ctrl-C arrived): asked now and
+ * then during a long reverse continue or goto, which answer only when
+ * done. NULL: never. */
+typedef bool (*timeline_interrupt_check)(void *data);
+void timeline_set_interrupt_check(struct timeline *tl,
+                                  timeline_interrupt_check check, void *data);
 
 /* Go back one instruction of thread tid (0: the last stopped). 0 or a
  * negative errno; *stop is a breakpoint/watchpoint stop only for HIT. */
 int timeline_reverse_step(struct timeline *tl, int64_t tid,
                           enum timeline_arrival *arrival,
                           struct machine_stop *stop);
-/* Go back to the last breakpoint or watchpoint hit before now. */
+/* Go back to the last breakpoint or watchpoint hit before now.
+ * Interrupted (TIMELINE_INTERRUPTED), it stops at the earliest moment
+ * from which it had checked every instruction up to where it started. */
 int timeline_reverse_continue(struct timeline *tl,
                               enum timeline_arrival *arrival,
                               struct machine_stop *stop);
@@ -96,8 +106,9 @@ uint64_t timeline_start(struct timeline *tl);
 /* The thread last stopped (for `when`). */
 int64_t timeline_thread(struct timeline *tl);
 
-/* Go to instruction count n (start <= n <= present). 0, -ERANGE or
- * another negative errno (a replay that could not get there). */
+/* Go to instruction count n (start <= n <= present). 0, -ERANGE,
+ * -EINTR (interrupted: the view is on the way, between two instructions)
+ * or another negative errno (a replay that could not get there). */
 int timeline_goto(struct timeline *tl, uint64_t n);
 
 /* Checkpoints: named moments (ids from 1) to come back to. */

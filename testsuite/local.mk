@@ -145,7 +145,10 @@ EXTRA_DIST += testsuite/guest/reverse.c \
 	testsuite/backstep.reverse/reverse-history.exp \
 	testsuite/backstep.reverse/reverse-record.exp \
 	testsuite/backstep.reverse/reverse-determinism.exp \
-	testsuite/backstep.reverse/reverse-long.exp
+	testsuite/backstep.reverse/reverse-long.exp \
+	testsuite/backstep.reverse/reverse-threads.exp \
+	testsuite/backstep.reverse/reverse-interrupt.exp \
+	testsuite/guest/reverse-procs.c
 REVERSE_GUEST = testsuite/guest/reverse
 CLEANFILES += $(REVERSE_GUEST)
 if HAVE_CROSS_CC
@@ -155,3 +158,15 @@ guest-programs: $(REVERSE_GUEST)
 testsuite/guest/reverse: $(srcdir)/testsuite/guest/reverse.c
 	@$(MKDIR_P) testsuite/guest
 	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/reverse.c
+
+# --- Processes made by clone without CLONE_THREAD (backstep.threads) -------
+EXTRA_DIST += testsuite/guest/spawn.c testsuite/backstep.threads/spawn.exp
+SPAWN_GUEST = testsuite/guest/spawn
+CLEANFILES += $(SPAWN_GUEST)
+if HAVE_CROSS_CC
+check_DATA += $(SPAWN_GUEST)
+endif
+guest-programs: $(SPAWN_GUEST)
+testsuite/guest/spawn: $(srcdir)/testsuite/guest/spawn.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/spawn.c

@@ -10,6 +10,7 @@
 #include "hw/pagestore.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,132 @@ fail:
     g_free(buf);
     g_ptr_array_unref(v);
     return NULL;
+}
+
+/* binfmt_script: a file that starts with "#!" names its interpreter and
+ * at most one argument on its first line, within the first 256 bytes
+ * (BINPRM_BUF_SIZE; the last byte is not part of the line). Interpreters
+ * may themselves be scripts: Linux's exec_binprm takes five scripts in
+ * a chain and says ELOOP at the sixth. */
+#define SCRIPT_BUF_SIZE 256
+#define SCRIPT_DEPTH_MAX 5
+
+static bool spacetab(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static char *next_non_spacetab(char *s, const char *end)
+{
+    for (; s < end; s++)
+        if (!spacetab(*s))
+            return s;
+    return NULL;
+}
+
+static char *next_terminator(char *s, const char *end)
+{
+    for (; s < end; s++)
+        if (spacetab(*s) || !*s)
+            return s;
+    return NULL;
+}
+
+/* The interpreter line of the file at host path real, as Linux's
+ * load_script reads it: 1 and *name (and *arg, or NULL) for a script, 0
+ * for another file, or -errno (ENOEXEC: a "#!" line with no usable
+ * interpreter). */
+static int script_line(const char *real, char **name, char **arg)
+{
+    char buf[SCRIPT_BUF_SIZE] = { 0 };
+    int fd = open(real, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    ssize_t n = read(fd, buf, sizeof(buf));
+    close(fd);
+    if (n < 2 || buf[0] != '#' || buf[1] != '!')
+        return 0;
+    char *buf_end = buf + sizeof(buf) - 1;
+    char *i_end = memchr(buf, '\n', sizeof(buf));
+    if (!i_end) {
+        i_end = next_non_spacetab(buf + 2, buf_end);
+        /* All blanks, or no blank after the name: the name is cut. */
+        if (!i_end || !next_terminator(i_end, buf_end))
+            return -ENOEXEC;
+        i_end = buf_end;
+    }
+    while (i_end > buf + 2 && spacetab(i_end[-1]))
+        i_end--;
+    char *i_name = next_non_spacetab(buf + 2, i_end);
+    if (!i_name || i_name == i_end)
+        return -ENOEXEC;
+    char *i_arg = NULL;
+    char *i_sep = next_terminator(i_name, i_end);
+    if (i_sep && *i_sep)
+        i_arg = next_non_spacetab(i_sep, i_end);
+    *name = g_strndup(i_name, (i_sep ? i_sep : i_end) - i_name);
+    *arg = i_arg ? g_strndup(i_arg, i_end - i_arg) : NULL;
+    return 1;
+}
+
+/* Host path of the program the guest named: the real path, checked
+ * executable. NULL with *err. */
+static char *exec_file(struct user_process *p, const char *guest_path,
+                       int *err)
+{
+    g_autofree char *host = user_path_resolve(p, guest_path);
+    char *real = realpath(host, NULL);
+    if (!real) {
+        *err = -errno;
+        return NULL;
+    }
+    if (access(real, X_OK) < 0) {
+        *err = -errno;
+        free(real);
+        return NULL;
+    }
+    return real;
+}
+
+/* Follow "#!" lines from *real: argv becomes interpreter, its argument,
+ * the script's name, then the old argv[1..], as Linux builds it; *real
+ * becomes the program that runs. 0 or -errno. */
+static int resolve_scripts(struct user_process *p, const char *guest_path,
+                           char **real, GPtrArray *argv, size_t *total)
+{
+    g_autofree char *filename = g_strdup(guest_path);
+    for (int depth = 0;; depth++) {
+        char *name = NULL, *arg = NULL;
+        int r = script_line(*real, &name, &arg);
+        if (r <= 0)
+            return r;
+        if (depth == SCRIPT_DEPTH_MAX) {
+            g_free(name);
+            g_free(arg);
+            return -ELOOP;
+        }
+        /* argv holds the strings and a final NULL. */
+        if (argv->len > 1)
+            g_ptr_array_remove_index(argv, 0);
+        g_ptr_array_insert(argv, 0, g_strdup(filename));
+        if (arg)
+            g_ptr_array_insert(argv, 0, arg);
+        g_ptr_array_insert(argv, 0, g_strdup(name));
+        *total += strlen(name) + 1 + (arg ? strlen(arg) + 1 : 0)
+                  + strlen(filename) + 1;
+        if (*total > EXEC_STRINGS_MAX) {
+            g_free(name);
+            return -E2BIG;
+        }
+        int err = 0;
+        char *next = exec_file(p, name, &err);
+        g_free(filename);
+        filename = name;
+        if (!next)
+            return err;
+        free(*real);
+        *real = next;
+    }
 }
 
 /* The registers of a fresh program: all zero but what the loader sets. */
@@ -142,17 +269,20 @@ USER_SYSCALL(execve)
         g_ptr_array_unref(argv);
         return err;
     }
-    char *host = user_path_resolve(p, path);
-    char *real = realpath(host, NULL);
     int64_t ret = 0;
+    g_autofree char *comm = NULL;
+    char *real = exec_file(p, path, &err);
     if (!real) {
-        ret = -errno;
+        ret = err;
         goto out;
     }
-    if (access(real, X_OK) < 0) {
-        ret = -errno;
+    /* The name a process takes (comm) is the file's the caller named,
+     * even when an interpreter runs it. */
+    const char *named = strrchr(real, '/');
+    comm = g_strdup(named ? named + 1 : real);
+    ret = resolve_scripts(p, path, &real, argv, &total);
+    if (ret < 0)
         goto out;
-    }
 
     /* Load into a new address space; the old one stays until it works. */
     struct user_mm *old_mm = p->mm;
@@ -218,8 +348,7 @@ USER_SYSCALL(execve)
     reset_signals(p, t);
     t->clear_child_tid = 0;
     t->robust_list_head = t->robust_list_len = 0;
-    const char *base = strrchr(real, '/');
-    g_strlcpy(t->comm, base ? base + 1 : real, sizeof(t->comm));
+    g_strlcpy(t->comm, comm, sizeof(t->comm));
 
     if (p->vfork_parent) {
         struct user_thread *vp = p->vfork_parent;
@@ -238,7 +367,6 @@ USER_SYSCALL(execve)
     }
 out:
     free(real);
-    g_free(host);
     g_ptr_array_unref(argv);
     g_ptr_array_unref(envp);
     return ret;

@@ -81,3 +81,14 @@ int user_fd_close(struct user_process *p, int64_t gfd)
     close(host);
     return 0;
 }
+
+int user_fd_install_at(struct user_process *p, int host, bool cloexec,
+                       int64_t gfd)
+{
+    if (gfd < 0 || gfd >= USER_FD_MAX || p->fds[gfd].host >= 0) {
+        close(host);
+        return -EBADF;
+    }
+    p->fds[gfd] = (struct user_fd){ .host = host, .cloexec = cloexec };
+    return (int)gfd;
+}

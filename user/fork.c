@@ -1,6 +1,6 @@
 /* clone, clone3: new threads (CLONE_THREAD) and new processes (fork,
- * vfork, posix_spawn's CLONE_VM|CLONE_VFORK), and the copy of an address
- * space that fork makes. */
+ * vfork, posix_spawn's CLONE_VM|CLONE_VFORK); fork's address space is a
+ * copy-on-write copy of the parent's (hw/pagestore.h, pagestore_fork). */
 #include "config.h"
 
 #include "user/syscall.h"
@@ -46,32 +46,6 @@
 #define CLONE_ARGS_SIZE_VER0 64
 #define CLONE_ARGS_SIZE_MAX 88
 
-struct pagestore *user_mm_copy(const struct pagestore *src)
-{
-    struct pagestore *dst = pagestore_new();
-    uint64_t a = 0, page;
-    while (a < PAGESTORE_ADDR_LIMIT
-           && pagestore_first_mapped(src, a, PAGESTORE_ADDR_LIMIT, &page)) {
-        int prot = pagestore_prot(src, page);
-        if (pagestore_map(dst, page, PAGESTORE_PAGE_SIZE, (unsigned)prot) < 0)
-            goto fail;
-        /* Untouched pages stay untouched (zero) in the copy. */
-        const uint8_t *from = pagestore_peek(src, page);
-        if (from) {
-            unsigned p2;
-            uint8_t *to = pagestore_translate(dst, page, &p2);
-            if (!to)
-                goto fail;
-            memcpy(to, from, PAGESTORE_PAGE_SIZE);
-        }
-        a = page + PAGESTORE_PAGE_SIZE;
-    }
-    return dst;
-fail:
-    pagestore_free(dst);
-    return NULL;
-}
-
 void user_mm_for_each_cpu(struct user_kernel *k, struct pagestore *mem,
                           user_cpu_fn fn, void *data)
 {
@@ -80,6 +54,12 @@ void user_mm_for_each_cpu(struct user_kernel *k, struct pagestore *mem,
         if (t->proc->mem == mem)
             fn(t->cpu, data);
     }
+}
+
+static void flush_cpu(struct cpu_state *cpu, void *data)
+{
+    (void)data;
+    cpu_tlb_flush(cpu);
 }
 
 /* The child's registers are the parent's, with a CPU of its own: its
@@ -153,9 +133,12 @@ static struct user_process *new_process(struct user_process *p, uint64_t flags,
     struct user_kernel *k = p->kernel;
     struct pagestore *mem = NULL;
     if (!(flags & CLONE_VM)) {
-        mem = user_mm_copy(p->mem);
-        if (!mem)
-            return NULL;
+        /* Copy-on-write: the pages are copied when either process
+         * translates them next (MAP_SHARED ones stay shared). The
+         * parent's CPUs hold pointers to pages that are now shared: they
+         * translate and decode afresh. */
+        mem = pagestore_fork(p->mem);
+        user_mm_for_each_cpu(k, p->mem, flush_cpu, NULL);
         user_mte_copy_space(p->mem, mem);   /* the child's tags are a copy */
     }
     struct user_process *q = user_proc_alloc(k);

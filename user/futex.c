@@ -108,6 +108,14 @@ static int64_t deadline_of(struct user_process *p, uint64_t uts, bool absolute,
     return ns;
 }
 
+/* The relative timespec at uts is zero. */
+static bool deadline_is_now(struct user_process *p, uint64_t uts)
+{
+    int64_t ts[2];
+    return user_copy_in(p, ts, uts, sizeof(ts)) == 0 && ts[0] == 0
+           && ts[1] == 0;
+}
+
 static int64_t futex_wait(struct user_process *p, uint64_t uaddr, uint32_t val,
                     uint64_t uts, uint32_t bitset, bool absolute,
                     bool realtime)
@@ -129,7 +137,12 @@ static int64_t futex_wait(struct user_process *p, uint64_t uaddr, uint32_t val,
     int64_t deadline = deadline_of(p, uts, absolute, realtime);
     if (deadline < 0)
         return deadline;
-    if (uts && deadline <= user_host_now_ns())
+    /* A zero relative timeout is a look. Any other times out in host
+     * time, even one already past: the wait parks and the scheduler's
+     * next look at the host expires it, so whether it waited is logged
+     * with the wake (sched.c) and a replay, run later in host time,
+     * does the same. */
+    if (uts && !absolute && deadline_is_now(p, uts))
         return -ETIMEDOUT;
     user_futex_forget(t);
     user_block(t, USER_BLOCK_FUTEX, deadline, -ETIMEDOUT);

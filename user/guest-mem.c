@@ -77,6 +77,71 @@ void user_mem_changed(struct user_process *p, uint64_t addr, uint64_t len)
     }
 }
 
+/* A write to one page of a shared object, seen from the other places it
+ * is mapped (hw/pagestore.h). */
+struct shm_write {
+    struct user_kernel *kernel;
+    struct pagestore *store;     /* the address space being searched */
+    struct pagestore *writer;    /* the one written through */
+    uint64_t writer_addr;
+    struct pagestore_shm *shm;
+    uint64_t offset;             /* the page's, in the object */
+    uint64_t in_page, len;       /* the bytes written, within the page */
+};
+
+static void drop_shm_code(struct pagestore_shm *shm, uint64_t addr,
+                          uint64_t offset, void *data)
+{
+    struct shm_write *w = data;
+    int prot;
+
+    if (shm != w->shm || offset != w->offset
+        || (w->store == w->writer && addr == w->writer_addr))
+        return;
+    prot = pagestore_prot(w->store, addr);
+    if (prot >= 0 && (prot & PAGESTORE_PROT_EXEC)) {
+        struct code_range r = { addr + w->in_page, w->len };
+        user_mm_for_each_cpu(w->kernel, w->store, drop_code, &r);
+    }
+}
+
+void user_shm_written(struct user_process *p, uint64_t addr, uint64_t len)
+{
+    struct shm_write w = { .kernel = p->kernel, .writer = p->mem,
+                           .writer_addr = addr & PAGESTORE_PAGE_MASK,
+                           .in_page = addr & ~PAGESTORE_PAGE_MASK,
+                           .len = len };
+    GPtrArray *seen;
+
+    w.shm = pagestore_shm_at(p->mem, addr, &w.offset);
+    if (!w.shm || !p->kernel)
+        return;
+    seen = g_ptr_array_new();
+    for (guint i = 0; i < p->kernel->procs->len; i++) {
+        struct user_process *q = g_ptr_array_index(p->kernel->procs, i);
+        if (g_ptr_array_find(seen, q->mem, NULL))
+            continue;
+        g_ptr_array_add(seen, q->mem);
+        w.store = q->mem;
+        pagestore_for_each_shm_page(q->mem, drop_shm_code, &w);
+    }
+    g_ptr_array_unref(seen);
+}
+
+struct pagestore *user_futex_key(struct user_process *p, uint64_t uaddr,
+                                 uint64_t *key)
+{
+    uint64_t offset;
+    struct pagestore_shm *shm = pagestore_shm_at(p->mem, uaddr, &offset);
+
+    if (!shm) {
+        *key = uaddr;
+        return p->mem;
+    }
+    *key = offset + (uaddr & ~PAGESTORE_PAGE_MASK);
+    return pagestore_shm_store(shm);
+}
+
 bool user_access_ok(struct user_process *p, uint64_t addr, uint64_t len,
                     unsigned prot)
 {
@@ -104,6 +169,7 @@ static int copy(struct user_process *p, uint64_t addr, void *buf, size_t len,
              * debugger planting bytes) must drop decoded copies. */
             if ((prot & PAGESTORE_PROT_EXEC) || !need)
                 user_code_changed(p, addr, n);
+            user_shm_written(p, addr, n);
         } else {
             memcpy(b, page + off, n);
         }

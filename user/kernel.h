@@ -14,7 +14,10 @@
  * a result (futex, vfork, sleeps: x0 is written then) or retried (the
  * system call runs again when what it waits for may have changed). Only
  * when every thread is parked does the scheduler wait for the host:
- * poll() on the fds and timeouts the threads wait on. */
+ * poll() on the fds and timeouts the threads wait on. What the host
+ * decides there (which thread wakes, at which instruction count) goes
+ * through the system-call door, so a replay wakes the same threads at the
+ * same counts without looking at the host (doc/time-travel.md). */
 #ifndef BACKSTEP_USER_KERNEL_H
 #define BACKSTEP_USER_KERNEL_H
 
@@ -22,6 +25,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "user/process.h"
 #include "user/sigstate.h"
 
 struct user_process;
@@ -101,6 +105,9 @@ struct user_thread {
     uint32_t sve_vl_onexec;
     bool sve_vl_inherit;
     uint64_t sys_nr, sys_args[6];
+    /* The syscall being run is a retry of one that parked (a blocking
+     * connect then asks how the host's non-blocking one ended). */
+    bool sys_retrying;
     int exit_code;
 };
 
@@ -157,7 +164,7 @@ unsigned user_kernel_live_threads(const struct user_kernel *k);
 /* sched.c */
 /* Park the current thread: the syscall handler then returns
  * USER_SYSCALL_BLOCKED and x0 is left alone. */
-#define USER_SYSCALL_BLOCKED (INT64_MIN + 1)
+#define USER_SYSCALL_BLOCKED USER_DOOR_BLOCKED   /* user/process.h */
 int64_t user_block(struct user_thread *t, enum user_block_kind kind,
                    int64_t deadline_ns, int64_t timeout_result);
 int64_t user_block_io(struct user_thread *t, int fd, short events);
@@ -204,8 +211,6 @@ void user_kernel_free_released(struct user_kernel *k);
 struct user_process *user_proc_find(struct user_kernel *k, int64_t pid);
 
 /* fork.c */
-/* A copy of the pages of src (fork). NULL if the host is out of memory. */
-struct pagestore *user_mm_copy(const struct pagestore *src);
 /* The CPUs that share mem (for invalidating decoded code). */
 typedef void (*user_cpu_fn)(struct cpu_state *cpu, void *data);
 void user_mm_for_each_cpu(struct user_kernel *k, struct pagestore *mem,

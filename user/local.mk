@@ -7,7 +7,7 @@ libuser_a_SOURCES = \
 	user/process-signals.h \
 	user/syscall.h user/syscall-nr.h user/syscall.c \
 	user/syscall-fs.c user/syscall-mm.c user/syscall-proc.c \
-	user/syscall-signal.c \
+	user/syscall-signal.c user/syscall-net.c \
 	user/kernel.h user/thread.c user/sched.c user/futex.c user/wait.c \
 	user/fork.c user/exec.c user/process-debug.c user/poll.h user/poll.c user/epoll.c \
 	user/sve.h user/sve.c
@@ -47,7 +47,13 @@ check_PROGRAMS += testsuite/unit/test-user-thread
 TESTS += testsuite/unit/test-user-thread
 testsuite_unit_test_user_thread_SOURCES = testsuite/unit/test-user-thread.c
 testsuite_unit_test_user_thread_LDADD = $(USER_TEST_LDADD)
-libuser_a_SOURCES += user/snapshot.h user/snapshot.c
+libuser_a_SOURCES += user/snapshot.h user/snapshot.c user/mte-snapshot.h
+# Address-space regions for lldb's qMemoryRegionInfo (lldb helper).
+libuser_a_SOURCES += user/process-regions.c
+check_PROGRAMS += testsuite/unit/test-user-regions
+TESTS += testsuite/unit/test-user-regions
+testsuite_unit_test_user_regions_SOURCES = testsuite/unit/test-user-regions.c
+testsuite_unit_test_user_regions_LDADD = $(USER_TEST_LDADD)
 # Memory tagging (owned by the mte helper): the tag store, prctl, faults.
 libuser_a_SOURCES += user/mte.h user/mte.c
 check_PROGRAMS += testsuite/unit/test-user-mte
@@ -67,3 +73,15 @@ testsuite/guest/mte: $(srcdir)/testsuite/guest/mte.c
 	@$(MKDIR_P) testsuite/guest
 	$(GUEST_CC_V)$(CROSS_CC) -static -g -Wall -Wextra -O0 \
 		-march=armv8.5-a+memtag -o $@ $(srcdir)/testsuite/guest/mte.c
+# Sockets (syscall-net.c) and their replay through the door.
+check_PROGRAMS += testsuite/unit/test-user-syscall-net
+TESTS += testsuite/unit/test-user-syscall-net
+testsuite_unit_test_user_syscall_net_SOURCES = \
+	testsuite/unit/test-user-syscall-net.c \
+	server/syscall-door.c server/event-log.c
+testsuite_unit_test_user_syscall_net_LDADD = $(USER_TEST_LDADD)
+check_PROGRAMS += testsuite/unit/test-user-syscall-exec
+TESTS += testsuite/unit/test-user-syscall-exec
+testsuite_unit_test_user_syscall_exec_SOURCES = \
+	testsuite/unit/test-user-syscall-exec.c
+testsuite_unit_test_user_syscall_exec_LDADD = $(USER_TEST_LDADD)

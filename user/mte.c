@@ -5,14 +5,14 @@
  * The tag store is a table of address spaces (keyed by their page store)
  * of tables of tagged pages (page number -> CPU_MTE_TAGS_PER_PAGE tags).
  * It is kept here, not in the page store, so that hw/ stays unaware of
- * MTE. SNAPSHOTS: a snapshot of an address space must include its tag
- * store (user_mte_copy_space gives the copy; restoring must put it back);
- * until user/snapshot.c does so, reverse execution across an STG or a
- * PROT_MTE mmap shows the present tags.
+ * MTE. Snapshots of an address space (user/snapshot.c) include a copy of
+ * its tags (user/mte-snapshot.h), so reverse execution across an STG or a
+ * PROT_MTE mmap shows the tags of then.
  */
 #include "config.h"
 
 #include "user/mte.h"
+#include "user/mte-snapshot.h"
 #include "user/user-internal.h"
 #include "user/sigstate.h"
 
@@ -255,4 +255,64 @@ char *user_mte_smaps(const struct cpu_state *cpu)
     }
     g_array_unref(sorted);
     return g_string_free(out, FALSE);
+}
+
+/* --- snapshots of the tags (user/mte-snapshot.h) --------------------------- */
+
+struct user_mte_tags {
+    GHashTable *pages;       /* page number -> a copy of its tags */
+    size_t count;
+};
+
+struct user_mte_tags *user_mte_tags_save(const struct pagestore *store)
+{
+    GHashTable *src = space_of(store, false);
+    struct user_mte_tags *t;
+    GHashTableIter it;
+    gpointer key, tags;
+
+    if (!src || g_hash_table_size(src) == 0)
+        return NULL;
+    t = g_new0(struct user_mte_tags, 1);
+    t->pages = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                     g_free);
+    g_hash_table_iter_init(&it, src);
+    while (g_hash_table_iter_next(&it, &key, &tags))
+        g_hash_table_insert(t->pages, key,
+                            g_memdup2(tags, CPU_MTE_TAGS_PER_PAGE));
+    t->count = g_hash_table_size(t->pages);
+    return t;
+}
+
+void user_mte_tags_restore(const struct pagestore *store,
+                           const struct user_mte_tags *saved)
+{
+    GHashTable *dst = space_of(store, saved != NULL);
+    GHashTableIter it;
+    gpointer key, tags;
+
+    if (!dst)
+        return;
+    /* The arrays are replaced: CPUs must drop the tag pointers their TLBs
+     * hold (the caller flushes them, as for the pages). */
+    g_hash_table_remove_all(dst);
+    if (!saved)
+        return;
+    g_hash_table_iter_init(&it, saved->pages);
+    while (g_hash_table_iter_next(&it, &key, &tags))
+        g_hash_table_insert(dst, key, g_memdup2(tags, CPU_MTE_TAGS_PER_PAGE));
+}
+
+void user_mte_tags_free(struct user_mte_tags *saved)
+{
+    if (!saved)
+        return;
+    g_hash_table_unref(saved->pages);
+    g_free(saved);
+}
+
+size_t user_mte_tags_size(const struct user_mte_tags *saved)
+{
+    return saved ? sizeof(*saved) + saved->count * (CPU_MTE_TAGS_PER_PAGE + 32)
+                 : 0;
 }

@@ -8,10 +8,18 @@
  * runs saves the caller's mask in its frame, a wait that ends without one
  * puts it back.
  *
- * EVENT LOG: readiness is an input from outside; see sched.c. */
+ * ppoll and pselect6 write the time left back to their timespec, as
+ * Linux does (pselect's select() heritage; epoll's timeouts are not
+ * written).
+ *
+ * EVENT LOG: readiness is an input from outside; see sched.c. A replay
+ * does not run these calls: user_poll_replayed() does to the signal mask
+ * what the call did. */
 #include "config.h"
 
 #include "user/poll.h"
+
+#include "cpu/cpu.h"
 
 #include <errno.h>
 #include <string.h>
@@ -87,6 +95,32 @@ static void mask_restore(struct user_sigthread *s)
     s->restore_mask = false;
 }
 
+/* Linux's poll_select_finish: the time left goes back to the caller's
+ * timespec when the call returns (done or interrupted), unless it had no
+ * timeout or a zero one. A timespec that cannot be written is left as it
+ * is (Linux ignores that too). */
+static void write_time_left(struct user_process *p,
+                            const struct user_poll_wait *w)
+{
+    if (!w->left_addr || !w->deadline_ns || w->zero_timeout)
+        return;
+    int64_t left = MAX(w->deadline_ns - user_host_now_ns(), (int64_t)0);
+    int64_t ts[2] = { left / NSEC_PER_SEC, left % NSEC_PER_SEC };
+    (void)user_copy_out(p, w->left_addr, ts, sizeof(ts));
+}
+
+/* Park on the host fds; at the deadline the call runs again to complete
+ * (USER_TIMEOUT_RETRY): its results are then written by the call, where
+ * the event log sees them. */
+static int64_t park(struct user_thread *t, const struct user_poll_wait *w,
+                    const struct pollfd *h, unsigned n)
+{
+    int64_t ret = user_block_polls(t, h, n, w->deadline_ns);
+    if (w->deadline_ns)
+        t->timeout_result = USER_TIMEOUT_RETRY;
+    return ret;
+}
+
 bool user_poll_settle(struct user_process *p, const struct user_poll_wait *w,
                       int ready, const struct pollfd *h, unsigned n,
                       int64_t *ret)
@@ -104,27 +138,84 @@ bool user_poll_settle(struct user_process *p, const struct user_poll_wait *w,
             if (t->interrupted) {
                 /* A signal woke this retry: the scheduler ends the
                  * wait with EINTR (sched.c's run_thread). */
-                *ret = user_block_polls(t, h, n, w->deadline_ns);
+                write_time_left(p, w);
+                *ret = park(t, w, h, n);
                 return false;
             }
             /* ERESTARTNOHAND: EINTR once a handler runs, else the call
              * starts again (user_syscall_interrupted). */
             t->interrupted = true;
+            write_time_left(p, w);
             *ret = -EINTR;
             return false;
         }
     }
     if (w->zero_timeout || (w->deadline_ns && w->deadline_ns <= user_host_now_ns()))
         goto done;
-    /* Park (no fds: only a signal or the timeout ends it). A timeout
-     * that expires while parked returns 0 without a retry: the signal
-     * code then puts the mask back (user_signal_resume). */
-    *ret = user_block_polls(t, h, n, w->deadline_ns);
+    /* Park (no fds: only a signal or the timeout ends it). A retry that
+     * a signal woke parks again and the scheduler ends it with EINTR:
+     * the time left goes back now. */
+    if (t->interrupted)
+        write_time_left(p, w);
+    *ret = park(t, w, h, n);
     return false;
 done:
+    write_time_left(p, w);
     if (w->masked)
         mask_restore(t->sig);
     return true;
+}
+
+/* The mask argument of a wait call in the thread's saved arguments, as
+ * the call reads it: true with *mask if it has one. */
+static bool call_mask(struct user_process *p, const struct user_thread *t,
+                      uint64_t *mask)
+{
+    const uint64_t *a = t->sys_args;
+    struct user_poll_wait w = { 0 };
+    uint64_t set = 0, size = 0;
+    switch (t->sys_nr) {
+    case USER_NR_ppoll:
+        set = a[3];
+        size = a[4];
+        break;
+    case USER_NR_pselect6: {
+        uint64_t pair[2];
+        if (!a[5] || user_copy_in(p, pair, a[5], sizeof(pair)) < 0)
+            return false;
+        set = pair[0];
+        size = pair[1];
+        break;
+    }
+    case USER_NR_epoll_pwait: case USER_NR_epoll_pwait2:
+        set = a[4];
+        size = a[5];
+        break;
+    default:
+        return false;
+    }
+    if (user_poll_sigmask(p, set, size, &w) < 0 || !w.masked)
+        return false;
+    *mask = w.mask;
+    return true;
+}
+
+void user_poll_replayed(struct user_process *p, bool parked)
+{
+    struct user_thread *t = p->cur;
+    uint64_t mask;
+    if (!call_mask(p, t, &mask))
+        return;
+    if (parked) {
+        mask_install(t->sig, mask);
+    } else if ((int64_t)t->cpu->x[0] == -EINTR) {
+        /* The recording's settle found a signal the mask lets through. */
+        mask_install(t->sig, mask);
+        t->interrupted = true;
+        user_signal_check_pending(p);
+    } else if (t->sig->restore_mask) {
+        mask_restore(t->sig);
+    }
 }
 
 /* --- ppoll --------------------------------------------------------------- */
@@ -146,6 +237,7 @@ USER_SYSCALL(ppoll)
         r = user_poll_timeout_ts(p, a[2], &w);
     if (r < 0)
         return r;
+    w.left_addr = a[2];
     struct guest_pollfd *g = g_new0(struct guest_pollfd, nfds ? nfds : 1);
     struct pollfd *h = g_new0(struct pollfd, nfds ? nfds : 1);
     int64_t ret = user_copy_in(p, g, a[0], nfds * sizeof(*g));
@@ -216,6 +308,7 @@ USER_SYSCALL(pselect6)
     int r = user_poll_timeout_ts(p, a[4], &w);
     if (r < 0)
         return r;
+    w.left_addr = a[4];
     if (a[5]) {
         /* arm64 passes { const sigset_t *ss; size_t ss_len } */
         uint64_t pair[2];

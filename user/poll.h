@@ -13,7 +13,16 @@ struct user_poll_wait {
     bool zero_timeout;       /* look once, never wait */
     bool masked;             /* a signal mask was given */
     uint64_t mask;
+    /* The guest timespec that gets the time left when the call returns
+     * (ppoll, pselect6: Linux's poll_select_finish); 0: none. */
+    uint64_t left_addr;
 };
+
+/* timeout_result of a wait that runs its call again when its deadline
+ * passes (sched.c's host_wait): the call then writes its results (no fd
+ * ready, no time left) itself, so they are the call's completed output
+ * that the event log records. */
+#define USER_TIMEOUT_RETRY INT64_MIN
 
 /* Timeout from a guest timespec at ts (0: wait forever). 0 or -errno. */
 int user_poll_timeout_ts(struct user_process *p, uint64_t ts,
@@ -31,5 +40,17 @@ int user_poll_sigmask(struct user_process *p, uint64_t set, uint64_t size,
 bool user_poll_settle(struct user_process *p, const struct user_poll_wait *w,
                       int ready, const struct pollfd *h, unsigned n,
                       int64_t *ret);
+
+/* A replay took the current thread's call from the recording instead of
+ * running it (parked: it had parked there). Do to the signal mask what
+ * the call did when it ran: a ppoll, pselect6 or epoll_pwait with a mask
+ * installs it for the wait and puts it back when it completes, unless a
+ * signal the mask let through ended it (EINTR: the mask stays until the
+ * handler's frame saves the caller's, as Linux's ERESTARTNOHAND). */
+void user_poll_replayed(struct user_process *p, bool parked);
+
+/* The door's view of waits on the host (USER_DOOR_PARKED,
+ * USER_DOOR_NR_REPLAY_STATUS, USER_DOOR_NR_HOST_WAKE, user_wake_how) is
+ * in user/process.h, shared with server/syscall-door.c. */
 
 #endif

@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include "user/user-internal.h"
+#include "user/process-debug.h"
 
 #include "cpu/cpu.h"
 
+#include <errno.h>
 #include <string.h>
 
 GArray *user_process_threads(struct user_process *proc)
@@ -192,4 +194,37 @@ void user_process_hold_thread(struct user_process *proc, int64_t tid,
     struct user_thread *t = user_thread_find(proc->kernel, tid);
     if (t)
         t->held = held;
+}
+
+int user_process_debugger_kill(struct user_process *proc, int64_t pid)
+{
+    struct user_process *p = user_proc_find(proc->kernel, pid);
+
+    if (!p || p->exited)
+        return -ESRCH;
+    /* Its end is the debugger's doing, not news to report. */
+    p->debugged = false;
+    for (guint i = 0; i < p->threads->len; i++)
+        ((struct user_thread *)g_ptr_array_index(p->threads, i))->held = false;
+    user_process_kill(p, USER_SIGKILL);
+    return 0;
+}
+
+int user_process_thread_set_siginfo(struct user_process *proc, int64_t tid,
+                                    uint64_t offset, const uint8_t *data,
+                                    size_t len)
+{
+    struct user_kernel *k = proc->kernel;
+    struct user_thread *t = tid > 0 ? user_thread_find(k, tid) : k->current;
+    struct user_siginfo *info;
+
+    if (!t)
+        return -ESRCH;
+    if (!t->sig->has_stopped)
+        return -ENODATA;
+    info = &t->sig->stopped.info;
+    if (offset > sizeof(*info) || len > sizeof(*info) - offset)
+        return -EINVAL;
+    memcpy((uint8_t *)info + offset, data, len);
+    return 0;
 }

@@ -41,6 +41,29 @@ struct user_syscall_door {
     void *opaque;
 };
 
+/* Besides the system calls, user/ tells the door about waits on the host,
+ * so that a replay parks and wakes threads where the recording did
+ * (user/sched.c; doc/time-travel.md). These are not Linux numbers. */
+/* after(nr | USER_DOOR_PARKED, the call's args, &state): the call nr
+ * parked its thread; state describes the wait (sched.c's park state). */
+#define USER_DOOR_PARKED (1ull << 40)
+/* before(): SKIP with *ret if a replay took the last call from the log:
+ * 0 if it completed, else the park state to park the thread in. RUN:
+ * the call ran. */
+#define USER_DOOR_NR_REPLAY_STATUS ((1ull << 41) + 1)
+/* after(), recording: thread args[0] was woken by the host (args[1]:
+ * USER_WAKE_*). before(), replaying: SKIP with *ret = tid |
+ * USER_WAKE_* << 32 of the next recorded wake due now, or 0 for none;
+ * RUN when not replaying. */
+#define USER_DOOR_NR_HOST_WAKE ((1ull << 41) + 2)
+enum user_wake_how {
+    USER_WAKE_RETRY = 1,     /* its fds are ready: the call runs again */
+    USER_WAKE_TIMEOUT = 2,   /* its deadline passed: x0 = timeout_result */
+};
+/* before()'s *ret for a replayed call that parks its thread (the value
+ * user/ also uses inside for a call that blocks). */
+#define USER_DOOR_BLOCKED (INT64_MIN + 1)
+
 struct user_options {
     const char *sysroot;     /* -L: guest root for absolute paths, or NULL */
     bool log_syscalls;       /* --strace-like log on stderr */
@@ -185,6 +208,26 @@ ssize_t user_mem_read(struct user_process *proc, uint64_t addr, void *buf,
                       size_t len);
 int user_mem_write(struct user_process *proc, uint64_t addr, const void *buf,
                    size_t len);
+
+/* The region of the address space holding addr, for the debugger
+ * (lldb's qMemoryRegionInfo): a run of mapped pages [start, last] with
+ * one protection (PROT_READ/WRITE/EXEC bits) and one tagging (PROT_MTE),
+ * cut at fixed 256 MiB boundaries; or the gap around an unmapped addr,
+ * from the end of the mapping below to the byte before the next one
+ * (last UINT64_MAX past the last mapping). No file names: user/ does not
+ * remember which file a mapping came from. */
+struct user_mem_region {
+    uint64_t start, last;
+    bool mapped;
+    unsigned prot;
+    bool tagged;
+};
+void user_process_mem_region(struct user_process *proc, uint64_t addr,
+                             struct user_mem_region *out);
+/* The same for the process whose memory cpu runs on; false if cpu is not
+ * a user-mode process's. */
+bool user_cpu_mem_region(const struct cpu_state *cpu, uint64_t addr,
+                         struct user_mem_region *out);
 
 /* Facts for the debugger. */
 int64_t user_process_pid(const struct user_process *proc);

@@ -12,6 +12,7 @@
 #include "user/user-internal.h"
 
 #include "cpu/cpu.h"
+#include "cpu/pauth.h"
 
 #include <string.h>
 
@@ -65,5 +66,5 @@ void user_pauth_reset_keys(struct user_process *p, struct cpu_state *cpu,
         if (keys & each[i].bit)
             user_random_fill(p, each[i].key, 2 * sizeof(uint64_t));
     }
-    cpu->pauth_enabled = true;
+    pauth_cpu_configure(cpu);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "user/user-internal.h"
+#include "user/poll.h"
 #include "user/syscall.h"
 
 #include "cpu/cpu.h"
@@ -122,6 +123,13 @@ static bool restarts_after_handler(const struct user_thread *t)
     switch (t->sys_nr) {
     case USER_NR_read: case USER_NR_readv: case USER_NR_write:
     case USER_NR_writev: case USER_NR_wait4: case USER_NR_waitid:
+    /* Sockets restart as Linux's do when no SO_RCVTIMEO/SO_SNDTIMEO bounds
+     * the wait (with one, Linux gives EINTR; not told apart here). connect
+     * is left out: an interrupted connect goes on in the background and a
+     * restart would see EALREADY. */
+    case USER_NR_accept: case USER_NR_accept4:
+    case USER_NR_recvfrom: case USER_NR_recvmsg: case USER_NR_sendto:
+    case USER_NR_sendmsg:
         return true;
     case USER_NR_futex:
         return t->sys_args[3] == 0;   /* untimed */
@@ -163,20 +171,168 @@ static bool host_waits(const struct user_thread *t)
                || t->deadline_ns);
 }
 
+/* --- waits on the host in the event log ---------------------------------
+ * Which thread the host wakes, and when, depends on host timing: it is an
+ * input from outside (DESIGN.md, determinism rule 2). Recording, the door
+ * is told of each call that parks and of each wake host_wait() gives, at
+ * the machine's instruction count; a replay parks a thread where the
+ * recording's call parked (the replay does not run calls that touch the
+ * host) and wakes it at the same point of the deterministic schedule,
+ * never asking the host. */
+
+/* A parked thread's wait as the door logs it: what a replay needs to
+ * park it the same way: its kind, whether it waits on fds and on a
+ * deadline (which decide when the scheduler looks at the host and which
+ * wakes reach it), and x0 at the deadline. */
+#define PARK_KIND_MASK 0xffu
+#define PARK_POLLS (1u << 8)
+#define PARK_DEADLINE (1u << 9)
+#define PARK_TIMEOUT_RETRY (1u << 10)
+
+static int64_t park_state(const struct user_thread *t)
+{
+    uint64_t s = (uint64_t)t->block & PARK_KIND_MASK;
+    if (user_thread_polls(t))
+        s |= PARK_POLLS;
+    if (t->deadline_ns)
+        s |= PARK_DEADLINE;
+    if (t->timeout_result == USER_TIMEOUT_RETRY)
+        s |= PARK_TIMEOUT_RETRY;
+    else
+        s |= (uint64_t)(uint32_t)(int32_t)t->timeout_result << 32;
+    return (int64_t)s;
+}
+
+/* Replaying: park t as the recording's call parked it. Only waits a call
+ * the replay takes from the log can have (on fds, a sleep); anything
+ * else in the log parks it as a wait on fds. */
+static void park_as_recorded(struct user_thread *t, int64_t state)
+{
+    uint64_t s = (uint64_t)state;
+    enum user_block_kind kind = (enum user_block_kind)(s & PARK_KIND_MASK);
+    if (kind != USER_BLOCK_SLEEP)
+        kind = USER_BLOCK_RETRY;
+    int64_t timeout = s & PARK_TIMEOUT_RETRY ? USER_TIMEOUT_RETRY
+                                             : (int64_t)(int32_t)(s >> 32);
+    /* The deadline's value is never looked at in a replay: the log says
+     * when it passed. */
+    user_block(t, kind, s & PARK_DEADLINE ? 1 : 0, timeout);
+    if (s & PARK_POLLS) {
+        struct pollfd none = { .fd = -1 };
+        if (!t->io_polls)
+            t->io_polls = g_array_new(FALSE, FALSE, sizeof(struct pollfd));
+        g_array_append_val(t->io_polls, none);
+    }
+}
+
+/* Run the current thread's system call (the svc's, or the saved one
+ * again) and settle it with the door: recording, say that it parked;
+ * replaying, park the thread if the recording's call parked, and do to
+ * its signal mask what the call would have. */
+static void run_syscall(struct user_thread *t, bool saved, bool svc)
+{
+    struct user_process *p = t->proc;
+    const struct user_syscall_door *door = p->kernel->door;
+    uint64_t no_args[6] = { 0 };
+    int64_t replayed = 0;
+
+    if (svc)
+        user_syscall(p);
+    else
+        user_syscall_run(p, saved);
+    if (!door || t->state == USER_THREAD_EXITED)
+        return;
+    if (door->before(door->opaque, p, USER_DOOR_NR_REPLAY_STATUS, no_args,
+                     &replayed) == USER_DOOR_SKIP) {
+        if (replayed && t->state == USER_THREAD_RUNNABLE)
+            park_as_recorded(t, replayed);
+        user_poll_replayed(p, replayed != 0);
+        return;
+    }
+    if (t->state == USER_THREAD_BLOCKED) {
+        int64_t state = park_state(t);
+        door->after(door->opaque, p, t->sys_nr | USER_DOOR_PARKED,
+                    t->sys_args, &state);
+    }
+}
+
+/* Wake t for the host: its fds are ready (the call runs again), or its
+ * deadline passed (x0 is the wait's timeout result). */
+static void wake_from_host(struct user_thread *t, enum user_wake_how how)
+{
+    if (t->state != USER_THREAD_BLOCKED)
+        return;
+    if (how == USER_WAKE_RETRY) {
+        user_wake(t, 0);
+        return;
+    }
+    int64_t r = t->timeout_result;
+    user_futex_forget(t);
+    make_runnable(t);
+    t->retry = false;
+    t->cpu->x[0] = (uint64_t)r;
+}
+
+/* Recording: wake t and log it. */
+static void host_woke(struct user_kernel *k, struct user_thread *t,
+                      enum user_wake_how how)
+{
+    if (t->state != USER_THREAD_BLOCKED)
+        return;
+    wake_from_host(t, how);
+    if (k->door) {
+        uint64_t args[6] = { (uint64_t)t->tid, how };
+        int64_t unused = 0;
+        k->door->after(k->door->opaque, k->first, USER_DOOR_NR_HOST_WAKE,
+                       args, &unused);
+    }
+}
+
+/* Replaying: give the wakes the recording's host gave here. False if
+ * not replaying. */
+static bool replay_host_wakes(struct user_kernel *k, bool *woke)
+{
+    const struct user_syscall_door *door = k->door;
+    uint64_t no_args[6] = { 0 };
+
+    *woke = false;
+    if (!door)
+        return false;
+    /* Bounded: a wake per thread at most makes sense at one point. */
+    for (unsigned i = 0; i <= USER_TASK_LIMIT; i++) {
+        int64_t w = 0;
+        if (door->before(door->opaque, k->first, USER_DOOR_NR_HOST_WAKE,
+                         no_args, &w) != USER_DOOR_SKIP)
+            return i > 0;
+        if (w == 0)
+            break;
+        struct user_thread *t = user_thread_find(k, (int64_t)(uint32_t)w);
+        enum user_wake_how how = (enum user_wake_how)((uint64_t)w >> 32);
+        if (t && t->state == USER_THREAD_BLOCKED
+            && (how == USER_WAKE_RETRY || how == USER_WAKE_TIMEOUT)) {
+            wake_from_host(t, how);
+            *woke = true;
+        }
+    }
+    return true;
+}
+
 /* Poll the host fds threads wait on and expire their timeouts, waiting at
  * most timeout_ms (0: just look). True if some thread became runnable.
- *
- * EVENT LOG: this is an input from outside (which fds became ready, and
- * when a timeout passed in host time). The time-travel issue records the
- * threads woken here and replays them instead of polling. */
+ * Replaying, the recording's wakes instead. */
 static bool host_wait(struct user_kernel *k, int timeout_ms)
 {
-    GArray *fds = g_array_new(FALSE, FALSE, sizeof(struct pollfd));
-    GPtrArray *waiters = g_ptr_array_new();
-    int64_t now = user_host_now_ns();
+    GArray *fds;
+    GPtrArray *waiters;
+    int64_t now;
     int64_t first_deadline = 0;
     bool woke = false;
 
+    if (replay_host_wakes(k, &woke))
+        return woke;
+    fds = g_array_new(FALSE, FALSE, sizeof(struct pollfd));
+    waiters = g_ptr_array_new();
+    now = user_host_now_ns();
     for (guint i = 0; i < k->threads->len; i++) {
         struct user_thread *t = g_ptr_array_index(k->threads, i);
         if (!host_waits(t))
@@ -200,7 +356,7 @@ static bool host_wait(struct user_kernel *k, int timeout_ms)
         for (guint i = 0; n > 0 && i < fds->len; i++) {
             struct pollfd *pfd = &g_array_index(fds, struct pollfd, i);
             if (pfd->revents) {
-                user_wake(g_ptr_array_index(waiters, i), 0);
+                host_woke(k, g_ptr_array_index(waiters, i), USER_WAKE_RETRY);
                 woke = true;
             }
         }
@@ -210,11 +366,8 @@ static bool host_wait(struct user_kernel *k, int timeout_ms)
         struct user_thread *t = g_ptr_array_index(k->threads, i);
         if (t->state == USER_THREAD_BLOCKED && t->deadline_ns
             && t->deadline_ns <= now) {
-            int64_t r = t->timeout_result;
-            user_futex_forget(t);
-            make_runnable(t);
-            t->retry = false;
-            t->cpu->x[0] = (uint64_t)r;
+            host_woke(k, t, t->timeout_result == USER_TIMEOUT_RETRY
+                                ? USER_WAKE_RETRY : USER_WAKE_TIMEOUT);
             woke = true;
         }
     }
@@ -364,6 +517,10 @@ static bool undebugged_stop(struct user_thread *t, const struct user_event *ev)
 static void log_undef(struct user_process *p)
 {
     struct cpu_state *cpu = p->cpu;
+    /* A failed AUT* under FEAT_FPAC is the program's own fault, not an
+     * instruction backstep lacks. */
+    if (cpu->pauth_fault)
+        return;
     /* Once per place: a debugger that resumes without the signal makes
      * the instruction fault again, which is not news. */
     if (p->undef_logged && p->undef_logged_pc == cpu->pc)
@@ -426,7 +583,7 @@ static bool run_thread(struct user_kernel *k, struct user_thread *t,
     if (t->syscall_entry_pending) {
         /* From the registers: the debugger may have changed them. */
         t->syscall_entry_pending = false;
-        user_syscall_run(p, false);
+        run_syscall(t, false, false);
         if (take_stop(p, ev))
             return true;
         if (t->state != USER_THREAD_RUNNABLE || k->queued_events->len) {
@@ -440,7 +597,7 @@ static bool run_thread(struct user_kernel *k, struct user_thread *t,
     }
     if (t->retry) {
         t->retry = false;
-        user_syscall_run(p, true);
+        run_syscall(t, true, false);
         if (t->state == USER_THREAD_BLOCKED && t->interrupted) {
             /* Still nothing: the signal ends the wait after all. */
             user_futex_forget(t);
@@ -485,7 +642,7 @@ static bool run_thread(struct user_kernel *k, struct user_thread *t,
                 syscall_event(t, USER_EVENT_SYSCALL_ENTRY, ev);
                 return true;
             }
-            user_syscall(p);
+            run_syscall(t, false, true);
             if (take_stop(p, ev))
                 return true;
             if (k->queued_events->len)

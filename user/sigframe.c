@@ -310,7 +310,11 @@ int user_sigframe_setup(struct user_process *p, const struct user_sigaction *act
     f->uc.stack = user_sigaltstack_get(p, cpu->sp);
     f->uc.sigmask = mask;
     struct guest_sigcontext *sc = &f->uc.mcontext;
-    sc->fault_address = s->fault_address;
+    /* Never with its tag, whatever SA_EXPOSE_TAGBITS says (Linux's
+     * Documentation/arm64/tagged-pointers.rst): bits 63:56 follow bit 55. */
+    sc->fault_address = (s->fault_address & (1ull << 55))
+                            ? s->fault_address | 0xffull << 56
+                            : s->fault_address & ~(0xffull << 56);
     memcpy(sc->regs, cpu->x, sizeof(sc->regs));
     sc->sp = cpu->sp;
     sc->pc = cpu->pc;

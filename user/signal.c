@@ -360,6 +360,43 @@ void user_signal_cpu_fault(struct user_process *p, int sig, uint64_t addr)
     force(p, &s);
 }
 
+/* sigaction's SA_EXPOSE_TAGBITS (asm-generic/signal-defs.h, Linux 5.11). */
+#define USER_SA_EXPOSE_TAGBITS 0x00000800u
+
+/* Whether si_addr of this signal is a fault address: Linux's
+ * siginfo_layout() gives the _sigfault member to the fault signals
+ * when the kernel sent them (0 < si_code < SI_KERNEL). */
+static bool has_fault_address(const struct user_siginfo *info)
+{
+    switch (info->signo) {
+    case USER_SIGILL: case USER_SIGFPE: case USER_SIGSEGV: case USER_SIGBUS:
+    case USER_SIGTRAP:
+        return info->code > 0 && info->code < USER_SI_KERNEL;
+    default:
+        return false;
+    }
+}
+
+/* What a handler without SA_EXPOSE_TAGBITS sees in si_addr: arm64's
+ * arch_untagged_si_addr() -- the address without its tag (bits 63:56
+ * become copies of bit 55, untagged_addr()), except for watchpoint and
+ * breakpoint traps, which keep every bit for historical reasons. With
+ * SA_EXPOSE_TAGBITS the tag stays (for SEGV_MTESERR bits 59:56 only: the
+ * fault address has 63:60 clear from the start, as FAR_EL1's are UNKNOWN
+ * for tag check faults and Linux masks them). The debugger's $_siginfo
+ * always has the whole address, as ptrace does. */
+static void hide_addr_tag_bits(struct user_signal *s)
+{
+    uint64_t addr = s->info.f.fault.addr;
+
+    if (!has_fault_address(&s->info))
+        return;
+    if (s->info.signo == USER_SIGTRAP && s->info.code == USER_TRAP_BRKPT)
+        return;
+    s->info.f.fault.addr = (addr & (1ull << 55)) ? addr | 0xffull << 56
+                                                 : addr & ~(0xffull << 56);
+}
+
 enum delivery {
     DELIVERED_NOTHING,       /* ignored, or the frame could not be built */
     DELIVERED_KILLED,
@@ -391,7 +428,10 @@ static enum delivery deliver(struct user_process *p, const struct user_signal *s
      * again after the handler (SA_RESTART). Before the frame, which
      * saves pc and x0. */
     user_syscall_interrupted(p->cur, true, a.flags & USER_SA_RESTART);
-    if (user_sigframe_setup(p, &a, s, mask) < 0) {
+    struct user_signal shown = *s;
+    if (!(a.flags & USER_SA_EXPOSE_TAGBITS))
+        hide_addr_tag_bits(&shown);
+    if (user_sigframe_setup(p, &a, &shown, mask) < 0) {
         /* Linux's force_sigsegv: a SIGSEGV that cannot be handled ends
          * the process rather than faulting again and again. */
         if (sig == USER_SIGSEGV)

@@ -25,10 +25,6 @@
 #include <unistd.h>
 
 #define GUEST_AT_FDCWD (-100)
-#define GUEST_IOV_MAX 1024
-/* One call moves at most this many pages; a longer transfer is short,
- * which read/write callers must handle anyway. */
-#define HOST_IOV_MAX 1024
 #define GUEST_RW_MAX 0x7ffff000ull   /* Linux's MAX_RW_COUNT */
 
 /* open flags where arm64 (asm-generic) and x86-64 differ. */
@@ -100,20 +96,15 @@ static int guest_at_path(struct user_process *p, uint64_t gdirfd,
     return guest_path(p, gpath, path);
 }
 
-struct host_iov {
-    struct iovec v[HOST_IOV_MAX];
-    int n;
-};
-
 /* Add the guest range [addr, addr+len) to iov as host pieces (one per
  * page), after checking that all of it allows need. Stops quietly when
  * iov is full: the transfer is then short. */
-static int iov_add(struct user_process *p, struct host_iov *iov,
-                   uint64_t addr, uint64_t len, unsigned need)
+int user_iov_add(struct user_process *p, struct user_host_iov *iov,
+                 uint64_t addr, uint64_t len, unsigned need)
 {
     if (!user_access_ok(p, addr, len, need))
         return -EFAULT;
-    while (len > 0 && iov->n < HOST_IOV_MAX) {
+    while (len > 0 && iov->n < USER_HOST_IOV_MAX) {
         unsigned prot;
         uint8_t *page = pagestore_translate(p->mem, addr, &prot);
         if (!page)
@@ -127,6 +118,28 @@ static int iov_add(struct user_process *p, struct host_iov *iov,
         len -= n;
     }
     return 0;
+}
+
+int user_iov_from_guest(struct user_process *p, struct user_host_iov *iov,
+                        uint64_t giov, uint64_t count, unsigned need)
+{
+    if (count > USER_GUEST_IOV_MAX)
+        return -EINVAL;
+    struct guest_iovec { uint64_t base, len; };
+    struct guest_iovec *vec = g_new(struct guest_iovec, count ? count : 1);
+    int r = user_copy_in(p, vec, giov, count * 16);
+    uint64_t total = 0;
+    for (uint64_t i = 0; r == 0 && i < count; i++) {
+        uint64_t len = vec[i].len;
+        if ((int64_t)len < 0 || len > GUEST_RW_MAX - total) {
+            r = -EINVAL;
+            break;
+        }
+        total += len;
+        r = user_iov_add(p, iov, vec[i].base, len, need);
+    }
+    g_free(vec);
+    return r;
 }
 
 static int64_t host_result(ssize_t r)
@@ -164,8 +177,8 @@ static bool may_wait(int fd, int *flags)
  * write may then be short, which callers handle).
  *
  * EVENT LOG: the readiness poll is an input from outside. */
-static int64_t transfer(struct user_process *p, int fd, struct host_iov *iov,
-                        bool is_write)
+static int64_t transfer(struct user_process *p, int fd,
+                        struct user_host_iov *iov, bool is_write)
 {
     int flags;
     if (!may_wait(fd, &flags))
@@ -252,9 +265,9 @@ static int64_t rw_buffer(struct user_process *p, uint64_t gfd, uint64_t buf,
     if (fd < 0)
         return fd;
     count = MIN(count, GUEST_RW_MAX);
-    struct host_iov *iov = g_new(struct host_iov, 1);
+    struct user_host_iov *iov = g_new(struct user_host_iov, 1);
     iov->n = 0;
-    int64_t r = iov_add(p, iov, buf, count,
+    int64_t r = user_iov_add(p, iov, buf, count,
                         is_write ? PAGESTORE_PROT_READ : PAGESTORE_PROT_WRITE);
     if (r == 0) {
         if (offset >= 0)
@@ -302,28 +315,14 @@ static int64_t rw_vector(struct user_process *p, uint64_t gfd, uint64_t giov,
     int fd = user_fd_host(p, gfd);
     if (fd < 0)
         return fd;
-    if (count > GUEST_IOV_MAX)
-        return -EINVAL;
-    struct guest_iovec { uint64_t base, len; };
-    struct guest_iovec *vec = g_new(struct guest_iovec, count ? count : 1);
-    int64_t r = user_copy_in(p, vec, giov, count * 16);
-    struct host_iov *iov = g_new(struct host_iov, 1);
+    struct user_host_iov *iov = g_new(struct user_host_iov, 1);
     iov->n = 0;
-    uint64_t total = 0;
-    for (uint64_t i = 0; r == 0 && i < count; i++) {
-        uint64_t len = vec[i].len;
-        if ((int64_t)len < 0 || len > GUEST_RW_MAX - total) {
-            r = -EINVAL;
-            break;
-        }
-        total += len;
-        r = iov_add(p, iov, vec[i].base, len,
-                    is_write ? PAGESTORE_PROT_READ : PAGESTORE_PROT_WRITE);
-    }
+    int64_t r = user_iov_from_guest(p, iov, giov, count,
+                                    is_write ? PAGESTORE_PROT_READ
+                                             : PAGESTORE_PROT_WRITE);
     if (r == 0)
         r = transfer(p, fd, iov, is_write);
     g_free(iov);
-    g_free(vec);
     if (r == USER_SYSCALL_BLOCKED)
         return r;
     return is_write ? write_result(p, r) : r;
@@ -459,6 +458,7 @@ USER_SYSCALL(statx)
 #define GUEST_TIOCGWINSZ 0x5413
 #define GUEST_TIOCSWINSZ 0x5414
 #define GUEST_FIONREAD 0x541b
+#define GUEST_FIONBIO 0x5421
 #define GUEST_TERMIOS_SIZE 36   /* kernel struct termios: 4 flags, line, 19 cc */
 
 USER_SYSCALL(ioctl)
@@ -497,6 +497,18 @@ USER_SYSCALL(ioctl)
         if (ioctl(fd, FIONREAD, &n) < 0)
             return -errno;
         return user_copy_out(p, a[2], &n, sizeof(n));
+    }
+    case GUEST_FIONBIO: {
+        /* O_NONBLOCK by another name (sockets' older idiom). */
+        int32_t on;
+        int r = user_copy_in(p, &on, a[2], sizeof(on));
+        if (r < 0)
+            return r;
+        int fl = fcntl(fd, F_GETFL);
+        if (fl < 0)
+            return -errno;
+        return host_result(fcntl(fd, F_SETFL, on ? fl | O_NONBLOCK
+                                                 : fl & ~O_NONBLOCK));
     }
     case GUEST_TIOCGPGRP: {
         /* The guest's own process group, once the host says it is a tty. */

@@ -1,6 +1,14 @@
 /* Memory system calls over the page store: brk, mmap, munmap, mprotect,
  * madvise, mremap. Every change of mappings flushes the CPU's TLB and
- * drops decoded code of the range. */
+ * drops decoded code of the range.
+ *
+ * MAP_SHARED memory, anonymous or file-backed, is a shared-memory object
+ * of the page store (hw/pagestore.h) mapped into the address space: fork
+ * maps the same object into the child, so the two see each other's
+ * writes, and munmap, exec and exit drop the mapping. A shared file
+ * mapping is filled from the file when it is made and never written back
+ * (as before: only a host-side reader could tell), and two separate
+ * mmap calls of one file make two objects, not one. */
 #define _GNU_SOURCE
 #include "config.h"
 
@@ -94,7 +102,9 @@ static int copy_file(struct user_process *p, int fd, uint64_t addr,
         uint8_t *page = pagestore_translate(p->mem, addr + done, NULL);
         if (!page)
             return -ENOMEM;
-        ssize_t n = pread(fd, page, MIN(PAGE, len - done), off + done);
+        size_t in_page = (addr + done) & (PAGE - 1);   /* after a short read */
+        ssize_t n = pread(fd, page + in_page, MIN(PAGE - in_page, len - done),
+                          off + done);
         if (n < 0)
             return -errno;
         if (n == 0)
@@ -126,9 +136,6 @@ USER_SYSCALL(mmap)
     if ((prot & GUEST_PROT_MTE) && !anon)
         return -EINVAL;   /* Linux: PROT_MTE only on RAM-backed mappings */
     if (!anon) {
-        /* MAP_SHARED file mappings are copies too: with one process and
-         * no writes back to the file, only a writer on the host could
-         * tell the difference. */
         fd = user_fd_host(p, a[4]);
         if (fd < 0)
             return fd;
@@ -158,7 +165,15 @@ USER_SYSCALL(mmap)
     }
 
     user_mem_changed(p, addr, len);
-    pagestore_map(p->mem, addr, len, prot & GUEST_PROT_MASK);
+    if (type == GUEST_MAP_PRIVATE) {
+        pagestore_map(p->mem, addr, len, prot & GUEST_PROT_MASK);
+    } else {
+        struct pagestore_shm *shm = pagestore_shm_new(len);
+        if (!shm)
+            return -ENOMEM;
+        pagestore_map_shm(p->mem, addr, len, prot & GUEST_PROT_MASK, shm, 0);
+        pagestore_shm_unref(shm);   /* the mapping holds it */
+    }
     user_mte_map(p, addr, len, prot & GUEST_PROT_MTE);
     if (!anon) {
         int r = copy_file(p, fd, addr, len, off);
@@ -235,14 +250,36 @@ USER_SYSCALL(madvise)
     if (a[2] == GUEST_MADV_DONTNEED) {
         /* Private pages read back as zero afterwards. (A file-backed
          * private mapping would re-read the file on Linux; ours are
-         * copies, so they become zero: rare in practice.) */
+         * copies, so they become zero: rare in practice.) Shared pages
+         * keep their contents, which are the object's. */
         user_mem_changed(p, addr, len);
         for (uint64_t pa = addr; pa < addr + len; pa += PAGE) {
             int prot = pagestore_prot(p->mem, pa);
-            pagestore_map(p->mem, pa, PAGE, prot);
+            if (!pagestore_shm_at(p->mem, pa, NULL))
+                pagestore_map(p->mem, pa, PAGE, prot);
         }
     }
     return 0;   /* other advice is only advice */
+}
+
+/* Shared file mappings are filled from the file when mapped and never
+ * written back (doc/manual.md), so there is nothing to flush: msync only
+ * checks its arguments as Linux does. */
+USER_SYSCALL(msync)
+{
+    enum { MS_ASYNC = 1, MS_INVALIDATE = 2, MS_SYNC = 4 };
+    uint64_t addr = a[0], len = a[1], flags = a[2];
+    if (addr & (PAGE - 1) || flags & ~(uint64_t)(MS_ASYNC | MS_INVALIDATE | MS_SYNC)
+        || ((flags & MS_ASYNC) && (flags & MS_SYNC)))
+        return -EINVAL;
+    if (len > PAGESTORE_ADDR_LIMIT)
+        return -ENOMEM;
+    len = page_up(len);
+    if (len == 0)
+        return 0;
+    if (check_range(addr, len) < 0 || !pagestore_range_ok(p->mem, addr, len, 0))
+        return -ENOMEM;
+    return 0;
 }
 
 USER_SYSCALL(mremap)

@@ -6,6 +6,7 @@
 
 #include "user/syscall.h"
 #include "user/mte.h"
+#include "cpu/pauth.h"
 
 #include "hw/pagestore.h"
 
@@ -158,6 +159,9 @@ USER_SYSCALL(prctl)
     case GUEST_PR_SVE_GET_VL:
         return user_sve_get_vl(p);
     case GUEST_PR_PAC_RESET_KEYS:
+        /* Linux: EINVAL without address or generic authentication. */
+        if (!pauth_config()->enabled)
+            return -EINVAL;
         if (a[1] & ~(uint64_t)USER_PAC_ALL_KEYS || a[2] || a[3] || a[4])
             return -EINVAL;
         user_pauth_reset_keys(p, p->cpu,
@@ -167,7 +171,7 @@ USER_SYSCALL(prctl)
     case USER_PR_GET_TAGGED_ADDR_CTRL:
         return user_mte_prctl(p, a);
     case GUEST_PR_PAC_GET_ENABLED_KEYS:
-        if (a[1] || a[2] || a[3] || a[4])
+        if (!pauth_config()->enabled || a[1] || a[2] || a[3] || a[4])
             return -EINVAL;
         /* The address keys; the generic key cannot be disabled. */
         return USER_PAC_APIAKEY | USER_PAC_APIBKEY | USER_PAC_APDAKEY

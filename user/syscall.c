@@ -8,9 +8,13 @@
 #include "cpu/cpu.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+
+#define USER_O_CLOEXEC 02000000   /* O_CLOEXEC and SOCK_CLOEXEC on arm64 */
+#define USER_MSG_CMSG_CLOEXEC 0x40000000
 
 struct user_syscall_def {
     int64_t (*fn)(struct user_process *p, const uint64_t *a);
@@ -64,6 +68,63 @@ static void trace(const struct user_process *p, const struct user_thread *t,
     g_string_free(s, TRUE);
 }
 
+/* A call the door replayed made descriptors in the recording (accept,
+ * a file opened for writing, SCM_RIGHTS received): the replay gets
+ * stand-ins (/dev/null) at those numbers, so that its fd table keeps
+ * step with the recording's and the descriptors made later (which do
+ * run: socket, pipe2, read-only opens) get the numbers they had. I/O on
+ * a stand-in is replayed too. */
+static void stand_in(struct user_process *p, int64_t gfd, bool cloexec)
+{
+    if (gfd < 0 || gfd >= USER_FD_MAX || p->fds[gfd].host >= 0)
+        return;
+    int host = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (host >= 0)
+        user_fd_install_at(p, host, cloexec, gfd);
+}
+
+/* The fds recvmsg received: SCM_RIGHTS messages in the control buffer
+ * the replay wrote back (the guest's struct msghdr: control at 32,
+ * controllen at 40; struct cmsghdr: len, level, type, then data). */
+static void stand_in_received(struct user_process *p, uint64_t msg,
+                              bool cloexec)
+{
+    uint64_t control, len;
+    if (user_copy_in(p, &control, msg + 32, 8) < 0
+        || user_copy_in(p, &len, msg + 40, 8) < 0)
+        return;
+    for (uint64_t off = 0; len >= 16 && off <= len - 16;) {
+        struct { uint64_t len; int32_t level, type; } h;
+        if (user_copy_in(p, &h, control + off, sizeof(h)) < 0
+            || h.len < 16 || h.len > len - off)
+            return;
+        for (uint64_t i = 0; h.level == 1 && h.type == 1 /* SCM_RIGHTS */
+                             && 16 + 4 * (i + 1) <= h.len; i++) {
+            int32_t gfd;
+            if (user_copy_in(p, &gfd, control + off + 16 + 4 * i, 4) < 0)
+                return;
+            stand_in(p, gfd, cloexec);
+        }
+        off += (h.len + 7) & ~7ull;
+    }
+}
+
+static void replayed_new_fd(struct user_process *p, uint64_t nr,
+                            const uint64_t *a, int64_t ret)
+{
+    if (ret < 0)
+        return;
+    switch (nr) {
+    case USER_NR_accept: stand_in(p, ret, false); break;
+    case USER_NR_accept4: stand_in(p, ret, a[3] & USER_O_CLOEXEC); break;
+    case USER_NR_openat: stand_in(p, ret, a[2] & USER_O_CLOEXEC); break;
+    case USER_NR_recvmsg:
+        stand_in_received(p, a[1], a[2] & USER_MSG_CMSG_CLOEXEC);
+        break;
+    default: break;
+    }
+}
+
 /* Run the system call of the current thread: the one in its registers,
  * or (saved) the one it is parked in, again. */
 void user_syscall_run(struct user_process *p, bool saved)
@@ -75,6 +136,7 @@ void user_syscall_run(struct user_process *p, bool saved)
         for (int i = 0; i < 6; i++)
             t->sys_args[i] = cpu->x[i];
     }
+    t->sys_retrying = saved;
     uint64_t nr = t->sys_nr;
     uint64_t args[6];
     memcpy(args, t->sys_args, sizeof(args));
@@ -87,6 +149,7 @@ void user_syscall_run(struct user_process *p, bool saved)
     if (door && door->before(door->opaque, p, nr, args, &ret)
                     == USER_DOOR_SKIP) {
         /* Replayed: the door gave the recorded result. */
+        replayed_new_fd(p, nr, args, ret);
     } else if (nr < USER_SYSCALL_MAX && table[nr].fn) {
         ret = table[nr].fn(p, args);
     } else {

@@ -161,6 +161,19 @@ void user_mem_changed(struct user_process *p, uint64_t addr, uint64_t len);
 /* Bytes of code in [addr, addr+len) changed: every CPU sharing p's
  * address space drops its decoded copies. */
 void user_code_changed(struct user_process *p, uint64_t addr, uint64_t len);
+/* Bytes in [addr, addr+len) (inside one page) were written by the kernel
+ * or the debugger: if the page is MAP_SHARED, the CPUs of every other
+ * address space that maps it executable drop their decoded copies too.
+ * (The CPU's own stores to shared pages are not seen here: see
+ * doc/design.md, "Shared memory".) */
+void user_shm_written(struct user_process *p, uint64_t addr, uint64_t len);
+/* What a futex word at uaddr is known by, the pair (returned space,
+ * *key): p's address space and uaddr for private memory; for a MAP_SHARED
+ * page its object and the offset in it, so that processes mapping it
+ * (at any address) wait and wake on one futex, as Linux's shared futexes
+ * do. For user/futex.c. */
+struct pagestore *user_futex_key(struct user_process *p, uint64_t uaddr,
+                                 uint64_t *key);
 extern const struct cpu_mem_ops user_cpu_mem_ops;
 
 /* elf.c */
@@ -212,6 +225,10 @@ int user_fd_host(const struct user_process *p, int64_t gfd); /* or -EBADF */
 int user_fd_install(struct user_process *p, int host, bool cloexec,
                     int64_t min);
 int user_fd_close(struct user_process *p, int64_t gfd);
+/* Install host fd at guest fd gfd exactly, which must be free; else close
+ * host and return -EBADF. */
+int user_fd_install_at(struct user_process *p, int host, bool cloexec,
+                       int64_t gfd);
 
 /* signal.c, sigframe.c, syscall-signal.c: see user/sigstate.h. */
 

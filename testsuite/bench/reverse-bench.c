@@ -9,6 +9,8 @@
  *
  *   recording     the program's run time with --no-record over its run
  *                 time recording (1.0: free; the target is >= 0.75);
+ *                 recorded with --record-file, since a run without
+ *                 --gdb or --record-file records nothing;
  *   reverse-stepi SAMPLES reverse steps (bs), each from a random moment
  *                 of the history reached with `monitor goto`: median and
  *                 99th percentile milliseconds;
@@ -251,9 +253,11 @@ int main(int argc, char **argv)
              history_mem);
 
     /* ---- Recording overhead: the same run, recorded or not. ---- */
+    char saved[64];
+    snprintf(saved, sizeof(saved), "/tmp/reverse-bench-%d.rec", (int)getpid());
     for (int i = 0; i < 3; i++) {
-        char *rec[] = { (char *)backstep, history_opt, (char *)guest, input,
-                        (char *)iterations, NULL };
+        char *rec[] = { (char *)backstep, history_opt, "--record-file", saved,
+                        (char *)guest, input, (char *)iterations, NULL };
         char *norec[] = { (char *)backstep, "--no-record", (char *)guest,
                           input, (char *)iterations, NULL };
         t_rec[i] = run_time(rec);
@@ -343,6 +347,7 @@ int main(int argc, char **argv)
     waitpid(server, NULL, 0);
     unlink(sock);
     unlink(input);
+    unlink(saved);
 
     double rec = median3(t_rec[0], t_rec[1], t_rec[2]);
     double free_run = median3(t_free[0], t_free[1], t_free[2]);

@@ -8,6 +8,7 @@
 
 #include "campaign.h"
 #include "run.h"
+#include "sve-unpredictable.h"
 
 /* Differences printed per case before "and N more". */
 #define MAX_LINES_PER_CASE 6
@@ -71,8 +72,11 @@ static GString *case_head(const struct dt_options *opt,
                           uint64_t index, const struct dt_case *c)
 {
     GString *s = g_string_new(opt->prefix);
-    g_string_append_printf(s, "difftest --seed %" PRIu64 " --class %s "
-                           "--case %" PRIu64 "  insn=", seed, cls->name, index);
+    g_string_append_printf(s, "difftest --seed %" PRIu64 " --class %s ",
+                           seed, cls->name);
+    if (cls->sve)
+        g_string_append_printf(s, "--sve-vl %u ", opt->sve_vl_bits);
+    g_string_append_printf(s, "--case %" PRIu64 "  insn=", index);
     for (unsigned i = 0; i < c->ninsn; i++)
         g_string_append_printf(s, "%s0x%08x", i ? "," : "", c->insn[i]);
     g_string_append(s, " (");
@@ -117,6 +121,43 @@ static void diff_u64(struct diff_printer *p, const char *what, uint64_t q,
                   what, q, b);
 }
 
+/* BYTES bytes of a register as one hex number, most significant first. */
+static void hex_bytes(char *buf, const uint8_t *p, unsigned bytes)
+{
+    for (unsigned i = 0; i < bytes; i++)
+        sprintf(buf + 2 * i, "%02x", p[bytes - 1 - i]);
+}
+
+/* The SVE registers: Z by 16-byte granule (granule 0 is V as well),
+ * P and FFR whole. */
+static void diff_sve(struct diff_printer *p, const struct dt_sve *q,
+                     const struct dt_sve *b)
+{
+    char qs[2 * DT_SVE_MAX_VL / 8 + 1], bs[2 * DT_SVE_MAX_VL / 8 + 1];
+    unsigned vl = q->vl <= DT_SVE_MAX_VL ? q->vl : DT_SVE_MAX_VL;
+    for (unsigned i = 0; i < 32; i++)
+        for (unsigned off = 0; off < vl; off += 16) {
+            if (memcmp(q->z[i] + off, b->z[i] + off, 16) == 0)
+                continue;
+            hex_bytes(qs, q->z[i] + off, 16);
+            hex_bytes(bs, b->z[i] + off, 16);
+            diff_line(p, "reg z%u bytes %u..%u: qemu=0x%s backstep=0x%s", i,
+                      off, off + 15, qs, bs);
+        }
+    for (unsigned i = 0; i < 17; i++) {
+        const uint8_t *qp = i < 16 ? q->p[i] : q->ffr;
+        const uint8_t *bp = i < 16 ? b->p[i] : b->ffr;
+        if (memcmp(qp, bp, vl / 8) == 0)
+            continue;
+        hex_bytes(qs, qp, vl / 8);
+        hex_bytes(bs, bp, vl / 8);
+        if (i < 16)
+            diff_line(p, "reg p%u: qemu=0x%s backstep=0x%s", i, qs, bs);
+        else
+            diff_line(p, "reg ffr: qemu=0x%s backstep=0x%s", qs, bs);
+    }
+}
+
 /* Print the differences of two complete results; returns how many. */
 static unsigned diff_results(struct diff_printer *p,
                              const struct dt_result *q,
@@ -152,6 +193,10 @@ static unsigned diff_results(struct diff_printer *p,
             diff_line(p, "mem 0x%x (8 bytes LE): qemu=0x%016" PRIx64
                       " backstep=0x%016" PRIx64, DT_SCRATCH_ADDR + off, qw, bw);
     }
+    diff_sve(p, &q->sve, &b->sve);
+    if (memcmp(&q->sve, &b->sve, sizeof q->sve) != 0
+        && p->lines + p->more == before)
+        diff_line(p, "SVE state differs outside the vector length");
     return p->lines + p->more - before;
 }
 
@@ -171,6 +216,18 @@ static void dump_case(const struct dt_options *opt, uint64_t index,
         memcpy(&hi, c->regs.v[i] + 8, 8);
         fprintf(f, "%s  v%-2u = 0x%016" PRIx64 "_%016" PRIx64 "%s",
                 i % 2 ? "" : opt->prefix, i, hi, lo, i % 2 ? "\n" : "");
+    }
+    unsigned vl = c->sve.vl <= DT_SVE_MAX_VL ? c->sve.vl : DT_SVE_MAX_VL;
+    char hex[2 * DT_SVE_MAX_VL + 1];
+    for (unsigned i = 0; vl && i < 32; i++) {
+        hex_bytes(hex, c->sve.z[i], vl);
+        fprintf(f, "%s  z%-2u = 0x%s\n", opt->prefix, i, hex);
+    }
+    for (unsigned i = 0; vl && i < 17; i++) {
+        char name[8];
+        g_snprintf(name, sizeof name, i < 16 ? "p%u" : "ffr", i);
+        hex_bytes(hex, i < 16 ? c->sve.p[i] : c->sve.ffr, vl / 8);
+        fprintf(f, "%s  %-3s = 0x%s\n", opt->prefix, name, hex);
     }
 }
 
@@ -202,7 +259,7 @@ static bool write_cases(const char *path, const struct dt_case *cases,
 static void judge_case(const struct dt_options *opt,
                        const struct dt_class *cls, uint64_t seed,
                        uint64_t index, uint32_t pos, const struct dt_case *c,
-                       struct dt_outcome *q, const struct dt_outcome *b,
+                       struct dt_outcome *q, struct dt_outcome *b,
                        struct dt_class_stats *st)
 {
     const char *rule = NULL;
@@ -230,9 +287,22 @@ static void judge_case(const struct dt_options *opt,
         return;
     }
 
+    if (cls->sve) {
+        dt_sve_normalise(c, &q->result);
+        if (b->kind == DT_RAN)
+            dt_sve_normalise(c, &b->result);
+    }
     bool same;
-    if (b->kind == DT_RAN)
+    if (b->kind == DT_RAN && cls->sve && q->result.signal
+        && q->result.signal == b->result.signal) {
+        /* An SVE store that faults part-way leaves the memory it would
+         * write UNKNOWN (QEMU checks every element first and writes none;
+         * an element-by-element store has written those before the
+         * fault): a trap compares as the signal alone. */
+        same = true;
+    } else if (b->kind == DT_RAN) {
         same = memcmp(&q->result, &b->result, sizeof q->result) == 0;
+    }
     else if (b->kind == DT_DIED)
         same = q->result.signal != 0 && b->guest_signal == q->result.signal;
     else
@@ -263,7 +333,8 @@ static void judge_case(const struct dt_options *opt,
     else
         st->differ++;
     bool undef = q->kind == DT_RAN && q->result.signal == 0
-                 && b->kind == DT_DIED && b->guest_signal == SIGILL;
+                 && ((b->kind == DT_DIED && b->guest_signal == SIGILL)
+                     || (b->kind == DT_RAN && b->result.signal == SIGILL));
     if (undef && !known)
         st->backstep_undef++;
     if (st->differ + st->known > opt->max_reports)
@@ -302,17 +373,16 @@ static void judge_case(const struct dt_options *opt,
     g_string_free(head, TRUE);
 }
 
-bool dt_run_class(const struct dt_options *opt, const struct dt_class *cls,
-                  uint64_t seed, uint64_t first, unsigned count,
-                  struct dt_class_stats *st, GError **error)
+/* Cases FIRST .. FIRST+COUNT-1, counted into ST (see dt_run_class). */
+static bool run_chunk(const struct dt_options *opt, const struct dt_class *cls,
+                      uint64_t seed, uint64_t first, unsigned count,
+                      struct dt_class_stats *st, GError **error)
 {
-    memset(st, 0, sizeof *st);
-    if (count == 0)
-        return true;
+    unsigned sve_vl = cls->sve ? opt->sve_vl_bits / 8 : 0;
     struct dt_case *cases = g_new0(struct dt_case, count);
     for (unsigned i = 0; i < count; i++) {
         const struct dt_template *t;
-        if (!dt_generate(cls, seed, first + i, &cases[i], &t)) {
+        if (!dt_generate(cls, seed, first + i, sve_vl, &cases[i], &t)) {
             g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
                         "class %s: no valid encoding for case %" PRIu64
                         " (a template table bug)", cls->name, first + i);
@@ -335,8 +405,14 @@ bool dt_run_class(const struct dt_options *opt, const struct dt_class *cls,
 
     struct dt_outcome *qout = g_new0(struct dt_outcome, count);
     struct dt_outcome *bout = g_new0(struct dt_outcome, count);
-    const char *qemu_argv[] = { opt->qemu, "-cpu", "max", NULL };
-    const char *backstep_argv[] = { opt->backstep, NULL };
+    /* SVE classes: both at the same maximum vector length, which the
+     * harness then selects with prctl(PR_SVE_SET_VL). */
+    char *qemu_cpu = sve_vl ? g_strdup_printf("max,sve-max-vq=%u", sve_vl / 16)
+                            : g_strdup("max");
+    char *vl_bits = g_strdup_printf("%u", sve_vl * 8);
+    const char *qemu_argv[] = { opt->qemu, "-cpu", qemu_cpu, NULL };
+    const char *backstep_argv[] = { opt->backstep, sve_vl ? "--sve-vl" : NULL,
+                                    vl_bits, NULL };
     struct emu_job jobs[2] = {
         { { "qemu", qemu_argv }, opt->harness, case_file, workdir, count,
           opt->timeout_s, qout, NULL, false },
@@ -379,5 +455,31 @@ bool dt_run_class(const struct dt_options *opt, const struct dt_class *cls,
     g_free(qout);
     g_free(bout);
     g_free(cases);
+    g_free(qemu_cpu);
+    g_free(vl_bits);
     return ok;
+}
+
+/* Cases per run of the emulators: bounds the memory of a long campaign
+ * (an SVE case and its two results take some 40 KiB). */
+#define CHUNK 1000
+
+bool dt_run_class(const struct dt_options *opt, const struct dt_class *cls,
+                  uint64_t seed, uint64_t first, unsigned count,
+                  struct dt_class_stats *st, GError **error)
+{
+    memset(st, 0, sizeof *st);
+    if (cls->sve && (opt->sve_vl_bits < 128 || opt->sve_vl_bits > 2048
+                     || opt->sve_vl_bits % 128)) {
+        g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                    "class %s: SVE vector length %u bits is not a multiple "
+                    "of 128 from 128 to 2048", cls->name, opt->sve_vl_bits);
+        return false;
+    }
+    for (unsigned done = 0; done < count; done += CHUNK) {
+        unsigned n = count - done < CHUNK ? count - done : CHUNK;
+        if (!run_chunk(opt, cls, seed, first + done, n, st, error))
+            return false;
+    }
+    return true;
 }

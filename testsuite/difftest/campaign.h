@@ -29,6 +29,9 @@ struct dt_options {
     /* Run this instruction instead of the generated one (the case's
      * registers and memory stay): for exploring a finding. 0: none. */
     uint32_t insn_override;
+    /* The SVE vector length in bits the SVE classes run at (128..2048,
+     * a multiple of 128): backstep gets --sve-vl, QEMU sve-max-vq. */
+    unsigned sve_vl_bits;
     FILE *out;
 };
 

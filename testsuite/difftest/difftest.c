@@ -3,7 +3,11 @@
  *
  *   difftest [--seed S] [--count N] [--class C ...] [--case K]
  *            [--backstep PATH] [--qemu PATH] [--harness PATH]
- *            [--known-qemu-bugs FILE] [--list-classes]
+ *            [--known-qemu-bugs FILE] [--sve-vl BITS[,BITS...]]
+ *            [--list-classes]
+ *
+ * SVE classes run once per vector length given (default: those of make
+ * check, 128 and 512 bits).
  *
  * Each difference is one line that starts with the command reproducing it
  * (the same seed, class and case index regenerate the same case). The exit
@@ -34,6 +38,7 @@ int main(int argc, char **argv)
     g_auto(GStrv) class_names = NULL;
     g_autofree char *backstep = NULL, *qemu = NULL, *harness = NULL;
     g_autofree char *known_path = NULL, *insn_text = NULL, *problem = NULL;
+    g_autofree char *sve_vl_text = NULL;
     g_autofree char *objdump = g_find_program_in_path("aarch64-linux-gnu-objdump");
     gboolean list = FALSE, verbose = FALSE, dump = FALSE;
     GOptionEntry entries[] = {
@@ -57,6 +62,9 @@ int main(int argc, char **argv)
           "Seconds before an emulator run is killed (default 120)", "S" },
         { "max-reports", 0, 0, G_OPTION_ARG_INT, &max_reports,
           "Differing cases printed per class (default 20)", "N" },
+        { "sve-vl", 0, 0, G_OPTION_ARG_STRING, &sve_vl_text,
+          "SVE vector lengths in bits to run the SVE classes at (default "
+          "128,512)", "BITS[,BITS...]" },
         { "insn", 0, 0, G_OPTION_ARG_STRING, &insn_text,
           "Run this encoding (hex) in the generated cases' state", "HEX" },
         { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
@@ -116,6 +124,23 @@ int main(int argc, char **argv)
         }
         opt.insn_override = (uint32_t)v;
     }
+    unsigned sve_vls[16], nvls = 0;
+    if (sve_vl_text) {
+        g_auto(GStrv) parts = g_strsplit(sve_vl_text, ",", -1);
+        for (char **p = parts; *p; p++) {
+            char *end;
+            unsigned long v = strtoul(*p, &end, 10);
+            if (*end || v < 128 || v > 2048 || v % 128 || nvls == 16) {
+                fprintf(stderr, "difftest: --sve-vl: not a vector length "
+                        "(128 to 2048 bits, a multiple of 128): %s\n", *p);
+                return 2;
+            }
+            sve_vls[nvls++] = (unsigned)v;
+        }
+    } else {
+        for (const unsigned *v = dt_sve_check_vls; *v; v++)
+            sve_vls[nvls++] = *v;
+    }
     struct dt_known_list *known = NULL;
     if (known_path) {
         known = dt_known_load(known_path, &error);
@@ -150,22 +175,32 @@ int main(int argc, char **argv)
     unsigned total = 0, total_differ = 0;
     for (guint k = 0; k < classes->len; k++) {
         const struct dt_class *c = classes->pdata[k];
-        struct dt_class_stats st;
-        if (!dt_run_class(&opt, c, (uint64_t)seed, first, n, &st, &error)) {
-            fprintf(stderr, "difftest: %s\n", error->message);
-            g_clear_error(&error);
-            status = 2;
-            continue;
+        for (unsigned v = 0; v < (c->sve ? nvls : 1); v++) {
+            struct dt_class_stats st;
+            char label[32];
+            opt.sve_vl_bits = c->sve ? sve_vls[v] : 0;
+            if (c->sve)
+                g_snprintf(label, sizeof label, "%s@%u", c->name, sve_vls[v]);
+            else
+                g_strlcpy(label, c->name, sizeof label);
+            if (!dt_run_class(&opt, c, (uint64_t)seed, first, n, &st,
+                              &error)) {
+                fprintf(stderr, "difftest: %s\n", error->message);
+                g_clear_error(&error);
+                status = 2;
+                continue;
+            }
+            printf("class %-13s cases %5u  same %5u (both trapped %4u)  "
+                   "differ %4u (backstep SIGILL %4u)  known-qemu %u  "
+                   "qemu-died %u\n", label, st.cases, st.same,
+                   st.both_trapped, st.differ, st.backstep_undef, st.known,
+                   st.qemu_failed);
+            fflush(stdout);
+            total += st.cases;
+            total_differ += st.differ;
+            if (st.differ && status == 0)
+                status = 1;
         }
-        printf("class %-13s cases %5u  same %5u (both trapped %4u)  "
-               "differ %4u (backstep SIGILL %4u)  known-qemu %u  qemu-died %u\n",
-               c->name, st.cases, st.same, st.both_trapped, st.differ,
-               st.backstep_undef, st.known, st.qemu_failed);
-        fflush(stdout);
-        total += st.cases;
-        total_differ += st.differ;
-        if (st.differ && status == 0)
-            status = 1;
     }
     printf("total: %u cases, %u differ (seed %" PRId64 ")\n", total,
            total_differ, seed);

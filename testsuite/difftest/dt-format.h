@@ -14,6 +14,12 @@
  *                    harness's own SP, return address and TPIDR_EL0;
  *   DT_SCRATCH_ADDR  one page of scratch memory, surrounded by unmapped
  *                    pages, loaded from the case and written back whole.
+ *
+ * SVE cases (dt_sve.vl != 0) also load and save Z0-Z31, P0-P15 and FFR
+ * at that vector length: the harness sets it with prctl(PR_SVE_SET_VL),
+ * and the stubs move the registers through two more areas of the state
+ * pages (DT_SVE_IN, DT_SVE_OUT), packed as LDR/STR (vector) address them:
+ * Z<i> at i * VL, then P<i> at 32 * VL + i * VL / 8, then FFR after P15.
  */
 #ifndef BACKSTEP_DIFFTEST_DT_FORMAT_H
 #define BACKSTEP_DIFFTEST_DT_FORMAT_H
@@ -23,8 +29,12 @@
 #define DT_SCRATCH_ADDR  0x20010000
 #define DT_MEM_SIZE      4096
 #define DT_MAX_INSN      8
+/* The longest SVE vector the format holds, in bytes (2048 bits). */
+#define DT_SVE_MAX_VL    256
+/* The state pages: DT_STATE_PAGES pages from DT_STATE_ADDR. */
+#define DT_STATE_PAGES   7
 /* Where the instruction slots start in the code page (harness.S checks). */
-#define DT_SLOTS_OFF     168
+#define DT_SLOTS_OFF     388
 
 /* struct dt_regs */
 #define DT_OFF_X         0
@@ -41,6 +51,12 @@
 #define DT_SAVED_SP      (2 * DT_REGS_SIZE)
 #define DT_SAVED_LR      (2 * DT_REGS_SIZE + 8)
 #define DT_SAVED_TPIDR   (2 * DT_REGS_SIZE + 16)
+#define DT_SVE_VL_OFF    (2 * DT_REGS_SIZE + 24)  /* 0: not an SVE case */
+/* The packed SVE registers in and out (see above); each area holds
+ * 32 Z + 17 P-sized registers at DT_SVE_MAX_VL. */
+#define DT_SVE_IN        0x1000
+#define DT_SVE_OUT       0x4000
+#define DT_SVE_P_OFF(vl) (32 * (vl))
 
 #define DT_CASE_MAGIC    0x43544464u   /* "dDTC" */
 #define DT_RESULT_MAGIC  0x52544464u   /* "dDTR" */
@@ -59,12 +75,23 @@ struct dt_regs {
     uint8_t v[32][16];
 };
 
+/* The SVE registers, each at its largest size; only the first VL (Z) or
+ * VL / 8 (P, FFR) bytes count, the rest are zero. */
+struct dt_sve {
+    uint32_t vl;                    /* bytes; 0: the case does not use SVE */
+    uint32_t pad[3];
+    uint8_t z[32][DT_SVE_MAX_VL];
+    uint8_t p[16][DT_SVE_MAX_VL / 8];
+    uint8_t ffr[DT_SVE_MAX_VL / 8];
+};
+
 struct dt_case {
     uint32_t magic;
     uint32_t ninsn;                 /* 1..DT_MAX_INSN; other slots are NOP */
     struct dt_regs regs;
     uint32_t insn[DT_MAX_INSN];
     uint8_t mem[DT_MEM_SIZE];
+    struct dt_sve sve;
 };
 
 struct dt_result {
@@ -74,6 +101,7 @@ struct dt_result {
     uint32_t pad;
     struct dt_regs regs;            /* all zero when signal != 0 */
     uint8_t mem[DT_MEM_SIZE];
+    struct dt_sve sve;              /* vl as in the case; zero if trapped */
 };
 
 _Static_assert(offsetof(struct dt_regs, sp) == DT_OFF_SP, "dt_regs.sp");
@@ -82,10 +110,18 @@ _Static_assert(offsetof(struct dt_regs, fpcr) == DT_OFF_FPCR, "dt_regs.fpcr");
 _Static_assert(offsetof(struct dt_regs, fpsr) == DT_OFF_FPSR, "dt_regs.fpsr");
 _Static_assert(offsetof(struct dt_regs, v) == DT_OFF_V, "dt_regs.v");
 _Static_assert(sizeof(struct dt_regs) == DT_REGS_SIZE, "dt_regs size");
+_Static_assert(sizeof(struct dt_sve) == 16 + 32 * DT_SVE_MAX_VL
+               + 17 * DT_SVE_MAX_VL / 8, "dt_sve has no hidden padding");
 _Static_assert(sizeof(struct dt_case) == 8 + DT_REGS_SIZE + 4 * DT_MAX_INSN
-               + DT_MEM_SIZE, "dt_case has no hidden padding");
-_Static_assert(sizeof(struct dt_result) == 16 + DT_REGS_SIZE + DT_MEM_SIZE,
-               "dt_result has no hidden padding");
+               + DT_MEM_SIZE + sizeof(struct dt_sve),
+               "dt_case has no hidden padding");
+_Static_assert(sizeof(struct dt_result) == 16 + DT_REGS_SIZE + DT_MEM_SIZE
+               + sizeof(struct dt_sve), "dt_result has no hidden padding");
+_Static_assert(DT_SVE_IN >= 2 * DT_REGS_SIZE + 32
+               && DT_SVE_OUT - DT_SVE_IN >= 32 * DT_SVE_MAX_VL
+                  + 17 * DT_SVE_MAX_VL / 8
+               && DT_STATE_PAGES * 0x1000 - DT_SVE_OUT >= 32 * DT_SVE_MAX_VL
+                  + 17 * DT_SVE_MAX_VL / 8, "the SVE areas fit");
 #endif
 
 #endif

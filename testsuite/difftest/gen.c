@@ -5,6 +5,7 @@
 
 #include "gen.h"
 #include "qemu-known.h"
+#include "qemu-known-sve.h"
 #include "values.h"
 
 /* Classes whose instructions the seq class strings together: results of
@@ -64,7 +65,22 @@ const struct dt_class dt_classes[] = {
       dt_bf16_templates },
     { "seq", "sequences of 2-5 instructions from the register-only classes",
       NULL, seq_mix },
-    { NULL, NULL, NULL, NULL },
+    { "sve-int", "SVE integer: arithmetic, logical, shifts, min/max, "
+      "mul/div, dot, compares, element counts, immediates",
+      dt_sve_int_templates, NULL, true },
+    { "sve-fp", "SVE floating point: arithmetic, FMA, compares, converts, "
+      "unary, reductions, complex", dt_sve_fp_templates, NULL, true },
+    { "sve-pred", "SVE predicates: PTRUE..CTERM, BRK*, WHILE*, CNTP, "
+      "INCP/DECP, FFR, predicate logical", dt_sve_pred_templates, NULL, true },
+    { "sve-perm", "SVE permutes and moves: TBL, ZIP/UZP/TRN, REV, EXT, "
+      "SPLICE, COMPACT, DUP, INSR, SEL, CLAST/LAST, CPY",
+      dt_sve_perm_templates, NULL, true },
+    { "sve-ldst", "SVE loads and stores: contiguous, replicate, "
+      "first-fault, non-fault, structures, gather/scatter, LDR/STR",
+      dt_sve_ldst_templates, NULL, true },
+    { "sve2", "SVE2: every encoding group of the SVE2 instruction set",
+      dt_sve2_templates, NULL, true },
+    { NULL, NULL, NULL, NULL, false },
 };
 
 const struct dt_class *dt_class_find(const char *name)
@@ -249,8 +265,12 @@ static bool generate_sequence(struct dt_rng *rng, const struct dt_class *cls,
     return true;
 }
 
+const unsigned dt_sve_check_vls[] = { 128, 512, 0 };
+const unsigned dt_sve_campaign_vls[] = { 128, 256, 384, 512, 1024, 2048, 0 };
+
 bool dt_generate(const struct dt_class *cls, uint64_t seed, uint64_t index,
-                 struct dt_case *out, const struct dt_template **template)
+                 unsigned sve_vl, struct dt_case *out,
+                 const struct dt_template **template)
 {
     struct dt_rng rng;
     dt_rng_seed(&rng, seed, cls->name, index);
@@ -267,6 +287,8 @@ bool dt_generate(const struct dt_class *cls, uint64_t seed, uint64_t index,
         if (!dt_pattern_fixed(t->pattern, &mask, &value))
             return false;       /* not 32 bits: a table bug */
         dt_value_case(&rng, out);
+        if (cls->sve)
+            dt_value_sve(&rng, out, sve_vl);
         out->ninsn = 1;
         out->insn[0] = draw_encoding(&rng, t);
         struct dt_gen g = { &rng, out };
@@ -325,6 +347,14 @@ bool dt_tables_valid(char **problem)
             return false;
         }
     }
+    for (const struct dt_qemu_rule *r = dt_qemu_sve_rules; r->name; r++) {
+        uint32_t mask, value;
+        if (!dt_pattern_fixed(r->pattern, &mask, &value)) {
+            *problem = g_strdup_printf("qemu-known rule %s: the pattern is "
+                                       "not 32 bits", r->name);
+            return false;
+        }
+    }
     return true;
 }
 
@@ -358,4 +388,29 @@ uint64_t dt_aim_base(struct dt_gen *g, unsigned n, int64_t offset,
         g->c->regs.x[n] = base;
     }
     return DT_SCRATCH_ADDR + ea;
+}
+
+uint64_t dt_sve_aim_base(struct dt_gen *g, unsigned n, int64_t offset,
+                         unsigned size, unsigned align)
+{
+    if (size > DT_MEM_SIZE / 2 || !dt_rng_one_in(g->rng, 8))
+        return dt_aim_base(g, n, offset, size, align);
+    /* Straddle an end of the page: start up to SIZE bytes before the
+     * top, or up to SIZE bytes below the bottom. */
+    uint64_t ea;
+    if (dt_rng_one_in(g->rng, 2))
+        ea = DT_SCRATCH_ADDR + DT_MEM_SIZE - 1 - dt_rng_below(g->rng, size);
+    else
+        ea = DT_SCRATCH_ADDR - dt_rng_below(g->rng, size);
+    ea &= ~(uint64_t)((align ? align : 1) - 1);
+    uint64_t base = ea - (uint64_t)offset;
+    if (n == 31) {
+        uint64_t adj = base & 15;
+        base -= adj;
+        ea -= adj;
+        g->c->regs.sp = base;
+    } else {
+        g->c->regs.x[n] = base;
+    }
+    return ea;
 }

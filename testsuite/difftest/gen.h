@@ -50,6 +50,9 @@ struct dt_class {
      * instructions, each from one of these classes (whose
      * fixups must not append instructions). NULL-ended. */
     const char *const *mix;
+    /* An SVE class: its cases carry Z, P and FFR at the run's vector
+     * length, and both emulators run with SVE at that length. */
+    bool sve;
 };
 
 /* All classes, in the order the campaign runs them; ends with NULL name. */
@@ -74,12 +77,22 @@ extern const struct dt_template dt_simd_3same_templates[],
     dt_simd_3diff_templates[], dt_simd_elem_templates[];
 extern const struct dt_template dt_fp16_templates[], dt_v8x_templates[],
     dt_bf16_templates[];
+/* gen-sve.c, gen-sve-ldst.c, gen-sve2.c */
+extern const struct dt_template dt_sve_int_templates[],
+    dt_sve_fp_templates[], dt_sve_pred_templates[], dt_sve_perm_templates[],
+    dt_sve_ldst_templates[], dt_sve2_templates[];
 
-/* Case INDEX of class CLS for SEED: the same three always give the same
- * case. Sets *TEMPLATE to the template used. Returns false if no valid
- * encoding was found in many tries (a table bug). */
+/* The vector lengths (bits) make check runs the SVE classes at, and the
+ * ones of the long campaign (make check-isa); 0-ended. */
+extern const unsigned dt_sve_check_vls[], dt_sve_campaign_vls[];
+
+/* Case INDEX of class CLS for SEED (and, for an SVE class, the vector
+ * length SVE_VL in bytes): the same always give the same case. Sets
+ * *TEMPLATE to the template used. Returns false if no valid encoding was
+ * found in many tries (a table bug). */
 bool dt_generate(const struct dt_class *cls, uint64_t seed, uint64_t index,
-                 struct dt_case *out, const struct dt_template **template);
+                 unsigned sve_vl, struct dt_case *out,
+                 const struct dt_template **template);
 
 /* Parse PATTERN into its fixed bits; false if it is not 32 bits long.
  * (Exposed for the table self-check.) */
@@ -107,5 +120,11 @@ uint64_t dt_slot_addr(unsigned i);
  * and, for SP, with SP 16-byte aligned. Returns the effective address. */
 uint64_t dt_aim_base(struct dt_gen *g, unsigned n, int64_t offset,
                      unsigned size, unsigned align);
+/* For SVE loads and stores: like dt_aim_base (SIZE up to 2 KiB), but one
+ * time in eight the access runs off the end (or the start) of the
+ * scratch page into an unmapped guard page, so faults and first-fault/
+ * non-fault behaviour are exercised. */
+uint64_t dt_sve_aim_base(struct dt_gen *g, unsigned n, int64_t offset,
+                         unsigned size, unsigned align);
 
 #endif

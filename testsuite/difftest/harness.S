@@ -3,7 +3,9 @@
  * dt_stub .. dt_stub_end is position-independent code that the harness
  * copies to DT_CODE_ADDR; it finds the state page DT_STATE_ADDR 4 KiB after
  * its own start with ADR. The entry stub loads every register the case
- * controls (x0..x30, SP, NZCV, FPCR, FPSR, v0..v31) and falls into the
+ * controls (x0..x30, SP, NZCV, FPCR, FPSR, v0..v31; for an SVE case also
+ * FFR, p0..p15 and z0..z31, after the V registers whose writes would
+ * clear the upper bits of the Z ones) and falls into the
  * DT_MAX_INSN instruction slots; the case's instructions end there (or
  * branch forward to dt_exit), and the exit stub saves every register.
  *
@@ -16,6 +18,23 @@
 #include "dt-format.h"
 
 #define STATE (dt_stub + 0x1000)
+
+    .arch   armv8.2-a+sve
+
+/* The SVE registers from/to the packed area at \base (see dt-format.h);
+ * \base is advanced by 32 vector lengths on the way, to the P area. */
+    .macro  sve_z op, base
+    .irp    n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    \op     z\n, [\base, #\n, mul vl]
+    .endr
+    addvl   \base, \base, #16
+    addvl   \base, \base, #16
+    .endm
+    .macro  sve_p op, base
+    .irp    n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
+    \op     p\n, [\base, #\n, mul vl]
+    .endr
+    .endm
 
     .text
     .balign 16
@@ -47,7 +66,14 @@ dt_stub:
     ldp     q26, q27, [x30, #DT_OFF_V + 16 * 26]
     ldp     q28, q29, [x30, #DT_OFF_V + 16 * 28]
     ldp     q30, q31, [x30, #DT_OFF_V + 16 * 30]
-    ldp     x0, x1, [x30, #DT_OFF_X + 8 * 0]
+    ldr     w0, [x30, #DT_SVE_VL_OFF]
+    cbz     w0, 1f
+    add     x0, x30, #DT_SVE_IN
+    sve_z   ldr, x0
+    ldr     p0, [x0, #16, mul vl]
+    wrffr   p0.b
+    sve_p   ldr, x0
+1:  ldp     x0, x1, [x30, #DT_OFF_X + 8 * 0]
     ldp     x2, x3, [x30, #DT_OFF_X + 8 * 2]
     ldp     x4, x5, [x30, #DT_OFF_X + 8 * 4]
     ldp     x6, x7, [x30, #DT_OFF_X + 8 * 6]
@@ -113,7 +139,15 @@ dt_exit:
     stp     q26, q27, [x0, #DT_OFF_V + 16 * 26]
     stp     q28, q29, [x0, #DT_OFF_V + 16 * 28]
     stp     q30, q31, [x0, #DT_OFF_V + 16 * 30]
-    mrs     x1, tpidr_el0
+    adr     x1, STATE
+    ldr     w1, [x1, #DT_SVE_VL_OFF]
+    cbz     w1, 1f
+    adr     x1, STATE + DT_SVE_OUT
+    sve_z   str, x1
+    sve_p   str, x1
+    rdffr   p0.b
+    str     p0, [x1, #16, mul vl]
+1:  mrs     x1, tpidr_el0
     str     x1, [x0, #DT_OFF_X]
     adr     x0, STATE
     ldr     x1, [x0, #DT_SAVED_TPIDR]

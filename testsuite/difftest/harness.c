@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "dt-format.h"
@@ -31,6 +32,11 @@ void dt_enter(void *stub, void *state);
 
 #define PAGE 4096
 #define NOP 0xd503201fu
+
+#ifndef PR_SVE_SET_VL
+#define PR_SVE_SET_VL 50
+#endif
+#define SVE_VL_LEN_MASK 0xffff
 
 static sigjmp_buf trap_return;
 static volatile sig_atomic_t trap_signal;
@@ -91,6 +97,44 @@ static void write_all(const void *buf, size_t len)
     }
 }
 
+/* Run at vector length VL (bytes) from now on; the emulator must give
+ * exactly that length (it was started with it as its maximum), or the
+ * comparison would be between different machines. */
+static void set_sve_vl(uint32_t vl)
+{
+    static uint32_t current;
+    if (vl == current)
+        return;
+    int got = prctl(PR_SVE_SET_VL, (unsigned long)vl, 0, 0, 0);
+    if (got < 0 || (uint32_t)(got & SVE_VL_LEN_MASK) != vl) {
+        fprintf(stderr, "harness: cannot set the SVE vector length to %u "
+                "bytes (got %d)\n", vl, got);
+        exit(2);
+    }
+    current = vl;
+}
+
+/* The case's SVE registers into the packed input area (dt-format.h). */
+static void pack_sve(const struct dt_sve *s, uint8_t *area)
+{
+    for (unsigned i = 0; i < 32; i++)
+        memcpy(area + i * s->vl, s->z[i], s->vl);
+    uint8_t *p = area + DT_SVE_P_OFF(s->vl);
+    for (unsigned i = 0; i < 16; i++)
+        memcpy(p + i * (s->vl / 8), s->p[i], s->vl / 8);
+    memcpy(p + 16 * (s->vl / 8), s->ffr, s->vl / 8);
+}
+
+static void unpack_sve(const uint8_t *area, struct dt_sve *s)
+{
+    for (unsigned i = 0; i < 32; i++)
+        memcpy(s->z[i], area + i * s->vl, s->vl);
+    const uint8_t *p = area + DT_SVE_P_OFF(s->vl);
+    for (unsigned i = 0; i < 16; i++)
+        memcpy(s->p[i], p + i * (s->vl / 8), s->vl / 8);
+    memcpy(s->ffr, p + 16 * (s->vl / 8), s->vl / 8);
+}
+
 static void run_case(const struct dt_case *c, uint32_t index,
                      struct dt_result *r)
 {
@@ -101,6 +145,11 @@ static void run_case(const struct dt_case *c, uint32_t index,
     memcpy((void *)DT_SCRATCH_ADDR, c->mem, DT_MEM_SIZE);
     memcpy(state + DT_STATE_IN, &c->regs, sizeof c->regs);
     memset(state + DT_STATE_OUT, 0, sizeof c->regs);
+    memcpy(state + DT_SVE_VL_OFF, &c->sve.vl, sizeof c->sve.vl);
+    if (c->sve.vl) {
+        set_sve_vl(c->sve.vl);
+        pack_sve(&c->sve, (uint8_t *)state + DT_SVE_IN);
+    }
     for (unsigned i = 0; i < DT_MAX_INSN; i++)
         slots[i] = i < c->ninsn ? c->insn[i] : NOP;
     __builtin___clear_cache((char *)slots, (char *)(slots + DT_MAX_INSN));
@@ -108,11 +157,14 @@ static void run_case(const struct dt_case *c, uint32_t index,
     memset(r, 0, sizeof *r);
     r->magic = DT_RESULT_MAGIC;
     r->index = index;
+    r->sve.vl = c->sve.vl;
     trap_signal = 0;
     if (sigsetjmp(trap_return, 1) == 0) {
         dt_enter(code, state);
         memcpy(&r->regs, state + DT_STATE_OUT, sizeof r->regs);
         r->regs.sp -= c->regs.sp;
+        if (c->sve.vl)
+            unpack_sve((uint8_t *)state + DT_SVE_OUT, &r->sve);
     } else {
         __asm__ volatile("msr fpcr, xzr");
         r->signal = trap_signal;
@@ -137,7 +189,7 @@ int main(int argc, char **argv)
 
     char *code = map_fixed(DT_CODE_ADDR, PAGE,
                            PROT_READ | PROT_WRITE | PROT_EXEC);
-    map_fixed(DT_STATE_ADDR, PAGE, PROT_READ | PROT_WRITE);
+    map_fixed(DT_STATE_ADDR, DT_STATE_PAGES * PAGE, PROT_READ | PROT_WRITE);
     map_fixed(DT_SCRATCH_ADDR, PAGE, PROT_READ | PROT_WRITE);
     memcpy(code, dt_stub, (size_t)(dt_stub_end - dt_stub));
     install_trap_handlers();
@@ -149,7 +201,8 @@ int main(int argc, char **argv)
         if (got == 0 && feof(f))
             break;
         if (got != sizeof c || c.magic != DT_CASE_MAGIC
-            || c.ninsn < 1 || c.ninsn > DT_MAX_INSN) {
+            || c.ninsn < 1 || c.ninsn > DT_MAX_INSN
+            || c.sve.vl % 16 != 0 || c.sve.vl > DT_SVE_MAX_VL) {
             fprintf(stderr, "harness: %s: bad case %lu\n", argv[1], first + i);
             return 2;
         }

@@ -18,6 +18,12 @@ testsuite_difftest_libdifftest_a_SOURCES = \
 	testsuite/difftest/gen.h testsuite/difftest/gen.c \
 	testsuite/difftest/gen-int.c testsuite/difftest/gen-ldst.c \
 	testsuite/difftest/gen-fp.c testsuite/difftest/gen-simd.c \
+	testsuite/difftest/gen-sve.c testsuite/difftest/gen-sve-ldst.c \
+	testsuite/difftest/gen-sve2.c \
+	testsuite/difftest/sve-unpredictable.h \
+	testsuite/difftest/sve-unpredictable.c \
+	testsuite/difftest/qemu-known-sve.h \
+	testsuite/difftest/qemu-known-sve.c \
 	testsuite/difftest/run.h testsuite/difftest/run.c \
 	testsuite/difftest/qemu-known.h testsuite/difftest/qemu-known.c \
 	testsuite/difftest/campaign.h testsuite/difftest/campaign.c
@@ -54,7 +60,8 @@ endif
 # The long campaign: make check-isa [DIFFTEST_COUNT=N] [DIFFTEST_SEED=S]
 DIFFTEST_COUNT = 5000
 DIFFTEST_SEED = 1
+DIFFTEST_SVE_VLS = 128,256,384,512,1024,2048
 .PHONY: check-isa
 check-isa: backstep testsuite/difftest/difftest testsuite/difftest/harness
 	./testsuite/difftest/difftest --seed $(DIFFTEST_SEED) \
-	  --count $(DIFFTEST_COUNT)
+	  --count $(DIFFTEST_COUNT) --sve-vl $(DIFFTEST_SVE_VLS)

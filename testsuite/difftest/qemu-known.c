@@ -5,6 +5,7 @@
 
 #include "gen.h"
 #include "qemu-known.h"
+#include "qemu-known-sve.h"
 
 /* A result that says the first instruction trapped with SIG before
  * writing anything (the harness reports no registers for a trapped
@@ -17,6 +18,7 @@ static void trap_result(const struct dt_case *c, struct dt_result *r, int sig)
     r->index = index;
     r->signal = sig;
     memcpy(r->mem, c->mem, DT_MEM_SIZE);
+    r->sve.vl = c->sve.vl;
 }
 
 static void undefined_result(const struct dt_case *c, struct dt_result *r)
@@ -135,7 +137,9 @@ const struct dt_qemu_rule dt_qemu_rules[] = {
 
 const char *dt_qemu_correct(const struct dt_case *c, struct dt_result *r)
 {
-    for (const struct dt_qemu_rule *rule = dt_qemu_rules; rule->name; rule++) {
+    const struct dt_qemu_rule *rules = c->sve.vl ? dt_qemu_sve_rules
+                                                 : dt_qemu_rules;
+    for (const struct dt_qemu_rule *rule = rules; rule->name; rule++) {
         uint32_t mask, value;
         if (!dt_pattern_fixed(rule->pattern, &mask, &value))
             continue;       /* caught by dt_tables_valid */

@@ -197,3 +197,66 @@ void dt_value_case(struct dt_rng *r, struct dt_case *c)
     for (unsigned off = 0; off < DT_MEM_SIZE; off += 64)
         dt_value_fill(r, c->mem + off, 64);
 }
+
+/* Set bit I of predicate BUF. */
+static void pred_set(uint8_t *buf, unsigned i)
+{
+    buf[i / 8] |= (uint8_t)(1u << (i % 8));
+}
+
+void dt_value_pred(struct dt_rng *r, uint8_t *buf, unsigned bytes)
+{
+    unsigned esz = (unsigned)dt_rng_below(r, 4), step = 1u << esz;
+    unsigned nbits = bytes * 8, nelem = nbits / step;
+    memset(buf, 0, bytes);
+    switch (dt_rng_below(r, 8)) {
+    case 0:                                     /* all false */
+        break;
+    case 1: case 2:                             /* all true */
+        for (unsigned i = 0; i < nbits; i += step)
+            pred_set(buf, i);
+        break;
+    case 3: case 4: {                           /* the first K elements */
+        unsigned k = (unsigned)dt_rng_below(r, nelem + 1);
+        for (unsigned i = 0; i < k; i++)
+            pred_set(buf, i * step);
+        break;
+    }
+    case 5: {                                   /* sparse: one in a few */
+        unsigned n = 2 + (unsigned)dt_rng_below(r, 4);
+        for (unsigned i = 0; i < nelem; i++)
+            if (dt_rng_one_in(r, n))
+                pred_set(buf, i * step);
+        break;
+    }
+    default:                                    /* random bits */
+        for (unsigned i = 0; i < bytes; i++)
+            buf[i] = (uint8_t)dt_rng_next(r);
+        break;
+    }
+}
+
+void dt_value_sve(struct dt_rng *r, struct dt_case *c, unsigned vl)
+{
+    struct dt_sve *s = &c->sve;
+    memset(s, 0, sizeof *s);
+    s->vl = vl;
+    for (unsigned i = 0; i < 32; i++) {
+        /* Half the registers hold one kind of lane throughout; the others
+         * a mix, 16 bytes at a time. */
+        if (dt_rng_one_in(r, 2)) {
+            dt_value_fill(r, s->z[i], vl);
+        } else {
+            for (unsigned off = 0; off < vl; off += 16)
+                dt_value_fill(r, s->z[i] + off, 16);
+        }
+        memcpy(c->regs.v[i], s->z[i], 16);
+    }
+    for (unsigned i = 0; i < 16; i++)
+        dt_value_pred(r, s->p[i], vl / 8);
+    /* FFR: usually all true (SETFFR's value), else a prefix of bytes. */
+    unsigned k = dt_rng_one_in(r, 2) ? vl
+                                     : (unsigned)dt_rng_below(r, vl + 1);
+    for (unsigned i = 0; i < k; i++)
+        pred_set(s->ffr, i);
+}

@@ -29,4 +29,14 @@ uint64_t dt_value_fpsr(struct dt_rng *r);
  * the middle of the scratch page. */
 void dt_value_case(struct dt_rng *r, struct dt_case *c);
 
+/* A predicate of BYTES bytes (VL / 8) into BUF: all true or all false for
+ * some element size, the first K elements of some size, or random bits
+ * (which also set the bits that do not govern any element). */
+void dt_value_pred(struct dt_rng *r, uint8_t *buf, unsigned bytes);
+/* Make C an SVE case at vector length VL bytes: Z0-Z31 with lanes of the
+ * kinds dt_value_fill draws (V0-V31 become their low 128 bits), random
+ * predicates, and FFR a monotonic prefix (WRFFR leaves FFR UNPREDICTABLE
+ * for anything else, so the harness may load only those). */
+void dt_value_sve(struct dt_rng *r, struct dt_case *c, unsigned vl);
+
 #endif

@@ -9,7 +9,11 @@
  *
  * The host is protected from the guest, not just the other way round:
  * the calls that end the process, signal it or sleep are never made;
- * pipes are non-blocking so that no read waits; path arguments are
+ * pipes and sockets are non-blocking and socket transfers carry
+ * MSG_DONTWAIT, so that no call waits; sockets are AF_UNIX only, with
+ * socket addresses from a fixed list (abstract names, names relative to
+ * the scratch directory), so nothing reaches the network or makes a
+ * socket file elsewhere; path arguments are
  * always names from a fixed list (relative ones resolve in a scratch
  * directory that is the cwd and is emptied after each input) or bad
  * pointers, never input bytes. Numbers without a handler get raw
@@ -51,6 +55,8 @@
 #define SCRATCH_PATH_SLOT 64
 #define SCRATCH_LONG_PATH (SCRATCH_PATHS + 0x800)  /* longer than NAME_MAX */
 #define SCRATCH_UNTERMINATED (3 * PAGE - 16)       /* runs into the guard */
+#define SCRATCH_SOCKADDRS (SCRATCH_PATHS + 0xa00)  /* sockaddr_un, 128 apart */
+#define SCRATCH_SOCKADDR_SLOT 128
 #define SCRATCH_GUARD (3 * PAGE)
 
 /* Relative names resolve in the scratch cwd (b/../a stays inside: b can
@@ -65,6 +71,14 @@ static const char *const paths[] = {
     "/dev/zero",
 };
 #define N_RELATIVE_PATHS 10
+
+/* AF_UNIX addresses (family 1, then sun_path): abstract names, names in
+ * the scratch directory, the empty name (autobind), a name without its
+ * NUL. */
+static const char *const sock_names[] = {
+    "\0fuzz-a", "\0fuzz-b", "sock-a", "sub/sock", "", "unterminated-name",
+};
+static const size_t sock_name_lens[] = { 7, 7, 7, 9, 0, 17 };
 
 enum role {
     ANY,        /* anything at all */
@@ -82,6 +96,11 @@ enum role {
     SIGSETSIZE, /* 8 mostly */
     PIPEFLAGS,  /* flags with O_NONBLOCK forced on */
     FCNTLCMD,   /* a fcntl command */
+    SOCKFAMILY, /* AF_UNIX, or a family that is refused (never AF_INET*) */
+    SOCKTYPE,   /* a socket type with SOCK_NONBLOCK forced on */
+    SOCKADDR,   /* an AF_UNIX address from sock_names, or a bad pointer */
+    ADDRLEN,    /* a socket address length */
+    MSGFLAGS,   /* send/recv flags with MSG_DONTWAIT forced on */
 };
 
 struct call_def {
@@ -128,6 +147,17 @@ static const struct call_def calls[] = {
     CALL(rt_sigaction, SMALL, PTR, PTR, SIGSETSIZE),
     CALL(rt_sigprocmask, SMALL, PTR, PTR, SIGSETSIZE),
     CALL(sigaltstack, PTR, PTR), CALL(umask, ANY),
+    CALL(socket, SOCKFAMILY, SOCKTYPE, SMALL),
+    CALL(socketpair, SOCKFAMILY, SOCKTYPE, SMALL, PTR),
+    CALL(bind, FD, SOCKADDR, ADDRLEN), CALL(listen, FD, SMALL),
+    CALL(accept, FD, PTR, PTR), CALL(accept4, FD, PTR, PTR, ANY),
+    CALL(connect, FD, SOCKADDR, ADDRLEN), CALL(getsockname, FD, PTR, PTR),
+    CALL(getpeername, FD, PTR, PTR),
+    CALL(sendto, FD, PTR, LEN, MSGFLAGS, SOCKADDR, ADDRLEN),
+    CALL(recvfrom, FD, PTR, LEN, MSGFLAGS, PTR, PTR),
+    CALL(setsockopt, FD, SMALL, SMALL, PTR, LEN),
+    CALL(getsockopt, FD, SMALL, SMALL, PTR, PTR), CALL(shutdown, FD, SMALL),
+    CALL(sendmsg, FD, PTR, MSGFLAGS), CALL(recvmsg, FD, PTR, MSGFLAGS),
 };
 
 /* Numbers that have a handler: raw numbers skip them. */
@@ -282,6 +312,14 @@ static void make_scratch(struct session *s, struct fuzz_input *in)
         g_strlcpy((char *)paths_page + SCRATCH_PATH_SLOT * i, paths[i],
                   SCRATCH_PATH_SLOT);
     memset(paths_page + SCRATCH_LONG_PATH - SCRATCH_PATHS, 'n', 300);
+    for (size_t i = 0; i < G_N_ELEMENTS(sock_names); i++) {
+        uint8_t *slot = paths_page + SCRATCH_SOCKADDRS - SCRATCH_PATHS
+                        + SCRATCH_SOCKADDR_SLOT * i;
+        slot[0] = 1;   /* AF_UNIX */
+        memcpy(slot + 2, sock_names[i], sock_name_lens[i]);
+        if (i + 1 == G_N_ELEMENTS(sock_names))
+            memset(slot + 2, 'u', SCRATCH_SOCKADDR_SLOT - 2);   /* no NUL */
+    }
     memset(paths_page + SCRATCH_UNTERMINATED - SCRATCH_PATHS, 'u', 16);
     if (user_mem_write(s->p, s->scratch, data, sizeof(data)) != 0
         || user_mem_write(s->p, s->scratch + SCRATCH_PATHS, paths_page,
@@ -313,7 +351,8 @@ static bool paths_intact(struct session *s)
 static bool takes_path(const struct call_def *def)
 {
     for (int i = 0; i < 6; i++)
-        if (def->args[i] == PATH || def->args[i] == RPATH)
+        if (def->args[i] == PATH || def->args[i] == RPATH
+            || def->args[i] == SOCKADDR)
             return true;
     return false;
 }
@@ -466,6 +505,31 @@ static uint64_t make_arg(struct session *s, struct fuzz_input *in,
         return fuzz_below(in, 8) ? cmds[fuzz_below(in, G_N_ELEMENTS(cmds))]
                                  : arg_any(in);
     }
+    case SOCKFAMILY: {
+        static const uint64_t families[] = { 1, 1, 1, 0, 16, 17, 46, 12345 };
+        return families[fuzz_below(in, G_N_ELEMENTS(families))];
+    }
+    case SOCKTYPE:
+        return (fuzz_below(in, 4) ? 1 + fuzz_below(in, 5) : arg_any(in))
+               | 0x800;                 /* SOCK_NONBLOCK */
+    case SOCKADDR:
+        switch (fuzz_below(in, 10)) {
+        case 0:
+            return 0;
+        case 1:
+            return s->scratch + SCRATCH_GUARD - 4;
+        default:
+            return s->scratch + SCRATCH_SOCKADDRS
+                   + SCRATCH_SOCKADDR_SLOT
+                     * fuzz_below(in, G_N_ELEMENTS(sock_names));
+        }
+    case ADDRLEN: {
+        static const uint64_t lens[] = { 0, 1, 2, 3, 9, 11, 16, 110, 128,
+                                         129, (uint64_t)-1, 0x80000000 };
+        return lens[fuzz_below(in, G_N_ELEMENTS(lens))];
+    }
+    case MSGFLAGS:
+        return (fuzz_below(in, 2) ? 0 : arg_any(in)) | 0x40;  /* DONTWAIT */
     case ANY:
         break;
     }

@@ -64,10 +64,12 @@ EXTRA_DIST += \
 	testsuite/boards/backstep-remote.exp \
 	testsuite/boards/backstep-extended-remote.exp \
 	testsuite/boards/qemu-remote.exp \
+	testsuite/boards/backstep-reverse.exp \
 	testsuite/gdb-lists/gdb.base-smoke \
 	testsuite/gdb-lists/gdb.base \
 	testsuite/gdb-lists/gdb.arch-aarch64 \
 	testsuite/gdb-lists/gdb.threads \
+	testsuite/gdb-lists/gdb.reverse \
 	testsuite/gdb-lists/KNOWN-FAILURES \
 	doc/gdb-testsuite.md
 

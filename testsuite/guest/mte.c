@@ -5,7 +5,9 @@
  * With no argument it prints only what does not depend on the random tags
  * of IRG, so that its output on backstep and on qemu-aarch64 -cpu max must
  * be equal (testsuite/unit/test-user-mte.c). "asymm" checks the
- * asymmetric mode; "gdb" is the program testsuite/backstep.gdb/gdb-mte.exp
+ * asymmetric mode; "stack" the Tag Unchecked SP-based accesses; "siaddr"
+ * the tag bits of si_addr (SA_EXPOSE_TAGBITS); "gdb" is
+ * the program testsuite/backstep.gdb/gdb-mte.exp
  * drives: it stops at tag_fault() and faults there. */
 #include <setjmp.h>
 #include <signal.h>
@@ -15,6 +17,7 @@
 #include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #ifndef PROT_MTE
@@ -165,6 +168,95 @@ static void asymm(void)
     try_access("asymm store", TAG(mem + 512, 5), 1);
 }
 
+/* "stack": a tagged stack. The upper half of the PROT_MTE page gets
+ * allocation tag 3 and SP points into it untagged (logical tag 0): loads
+ * and stores based on SP with an immediate offset are Tag Unchecked (Arm
+ * ARM), so they pass; the same address through another register is
+ * checked and faults. Only unchecked accesses run while SP is moved: a
+ * fault there would run the handler on the tagged stack, whose prologue
+ * (STP with writeback: checked) would fault again. */
+static void tagged_stack(void)
+{
+    uint8_t *top = mem + 3072;
+    uint64_t a, b, c, d;
+
+    for (uint8_t *g = mem + 2048; g < mem + 4096; g += 16)
+        stg(TAG(g, 3));
+    set_ctrl(PR_MTE_TCF_SYNC);
+    __asm__ volatile("mov x9, sp\n\t"
+                     "mov sp, %[top]\n\t"
+                     "mov x10, #0x1234\n\t"
+                     "str x10, [sp, #16]\n\t"
+                     "ldr %[a], [sp, #16]\n\t"
+                     "stp x10, x10, [sp, #32]\n\t"
+                     "ldp %[b], %[c], [sp, #32]\n\t"
+                     "stur x10, [sp, #-8]\n\t"
+                     "ldur %[d], [sp, #-8]\n\t"
+                     "mov sp, x9"
+                     : [a] "=&r"(a), [b] "=&r"(b), [c] "=&r"(c), [d] "=&r"(d)
+                     : [top] "r"(top)
+                     : "x9", "x10", "memory");
+    printf("sp-based: ok %lx %lx %lx %lx\n", (unsigned long)a,
+           (unsigned long)b, (unsigned long)c, (unsigned long)d);
+    try_access("same address via x-register", top + 16, 0);
+    set_ctrl(0);
+}
+
+/* "siaddr": the tag bits of si_addr, with and without SA_EXPOSE_TAGBITS
+ * (Linux 5.11+): hidden (bits 63:56 cleared) unless the handler asked
+ * for them; for a tag check fault (SEGV_MTESERR) bits 59:56 are the
+ * logical tag and 63:60 are zero. sigcontext.fault_address never has
+ * the tag. */
+#ifndef SA_EXPOSE_TAGBITS
+#define SA_EXPOSE_TAGBITS 0x00000800
+#endif
+static volatile uintptr_t last_fault_address;
+
+static void on_segv_context(int sig, siginfo_t *si, void *uc)
+{
+    last_fault_address = ((ucontext_t *)uc)->uc_mcontext.fault_address;
+    on_segv(sig, si, uc);
+}
+
+static void fault_report(const char *what, uint8_t *p, unsigned long flags)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_sigaction = on_segv_context;
+    sa.sa_flags = SA_SIGINFO | flags;
+    sigaction(SIGSEGV, &sa, NULL);
+    last_code = 0;
+    if (sigsetjmp(back, 1) == 0) {
+        (void)*(volatile uint8_t *)p;
+        printf("%s: no fault\n", what);
+        return;
+    }
+    printf("%s: code %d si_addr %s+%#lx top %#lx fault_address top %#lx\n",
+           what, last_code, (last_addr & ADDR_BITS) >= (uintptr_t)mem ? "mem"
+                                                                      : "0",
+           (unsigned long)((last_addr & ADDR_BITS)
+                           - ((last_addr & ADDR_BITS) >= (uintptr_t)mem
+                                  ? (uintptr_t)mem : 0)),
+           (unsigned long)(last_addr >> 56),
+           (unsigned long)(last_fault_address >> 56));
+}
+
+static void si_addr_tags(void)
+{
+    uint8_t *unmapped = (uint8_t *)(uintptr_t)0x10;
+
+    fault_report("unmapped tag 0x5a", TAG(unmapped, 0) + (0x5aull << 56), 0);
+    fault_report("unmapped tag 0x5a exposed", TAG(unmapped, 0) + (0x5aull << 56),
+                 SA_EXPOSE_TAGBITS);
+    stg(TAG(mem + 512, 4));
+    set_ctrl(PR_MTE_TCF_SYNC);
+    fault_report("tag check 0xa5", TAG(mem + 512, 5) + (0xa0ull << 56), 0);
+    fault_report("tag check 0xa5 exposed", TAG(mem + 512, 5) + (0xa0ull << 56),
+                 SA_EXPOSE_TAGBITS);
+    set_ctrl(0);
+}
+
 /* The debugger's program: gdb-mte.exp stops here, looks at and changes
  * tags, and continues into the fault. */
 void tag_fault(uint8_t *tagged, uint8_t *untagged)
@@ -203,6 +295,14 @@ int main(int argc, char **argv)
     sigaction(SIGSEGV, &sa, NULL);
     if (argc > 1 && strcmp(argv[1], "asymm") == 0) {
         asymm();
+        return 0;
+    }
+    if (argc > 1 && strcmp(argv[1], "siaddr") == 0) {
+        si_addr_tags();
+        return 0;
+    }
+    if (argc > 1 && strcmp(argv[1], "stack") == 0) {
+        tagged_stack();
         return 0;
     }
     instructions();

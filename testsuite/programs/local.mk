@@ -13,7 +13,8 @@
 
 PROGRAMS_NAMES = int-arith int128 bitfields switch setjmp varargs structs \
 	float-print libm fenv conversions string sort malloc vector atomics \
-	interp crc-sha crypto-ext ext sve tagged poll
+	interp crc-sha crypto-ext ext sve tagged poll sve2-int sockets sve2-mul \
+	shm-fork
 
 EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 	testsuite/programs/int-arith.c testsuite/programs/int128.c \
@@ -27,7 +28,10 @@ EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 	testsuite/programs/interp.c testsuite/programs/crc-sha.c \
 	testsuite/programs/crypto-ext.c testsuite/programs/ext.c \
 	testsuite/programs/sve.c testsuite/programs/tagged.c \
-	testsuite/programs/poll.c
+	testsuite/programs/poll.c testsuite/programs/sockets.c \
+	testsuite/programs/sve2-mul.c
+EXTRA_DIST += testsuite/programs/sve2-int.c
+EXTRA_DIST += testsuite/programs/shm-fork.c
 
 PROGRAMS_BIN_O0 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O0)
 PROGRAMS_BIN_O2 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O2)

@@ -311,6 +311,80 @@ static void test_check_sync(void)
     machine_free(m);
 }
 
+/* Tag Unchecked: loads and stores based on SP with an immediate offset
+ * (or none) and no writeback are not checked, in a tagged stack whose
+ * allocation tags do not match SP's logical tag; the same address through
+ * another register, SP with writeback or a register offset is checked. */
+static void test_sp_unchecked(void)
+{
+    static const uint32_t unchecked[] = {
+        0xf94003ee,   /* ldr x14, [sp] */
+        0xf94007ee,   /* ldr x14, [sp, #8] */
+        0xf85f83ee,   /* ldur x14, [sp, #-8] */
+        0xf9000bee,   /* str x14, [sp, #16] */
+        0xf8018bee,   /* sttr x14, [sp, #24] */
+        0xa9403fee,   /* ldp x14, x15, [sp] */
+        0xa9013fee,   /* stp x14, x15, [sp, #16] */
+        0xa8423fee,   /* ldnp x14, x15, [sp, #32] */
+        0xd94083ee,   /* ldapur x14, [sp, #8] */
+        0xc85f7fee,   /* ldxr x14, [sp] */
+        0xc8037fee,   /* stxr w3, x14, [sp] */
+        0xc8dfffee,   /* ldar x14, [sp] */
+        0xc89fffee,   /* stlr x14, [sp] */
+        0xf82103ee,   /* ldadd x1, x14, [sp] */
+        0xc8a17fee,   /* cas x1, x14, [sp] */
+        0x3dc007e1,   /* ldr q1, [sp, #16] */
+    };
+    static const uint32_t checked[] = {
+        0xf8410fee,   /* ldr x14, [sp, #16]! */
+        0xf84107ee,   /* ldr x14, [sp], #16 */
+        0xa9ff3fee,   /* ldp x14, x15, [sp, #-16]! */
+        0xf8616bee,   /* ldr x14, [sp, x1] */
+        0xf940000e,   /* ldr x14, [x0] */
+        0xf940040e,   /* ldr x14, [x0, #8] */
+        0xa9403c0e,   /* ldp x14, x15, [x0] */
+        0xc85f7c0e,   /* ldxr x14, [x0] */
+        0xf821000e,   /* ldadd x1, x14, [x0] */
+        0x3dc00401,   /* ldr q1, [x0, #16] */
+    };
+    const uint64_t stack = TAGGED + 0x200;
+    struct machine *m = machine_new();
+    struct cpu_state *c = m->cpu;
+
+    /* The stack's granules carry tag 6; SP's logical tag is 0. */
+    for (uint64_t g = stack - 0x40; g < stack + 0x40; g += 16)
+        *atag(m, g) = 6;
+    cpu_mte_set_tcf(c, CPU_MTE_TCF_SYNC);
+    for (size_t i = 0; i < G_N_ELEMENTS(unchecked); i++) {
+        c->sp = stack;
+        c->x[1] = 0;
+        c->x[14] = 0;
+        g_assert_cmpint(run(m, &unchecked[i], 1), ==, CPU_EXIT_BUDGET);
+        g_assert_false(c->mte_tco);
+        g_assert_false(c->mte_async_fault);
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(checked); i++) {
+        c->sp = stack;
+        c->x[0] = stack;
+        c->x[1] = 0;
+        g_assert_cmpint(run(m, &checked[i], 1), ==, CPU_EXIT_DATA_ABORT);
+        g_assert_true(c->exit_info.fault_is_tag_check);
+        g_assert_false(c->mte_tco);
+        /* A faulting writeback form leaves SP alone. */
+        g_assert_cmphex(c->sp, ==, stack);
+    }
+    /* With the right tag in the pointer, the checked forms pass. */
+    c->x[0] = tagged(stack, 6);
+    g_assert_cmpint(RUN(m, 0xf940000e, 0xa9403c0e), ==, CPU_EXIT_BUDGET);
+    /* TCO set by the program stays set after an SP-based access. */
+    c->mte_tco = true;
+    c->sp = stack;
+    c->x[0] = stack;
+    g_assert_cmpint(RUN(m, 0xf94003ee, 0xf940000e), ==, CPU_EXIT_BUDGET);
+    g_assert_true(c->mte_tco);
+    machine_free(m);
+}
+
 static void test_check_async_asymm(void)
 {
     struct machine *m = machine_new();
@@ -360,6 +434,7 @@ int main(int argc, char **argv)
     g_test_add_func("/cpu/mte/zeroing-stores", test_zeroing_stores);
     g_test_add_func("/cpu/mte/check-sync", test_check_sync);
     g_test_add_func("/cpu/mte/check-async-asymm", test_check_async_asymm);
+    g_test_add_func("/cpu/mte/sp-unchecked", test_sp_unchecked);
     g_test_add_func("/cpu/mte/id-registers", test_id_registers);
     return g_test_run();
 }

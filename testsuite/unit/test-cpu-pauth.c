@@ -552,9 +552,147 @@ static void test_insn_fpac(void)
     harness_free(h);
 }
 
+/* --- the machine's configuration (--pauth, --fpac) --------------------- */
+
+static void restore_default_config(void)
+{
+    const struct pauth_config qarma5 = { .enabled = true,
+                                         .algo = CPU_PAUTH_QARMA5 };
+    pauth_configure(&qarma5);
+}
+
+static void test_config_parse(void)
+{
+    struct pauth_config c = { 0 };
+
+    g_assert_true(pauth_parse_algo("qarma5", &c));
+    g_assert_true(c.enabled);
+    g_assert_cmpint(c.algo, ==, CPU_PAUTH_QARMA5);
+    g_assert_true(pauth_parse_algo("qarma3", &c));
+    g_assert_true(c.enabled);
+    g_assert_cmpint(c.algo, ==, CPU_PAUTH_QARMA3);
+    g_assert_true(pauth_parse_algo("off", &c));
+    g_assert_false(c.enabled);
+    g_assert_false(pauth_parse_algo("QARMA5", &c));
+    g_assert_false(pauth_parse_algo("qarma", &c));
+    g_assert_false(pauth_parse_algo("", &c));
+    g_assert_false(pauth_parse_algo(NULL, &c));
+    /* The default is QARMA5 without FPAC. */
+    g_assert_true(pauth_config()->enabled);
+    g_assert_cmpint(pauth_config()->algo, ==, CPU_PAUTH_QARMA5);
+    g_assert_false(pauth_config()->fpac);
+}
+
+/* The HWCAPs and the ID register fields say exactly what is configured:
+ * ISAR1.APA/GPA for QARMA5, ISAR2.APA3/GPA3 for QARMA3, never API/GPI;
+ * APA(3) = 4 with FPAC; nothing when off. */
+static void test_config_ids(void)
+{
+    static const struct {
+        struct pauth_config config;
+        uint64_t hwcap, isar1, isar2;
+    } cases[] = {
+        { { true, CPU_PAUTH_QARMA5, false }, 3ull << 30, 0x01000010, 0 },
+        { { true, CPU_PAUTH_QARMA5, true }, 3ull << 30, 0x01000040, 0 },
+        { { true, CPU_PAUTH_QARMA3, false }, 3ull << 30, 0, 0x1100 },
+        { { true, CPU_PAUTH_QARMA3, true }, 3ull << 30, 0, 0x4100 },
+        { { false, CPU_PAUTH_QARMA5, false }, 0, 0, 0 },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        struct cpu_state cpu = { 0 };
+        pauth_configure(&cases[i].config);
+        g_assert_cmphex(pauth_hwcap(), ==, cases[i].hwcap);
+        g_assert_cmphex(pauth_id_aa64isar1_fields(), ==, cases[i].isar1);
+        g_assert_cmphex(pauth_id_aa64isar2_fields(), ==, cases[i].isar2);
+        cpu.pauth_enabled = !cases[i].config.enabled;
+        pauth_cpu_configure(&cpu);
+        g_assert_cmpint(cpu.pauth_enabled, ==, cases[i].config.enabled);
+        g_assert_cmpint(cpu.pauth_algo, ==, cases[i].config.algo);
+        g_assert_cmpint(cpu.pauth_fpac, ==, cases[i].config.fpac);
+    }
+    restore_default_config();
+}
+
+/* The same keys sign differently under QARMA3 and QARMA5, and each
+ * pointer authenticates under its own algorithm only. */
+static void test_config_algorithms_differ(void)
+{
+    struct cpu_state q5 = { 0 }, q3 = { 0 };
+    GRand *rand = g_rand_new_with_seed(77);
+    unsigned differ = 0, cross_ok = 0;
+
+    set_keys(&q5, rand);
+    q3 = q5;
+    q5.pauth_algo = CPU_PAUTH_QARMA5;
+    q3.pauth_algo = CPU_PAUTH_QARMA3;
+    for (unsigned i = 0; i < 256; i++) {
+        uint64_t ptr = random_user_pointer(rand), mod = g_rand_int(rand), r;
+        uint64_t s5 = pauth_add_pac(&q5, ptr, mod, PAUTH_KEY_IA);
+        uint64_t s3 = pauth_add_pac(&q3, ptr, mod, PAUTH_KEY_IA);
+
+        differ += s5 != s3;
+        pauth_auth(&q5, s5, mod, PAUTH_KEY_IA, false, &r);
+        g_assert_cmphex(r, ==, ptr);
+        pauth_auth(&q3, s3, mod, PAUTH_KEY_IA, false, &r);
+        g_assert_cmphex(r, ==, ptr);
+        pauth_auth(&q5, s3, mod, PAUTH_KEY_IA, false, &r);
+        cross_ok += r == ptr;
+    }
+    /* 7-bit PACs: equal by chance about 2 times in 256. */
+    g_assert_cmpuint(differ, >, 240);
+    g_assert_cmpuint(cross_ok, <, 16);
+    g_rand_free(rand);
+}
+
+/* --pauth off on a CPU configured from it: PACIASP is a NOP, PACGA is
+ * UNDEFINED; --fpac: a corrupted pointer faults at the AUT. */
+static void test_config_cpu_modes(void)
+{
+    const struct pauth_config off = { .enabled = false };
+    const struct pauth_config fpac = { .enabled = true,
+                                       .algo = CPU_PAUTH_QARMA3,
+                                       .fpac = true };
+    struct harness *h = pauth_harness(true);
+    struct cpu_state *cpu = h->cpu;
+
+    pauth_configure(&off);
+    pauth_cpu_configure(cpu);
+    HARNESS_CODE_AT(h, HARNESS_CODE, PACIASP, BRK_0);
+    cpu->x[30] = 0x0000000000412340ull;
+    g_assert_cmpint(harness_run(h, 10), ==, CPU_EXIT_BRK);
+    g_assert_cmphex(cpu->x[30], ==, 0x0000000000412340ull);
+    HARNESS_CODE_AT(h, HARNESS_CODE, PACGA_X2_X0_X1, BRK_0);
+    g_assert_cmpint(harness_run(h, 10), ==, CPU_EXIT_UNDEF);
+    g_assert_cmphex(cpu->exit_info.insn, ==, PACGA_X2_X0_X1);
+    g_assert_false(cpu->pauth_fault);
+
+    pauth_configure(&fpac);
+    pauth_cpu_configure(cpu);
+    HARNESS_CODE_AT(h, HARNESS_CODE, PACIA_X0_X1, 0xd2800021u /* mov x1, #1 */,
+                    AUTIA_X0_X1, BRK_0);
+    cpu->x[0] = 0x0000aaaabbbbccc0ull;
+    cpu->x[1] = 0;
+    if (pauth_add_pac(cpu, 0x0000aaaabbbbccc0ull, 0, PAUTH_KEY_IA) !=
+        pauth_add_pac(cpu, 0x0000aaaabbbbccc0ull, 1, PAUTH_KEY_IA)) {
+        g_assert_cmpint(harness_run(h, 10), ==, CPU_EXIT_UNDEF);
+        g_assert_true(cpu->pauth_fault);
+        g_assert_cmpuint(cpu->pauth_fault_code, ==, 0);   /* IA */
+        g_assert_cmphex(cpu->pc, ==, HARNESS_CODE + 8);
+        g_assert_cmphex(cpu->exit_info.insn, ==, AUTIA_X0_X1);
+    }
+    restore_default_config();
+    harness_free(h);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/cpu/pauth/config/parse", test_config_parse);
+    g_test_add_func("/cpu/pauth/config/ids", test_config_ids);
+    g_test_add_func("/cpu/pauth/config/algorithms-differ",
+                    test_config_algorithms_differ);
+    g_test_add_func("/cpu/pauth/config/cpu-modes", test_config_cpu_modes);
     g_test_add_func("/cpu/pauth/qarma64-paper-vectors",
                     test_qarma64_paper_vectors);
     g_test_add_func("/cpu/pauth/compute-pac", test_compute_pac);

@@ -115,14 +115,30 @@ static void test_whilehs(void)
     struct harness *h = harness_new();
     h->cpu->sve_vl = 128;
     h->cpu->x[1] = 49;
+    h->cpu->x[2] = 10;
+    HARNESS_CODE_AT(h, HARNESS_CODE, 0x25221822u /* whilehs p2.b, x1, x2 */,
+                    BRK0);
+    g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_BRK);
+    /* 49 down to 10: the top 40 elements. */
+    for (unsigned i = 0; i < 128; i++)
+        g_assert_cmpuint(h->cpu->p[2][i / 8] >> (i % 8) & 1, ==, i >= 88);
+    /* N (first element) clear, Z clear, C clear (last element true). */
+    g_assert_cmphex(h->cpu->nzcv, ==, 0);
+    harness_free(h);
+
+    /* Against 0 nothing stops it: operand1 is bits(64) and wraps from 0
+     * to the largest value, still >= 0, so every element is true (as
+     * qemu-aarch64 gives). */
+    h = harness_new();
+    h->cpu->sve_vl = 128;
+    h->cpu->x[1] = 49;
     h->cpu->x[2] = 0;
     HARNESS_CODE_AT(h, HARNESS_CODE, 0x25221822u /* whilehs p2.b, x1, x2 */,
                     BRK0);
     g_assert_cmpint(harness_run(h, 100), ==, CPU_EXIT_BRK);
     for (unsigned i = 0; i < 128; i++)
-        g_assert_cmpuint(h->cpu->p[2][i / 8] >> (i % 8) & 1, ==, i >= 78);
-    /* N (first element) clear, Z clear, C clear (last element true). */
-    g_assert_cmphex(h->cpu->nzcv, ==, 0);
+        g_assert_cmpuint(h->cpu->p[2][i / 8] >> (i % 8) & 1, ==, 1);
+    g_assert_cmphex(h->cpu->nzcv, ==, 0x80000000u);
     harness_free(h);
 }
 

@@ -20,7 +20,9 @@
 #include "server/machine.h"
 #include "server/syscall-door.h"
 #include "server/timeline.h"
+#include "user/mte.h"
 #include "user/process.h"
+#include "user/snapshot.h"
 #include "user/syscall-nr.h"
 
 enum {
@@ -246,6 +248,64 @@ static void setup_guest(void)
         g_clear_pointer(&guest, g_free);
 }
 
+/* A guest with threads or processes, and a variable of it to compare. */
+struct multi_guest {
+    const char *name;            /* testsuite/guest/NAME.c */
+    const char *symbol;
+    const char *march;           /* -march=..., or NULL */
+    char *path;                  /* compiled, or NULL */
+    uint64_t addr;               /* of symbol */
+};
+static struct multi_guest threads_guest = { .name = "threads",
+                                            .symbol = "counter" };
+static struct multi_guest fork_guest = { .name = "reverse-procs",
+                                         .symbol = "work" };
+static struct multi_guest mte_guest = { .name = "reverse-mte",
+                                        .symbol = "area",
+                                        .march = "-march=armv8.5-a+memtag" };
+
+static void setup_multi_guest(struct multi_guest *g)
+{
+    g_autofree char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
+    g_autofree char *nm = g_find_program_in_path("aarch64-linux-gnu-nm");
+    g_autofree char *file = g_strconcat(g->name, ".c", NULL);
+    g_autofree char *src = g_test_build_filename(G_TEST_DIST, "testsuite",
+                                                 "guest", file, NULL);
+    g_autofree char *out = NULL;
+    g_autofree char *suffix = g_strconcat(" ", g->symbol, NULL);
+    int status;
+
+    if (!cc || !nm)
+        return;
+    g->path = g_build_filename(tmpdir, g->name, NULL);
+    char *cc_argv[] = { cc, "-static", "-pthread", "-O0", "-o",
+                        g->path, (char *)src, (char *)g->march, NULL };
+    char *nm_argv[] = { nm, g->path, NULL };
+    if (!g_spawn_sync(NULL, cc_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                      NULL, NULL, NULL, &status, NULL)
+        || !g_spawn_check_wait_status(status, NULL)
+        || !g_spawn_sync(NULL, nm_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                         NULL, &out, NULL, &status, NULL)) {
+        g_clear_pointer(&g->path, g_free);
+        return;
+    }
+    char **lines = g_strsplit(out, "\n", -1);
+    for (char **l = lines; *l; l++) {
+        if (g_str_has_suffix(*l, suffix))
+            g->addr = g_ascii_strtoull(*l, NULL, 16);
+    }
+    g_strfreev(lines);
+    if (!g->addr)
+        g_clear_pointer(&g->path, g_free);
+}
+
+static void free_multi_guest(struct multi_guest *g)
+{
+    if (g->path)
+        g_unlink(g->path);
+    g_free(g->path);
+}
+
 /* Everything of a moment the tests compare: registers and the loop's
  * state in memory, and the stack around sp. */
 struct moment {
@@ -301,17 +361,17 @@ struct recorded {
     struct timeline *tl;
 };
 
-static void record(struct recorded *r, const char *iterations,
-                   uint64_t interval, uint64_t history_mem, uint64_t run_for)
+static void record_argv(struct recorded *r, char *const *argv,
+                        uint64_t interval, uint64_t history_mem,
+                        uint64_t run_for)
 {
     struct timeline_options opts = { .history_mem = history_mem,
                                      .snapshot_interval = interval };
     GError *error = NULL;
 
     memset(r, 0, sizeof(*r));
-    r->spec.argv[0] = guest;
-    r->spec.argv[1] = input;
-    r->spec.argv[2] = (char *)iterations;
+    for (int i = 0; i < 3 && argv[i]; i++)
+        r->spec.argv[i] = argv[i];
     r->door = syscall_door_new();
     r->spec.uopts.door = syscall_door_ops(r->door);
     struct machine *live = make(&r->spec, &error);
@@ -320,6 +380,13 @@ static void record(struct recorded *r, const char *iterations,
     r->tl = timeline_of(r->tl_machine);
     g_assert_nonnull(r->tl);
     run_to(r->tl_machine, run_for);
+}
+
+static void record(struct recorded *r, const char *iterations,
+                   uint64_t interval, uint64_t history_mem, uint64_t run_for)
+{
+    char *argv[] = { guest, input, (char *)iterations, NULL };
+    record_argv(r, argv, interval, history_mem, run_for);
 }
 
 static void recorded_free(struct recorded *r)
@@ -363,7 +430,7 @@ static void test_snapshots_agree(void)
 {
     struct recorded a;
     struct spec spec_b;
-    struct syscall_door *door_b = syscall_door_new();
+    struct syscall_door *door_b ;
     struct machine *b;
     const uint64_t present = 3000000;
     const uint64_t points[] = { 1, 12345, 65536, 65537, 700001, 1234567,
@@ -374,6 +441,7 @@ static void test_snapshots_agree(void)
         g_test_skip("no cross compiler or nm");
         return;
     }
+    door_b = syscall_door_new();
     /* a: recorded, a snapshot every 2^16 instructions; b: its recording
      * replayed with the start's snapshot only. */
     record(&a, "400000", 1u << 16, 0, present);
@@ -490,10 +558,351 @@ static void test_start_moves(void)
     recorded_free(&r);
 }
 
+/* Every thread of every process of a moment: ids, registers, and a
+ * variable of each process. */
+struct threads_moment {
+    uint64_t icount;
+    guint n;
+    int64_t pids[8], tids[8];
+    struct cpu_debug_regs regs[8];
+    uint64_t var[8];
+};
+
+static void capture_threads(struct machine *m, uint64_t var_addr,
+                            struct threads_moment *mo)
+{
+    GArray *list = m->ops->thread_list(m);
+
+    memset(mo, 0, sizeof(*mo));
+    mo->icount = m->ops->icount(m);
+    g_assert_cmpuint(list->len, <=, G_N_ELEMENTS(mo->tids));
+    mo->n = list->len;
+    for (guint i = 0; i < list->len; i++) {
+        const struct machine_thread *t = &g_array_index(list,
+                                                        struct machine_thread,
+                                                        i);
+        struct cpu_state *cpu;
+        mo->pids[i] = t->pid;
+        mo->tids[i] = t->tid;
+        cpu = m->ops->cpu(m, t->tid);
+        g_assert_nonnull(cpu);
+        cpu_debug_regs_get(cpu, &mo->regs[i]);
+        g_assert_cmpint(m->ops->read_mem_of(m, t->pid, var_addr, &mo->var[i],
+                                            sizeof(mo->var[i])), ==,
+                        sizeof(mo->var[i]));
+    }
+    g_array_unref(list);
+}
+
+static void assert_same_threads(const struct threads_moment *a,
+                                const struct threads_moment *b)
+{
+    g_assert_cmpuint(a->icount, ==, b->icount);
+    g_assert_cmpuint(a->n, ==, b->n);
+    for (guint i = 0; i < a->n; i++) {
+        g_assert_cmpint(a->pids[i], ==, b->pids[i]);
+        g_assert_cmpint(a->tids[i], ==, b->tids[i]);
+        g_assert_cmphex(a->regs[i].pc, ==, b->regs[i].pc);
+        g_assert_true(cpu_debug_regs_equal(&a->regs[i], &b->regs[i]));
+        g_assert_cmpuint(a->var[i], ==, b->var[i]);
+    }
+}
+
+/* A program with threads or processes is snapshotted like any other:
+ * moments reached through snapshots taken with more or fewer threads and
+ * processes than the moment has (they are made and end in between) are
+ * exactly those a replay from the start gives, every thread's registers
+ * and each process's memory; and no second machine is built for it. */
+static void check_multi_snapshots(const struct multi_guest *g)
+{
+    struct recorded a;
+    struct spec spec_b;
+    struct syscall_door *door_b = syscall_door_new();
+    struct machine *b, *plain;
+    struct threads_moment ma, mb;
+    struct timeline_stats st;
+    char *argv[] = { g->path, NULL };
+    GError *error = NULL;
+    uint64_t end, present;
+    guint most_threads = 0;
+
+    if (!g->path) {
+        g_test_skip("no cross compiler or nm");
+        syscall_door_free(door_b);
+        return;
+    }
+    /* How long the program runs, to record most of it. */
+    struct spec plain_spec = { .argv = { g->path, NULL } };
+    plain = make(&plain_spec, &error);
+    g_assert_no_error(error);
+    run_to(plain, UINT64_MAX);
+    end = plain->ops->icount(plain);
+    plain->ops->free(plain);
+    g_assert_cmpuint(end, >, 10000);
+    present = end - end / 20;
+    /* About thirty snapshots over the run. */
+    uint64_t interval = end / 30;
+
+    record_argv(&a, argv, interval, 0, present);
+    g_assert_cmpuint(timeline_present(a.tl), ==, present);
+    b = replay_of(&a, UINT64_MAX, door_b, &spec_b);
+    /* Out of order: back and forth across thread creation and exits. */
+    const uint64_t points[] = { present - 1, present / 2, 3, present / 3,
+                                present - present / 10, present / 4 + 7,
+                                present / 8, present - 2, present / 2 + 1 };
+    for (size_t i = 0; i < G_N_ELEMENTS(points); i++) {
+        g_assert_cmpint(timeline_goto(a.tl, points[i]), ==, 0);
+        g_assert_cmpint(timeline_goto(timeline_of(b), points[i]), ==, 0);
+        capture_threads(a.tl_machine, g->addr, &ma);
+        capture_threads(b, g->addr, &mb);
+        g_assert_cmpuint(ma.icount, ==, points[i]);
+        assert_same_threads(&ma, &mb);
+        most_threads = MAX(most_threads, ma.n);
+    }
+    g_assert_cmpuint(most_threads, >, 1);
+    timeline_get_stats(a.tl, &st);
+    g_test_message("%" PRIu64 " instructions, %zu snapshots, up to %u threads",
+                   present, st.snapshots, most_threads);
+    g_assert_cmpuint(st.replays, ==, 0);
+    g_assert_cmpuint(st.snapshots, >, present / interval / 2);
+    /* Forward from the past: the present again, with its threads. */
+    g_assert_cmpint(timeline_goto(a.tl, present), ==, 0);
+    g_assert_cmpuint(timeline_now(a.tl), ==, present);
+    run_to(a.tl_machine, UINT64_MAX);
+    g_assert_cmpuint(a.tl_machine->ops->icount(a.tl_machine), ==, end);
+    b->ops->free(b);
+    syscall_door_free(door_b);
+    recorded_free(&a);
+}
+
+/* Allocation tags are part of the past: going back over an STG shows
+ * the tag from before it, through snapshots as in a replay from the
+ * start. */
+static void test_mte_snapshots(void)
+{
+    const struct multi_guest *g = &mte_guest;
+    struct recorded a;
+    struct spec spec_b;
+    struct syscall_door *door_b = syscall_door_new();
+    struct machine *b;
+    char *argv[] = { g->path, NULL };
+    uint64_t present = 600000, area = 0;
+    int64_t stages[2];
+    uint8_t tags[2];
+
+    if (!g->path) {
+        g_test_skip("no cross compiler or nm");
+        syscall_door_free(door_b);
+        return;
+    }
+    record_argv(&a, argv, 1u << 14, 0, present);
+    b = replay_of(&a, UINT64_MAX, door_b, &spec_b);
+    g_assert_cmpint(a.tl_machine->ops->read_mem(a.tl_machine, g->addr, &area,
+                                                 sizeof(area)), ==,
+                    sizeof(area));
+    g_assert_cmphex(area, !=, 0);
+    /* stage follows area in the program's data. */
+    const uint64_t points[] = { present - 1, 40000, 300000, 150000,
+                                present - 20000, 90000 };
+    bool saw_early = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(points); i++) {
+        struct machine *ms[2] = { a.tl_machine, b };
+        for (int j = 0; j < 2; j++) {
+            struct user_process *p;
+            g_assert_cmpint(timeline_goto(timeline_of(ms[j]), points[i]), ==,
+                            0);
+            p = user_process_of_cpu(ms[j]->ops->cpu(ms[j], 0));
+            g_assert_nonnull(p);
+            g_assert_cmpint(ms[j]->ops->read_mem(ms[j], g->addr + 8,
+                                                 &stages[j],
+                                                 sizeof(stages[j])), ==,
+                            sizeof(stages[j]));
+            g_assert_cmpint(user_mte_read_tags(p, area, 1, &tags[j], 1), ==, 1);
+        }
+        g_assert_cmpint(stages[0], ==, stages[1]);
+        g_assert_cmpuint(tags[0], ==, tags[1]);
+        /* The tag is the stage's, or the next one's just set. */
+        g_assert_true(tags[0] == stages[0] || tags[0] == stages[0] + 1);
+        if (stages[0] > 0 && stages[0] < 14)
+            saw_early = true;
+    }
+    g_assert_true(saw_early);
+    b->ops->free(b);
+    syscall_door_free(door_b);
+    recorded_free(&a);
+}
+
+static void test_threads_snapshots(void)
+{
+    check_multi_snapshots(&threads_guest);
+}
+
+static void test_procs_snapshots(void)
+{
+    check_multi_snapshots(&fork_guest);
+}
+
+/* ---- Shared memory across fork ----------------------------------------- */
+
+/* A parent and its child share an anonymous MAP_SHARED page: the child
+ * writes it in a loop, the parent waits for its flag there and writes
+ * after it. Nothing waits on the host, so every moment can be
+ * snapshotted. (Kept here, not in testsuite/guest/, with its test.) */
+static const char shm_guest_source[] =
+    "#include <sys/mman.h>\n"
+    "#include <sys/wait.h>\n"
+    "#include <unistd.h>\n"
+    "volatile long *area;\n"
+    "int main(void)\n"
+    "{\n"
+    "    int st;\n"
+    "    area = mmap(0, 4096, PROT_READ | PROT_WRITE,\n"
+    "                MAP_SHARED | MAP_ANONYMOUS, -1, 0);\n"
+    "    pid_t kid = fork();\n"
+    "    if (kid == 0) {\n"
+    "        for (long i = 1; i <= 30000; i++)\n"
+    "            area[0] = area[0] * 3 + i;\n"
+    "        area[1] = 1;\n"
+    "        _exit(0);\n"
+    "    }\n"
+    "    while (!area[1])\n"
+    "        ;\n"
+    "    waitpid(kid, &st, 0);\n"
+    "    for (long i = 0; i < 20000; i++)\n"
+    "        area[0] += i;\n"
+    "    return area[0] == 0;\n"
+    "}\n";
+static struct multi_guest shm_guest = { .name = "reverse-shm",
+                                        .symbol = "area" };
+
+static void setup_shm_guest(void)
+{
+    g_autofree char *src = g_build_filename(tmpdir, "reverse-shm.c", NULL);
+    g_autofree char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
+    g_autofree char *nm = g_find_program_in_path("aarch64-linux-gnu-nm");
+    g_autofree char *out = NULL;
+    int status;
+
+    if (!cc || !nm || !g_file_set_contents(src, shm_guest_source, -1, NULL))
+        return;
+    shm_guest.path = g_build_filename(tmpdir, shm_guest.name, NULL);
+    char *cc_argv[] = { cc, "-static", "-O0", "-o", shm_guest.path, src,
+                        NULL };
+    char *nm_argv[] = { nm, shm_guest.path, NULL };
+    if (!g_spawn_sync(NULL, cc_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                      NULL, NULL, NULL, &status, NULL)
+        || !g_spawn_check_wait_status(status, NULL)
+        || !g_spawn_sync(NULL, nm_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                         NULL, &out, NULL, &status, NULL)) {
+        g_unlink(src);
+        g_clear_pointer(&shm_guest.path, g_free);
+        return;
+    }
+    g_unlink(src);
+    char **lines = g_strsplit(out, "\n", -1);
+    for (char **l = lines; *l; l++) {
+        if (g_str_has_suffix(*l, " area"))
+            shm_guest.addr = g_ascii_strtoull(*l, NULL, 16);
+    }
+    g_strfreev(lines);
+    if (!shm_guest.addr)
+        g_clear_pointer(&shm_guest.path, g_free);
+}
+
+/* The shared word as the parent sees it, and as its child (the next
+ * pid: the program makes no other thread or process) does while it
+ * lives: *n is 1 or 2. The debugger does not follow the child, so it
+ * is reached by pid. */
+static void capture_shared(struct machine *m, guint *n, uint64_t values[2])
+{
+    GArray *list = m->ops->thread_list(m);
+    int64_t pid;
+
+    g_assert_cmpuint(list->len, ==, 1);
+    pid = g_array_index(list, struct machine_thread, 0).pid;
+    g_array_unref(list);
+    *n = 0;
+    for (int64_t p = pid; p <= pid + 1; p++) {
+        uint64_t area = 0;
+        if (m->ops->read_mem_of(m, p, shm_guest.addr, &area, sizeof(area))
+            != sizeof(area))
+            break;     /* no child (yet, or any more) */
+        values[*n] = 0;
+        if (area)
+            g_assert_cmpint(m->ops->read_mem_of(m, p, area, &values[*n],
+                                                sizeof(values[*n])), ==,
+                            sizeof(values[*n]));
+        ++*n;
+    }
+}
+
+/* Going back over the child's writes to a shared page brings back the
+ * word both processes saw then, the same in both (one page, not two
+ * copies), as a replay from the start gives it; forward again, the
+ * present. */
+static void test_shm_snapshots(void)
+{
+    struct recorded a;
+    struct spec spec_b;
+    struct syscall_door *door_b = syscall_door_new();
+    struct machine *b, *plain;
+    char *argv[] = { shm_guest.path, NULL };
+    GError *error = NULL;
+    uint64_t end, present;
+    bool saw_two = false;
+
+    if (!shm_guest.path) {
+        g_test_skip("no cross compiler or nm");
+        syscall_door_free(door_b);
+        return;
+    }
+    struct spec plain_spec = { .argv = { shm_guest.path, NULL } };
+    plain = make(&plain_spec, &error);
+    g_assert_no_error(error);
+    run_to(plain, UINT64_MAX);
+    end = plain->ops->icount(plain);
+    plain->ops->free(plain);
+    present = end - end / 20;
+
+    record_argv(&a, argv, end / 30, 0, present);
+    b = replay_of(&a, UINT64_MAX, door_b, &spec_b);
+    const uint64_t points[] = { present - 1, present / 2, present / 3,
+                                present / 5 + 11, present - present / 10,
+                                present / 4, present / 2 + 3 };
+    for (size_t i = 0; i < G_N_ELEMENTS(points); i++) {
+        uint64_t va[2], vb[2];
+        guint na, nb;
+        g_assert_cmpint(timeline_goto(a.tl, points[i]), ==, 0);
+        g_assert_cmpint(timeline_goto(timeline_of(b), points[i]), ==, 0);
+        capture_shared(a.tl_machine, &na, va);
+        capture_shared(b, &nb, vb);
+        g_assert_cmpuint(na, ==, nb);
+        for (guint j = 0; j < na; j++) {
+            g_assert_cmpuint(va[j], ==, vb[j]);
+            g_assert_cmpuint(va[j], ==, va[0]);   /* one shared word */
+        }
+        g_test_message("at %" PRIu64 ": %u processes, word %" PRIu64,
+                       points[i], na, va[0]);
+        if (na == 2 && va[0] != 0)
+            saw_two = true;
+    }
+    g_assert_true(saw_two);
+    g_assert_cmpint(timeline_goto(a.tl, present), ==, 0);
+    run_to(a.tl_machine, UINT64_MAX);
+    g_assert_cmpuint(a.tl_machine->ops->icount(a.tl_machine), ==, end);
+    b->ops->free(b);
+    syscall_door_free(door_b);
+    recorded_free(&a);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     setup_guest();
+    setup_multi_guest(&threads_guest);
+    setup_multi_guest(&fork_guest);
+    setup_multi_guest(&mte_guest);
+    setup_shm_guest();
     g_test_add_func("/timeline/event-log/round-trip", test_log_round_trip);
     g_test_add_func("/timeline/door/classes", test_door_classes);
     g_test_add_func("/timeline/cpu-snapshot", test_cpu_snapshot);
@@ -502,9 +911,17 @@ int main(int argc, char **argv)
                     test_reverse_step_and_forward);
     g_test_add_func("/timeline/history-bound", test_history_bound);
     g_test_add_func("/timeline/start-moves", test_start_moves);
+    g_test_add_func("/timeline/threads-snapshots", test_threads_snapshots);
+    g_test_add_func("/timeline/processes-snapshots", test_procs_snapshots);
+    g_test_add_func("/timeline/mte-snapshots", test_mte_snapshots);
+    g_test_add_func("/timeline/shared-memory-snapshots", test_shm_snapshots);
     int status = g_test_run();
     if (guest)
         g_unlink(guest);
+    free_multi_guest(&threads_guest);
+    free_multi_guest(&fork_guest);
+    free_multi_guest(&mte_guest);
+    free_multi_guest(&shm_guest);
     g_unlink(input);
     g_rmdir(tmpdir);
     g_free(guest);

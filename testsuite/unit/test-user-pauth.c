@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cpu/cpu.h"
+#include "cpu/pauth.h"
 #include "user/process.h"
 
 #include <fcntl.h>
@@ -58,8 +59,22 @@ static char *read_all(int fd)
     return g_string_free(s, FALSE);
 }
 
-/* Run the guest to its end; every signal is passed on to it. */
-static char *run_backstep(const char *mode, bool fpac, int *exit_code)
+static const struct pauth_config qarma5 = { .enabled = true,
+                                            .algo = CPU_PAUTH_QARMA5 };
+static const struct pauth_config qarma5_fpac = { .enabled = true,
+                                                 .algo = CPU_PAUTH_QARMA5,
+                                                 .fpac = true };
+static const struct pauth_config qarma3 = { .enabled = true,
+                                            .algo = CPU_PAUTH_QARMA3 };
+static const struct pauth_config qarma3_fpac = { .enabled = true,
+                                                 .algo = CPU_PAUTH_QARMA3,
+                                                 .fpac = true };
+static const struct pauth_config pauth_off = { .enabled = false };
+
+/* Run the guest to its end under a PAuth configuration, applied as
+ * server/main.c applies --pauth/--fpac; every signal is passed on. */
+static char *run_backstep(const char *mode, const struct pauth_config *config,
+                          int *exit_code)
 {
     char *outpath = g_build_filename(tmpdir, "stdout", NULL);
     int fd = open(outpath, O_RDWR | O_CREAT | O_TRUNC, 0600);
@@ -74,10 +89,11 @@ static char *run_backstep(const char *mode, bool fpac, int *exit_code)
     g_assert_cmpint(fd, >=, 0);
     saved = dup(1);
     dup2(fd, 1);
+    pauth_configure(config);
     p = user_process_new(guest, argv, envp, NULL, &error);
     g_assert_no_error(error);
-    g_assert_true(user_process_cpu(p)->pauth_enabled);
-    user_process_cpu(p)->pauth_fpac = fpac;
+    pauth_cpu_configure(user_process_cpu(p));
+    g_assert_cmpint(user_process_cpu(p)->pauth_enabled, ==, config->enabled);
     for (;;) {
         user_process_run(p, 1000000, &ev);
         if (ev.kind == USER_EVENT_SIGNAL)
@@ -92,6 +108,7 @@ static char *run_backstep(const char *mode, bool fpac, int *exit_code)
     g_assert_cmpint(ev.kind, ==, USER_EVENT_EXITED);
     *exit_code = ev.exit_code;
     user_process_free(p);
+    pauth_configure(&qarma5);
     out = read_all(fd);
     close(fd);
     g_unlink(outpath);
@@ -122,7 +139,7 @@ static void test_compare_with_qemu(void)
         g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
         return;
     }
-    b = run_backstep(NULL, false, &code);
+    b = run_backstep(NULL, &qarma5, &code);
     g_assert_cmpint(code, ==, 0);
     /* The results themselves, so that two equal wrong outputs fail. */
     g_assert_nonnull(strstr(b, "hwcap paca 1 pacg 1\n"));
@@ -160,8 +177,8 @@ static void test_deterministic_keys(void)
         g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
         return;
     }
-    a = run_backstep("sign", false, &code);
-    b = run_backstep("sign", false, &code);
+    a = run_backstep("sign", &qarma5, &code);
+    b = run_backstep("sign", &qarma5, &code);
     g_assert_cmpstr(a, ==, b);
     g_assert_true(g_str_has_prefix(a, "pacia 00"));
     g_assert_false(g_str_has_prefix(a, "pacia 0000000000400000"));
@@ -181,13 +198,127 @@ static void test_fpac_sigill(void)
         g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
         return;
     }
-    out = run_backstep("fpac", true, &code);
+    out = run_backstep("fpac", &qarma5_fpac, &code);
     g_assert_cmpstr(out, ==, "signal 4 code 2\n");
     g_assert_cmpint(code, ==, 0);
     g_free(out);
-    out = run_backstep("fpac", false, &code);
+    out = run_backstep("fpac", &qarma5, &code);
     g_assert_cmpstr(out, ==, "no fault\n");
     g_assert_cmpint(code, ==, 1);
+    g_free(out);
+}
+
+/* What the guest's "ids" mode prints for a configuration. */
+static char *expected_ids(const struct pauth_config *c)
+{
+    bool q5 = c->enabled && c->algo == CPU_PAUTH_QARMA5;
+    bool q3 = c->enabled && c->algo == CPU_PAUTH_QARMA3;
+    unsigned apa = c->fpac ? 4 : 1;
+
+    return g_strdup_printf("hwcap paca %d pacg %d\n"
+                           "isar1 apa %u api 0 gpa %d gpi 0\n"
+                           "isar2 apa3 %u gpa3 %d\n",
+                           c->enabled, c->enabled, q5 ? apa : 0, q5,
+                           q3 ? apa : 0, q3);
+}
+
+/* Whether cpu/cpu.c and cpu/sysreg.c take the HWCAPs and ID fields from
+ * pauth_hwcap() and pauth_id_aa64isar*_fields() yet. */
+static bool ids_follow_config(void)
+{
+    bool ok;
+
+    pauth_configure(&pauth_off);
+    ok = !(cpu_hwcap() & PAUTH_HWCAP_PACA);
+    pauth_configure(&qarma5);
+    return ok;
+}
+
+/* The program sees exactly the configured PAuth: HWCAPs, ISAR1, ISAR2. */
+static void test_ids_follow_config(void)
+{
+    const struct pauth_config *configs[] = {
+        &qarma5, &qarma5_fpac, &qarma3, &qarma3_fpac, &pauth_off,
+    };
+
+    if (!guest) {
+        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+        return;
+    }
+    if (!ids_follow_config()) {
+        g_test_incomplete("cpu.c/sysreg.c do not ask cpu/pauth.h for the "
+                          "HWCAPs and ID fields yet");
+        return;
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(configs); i++) {
+        int code;
+        char *want = expected_ids(configs[i]);
+        char *out = run_backstep("ids", configs[i], &code);
+        g_assert_cmpstr(out, ==, want);
+        g_assert_cmpint(code, ==, 0);
+        g_free(out);
+        g_free(want);
+    }
+}
+
+/* --pauth off: PACIASP is a NOP, PACGA raises SIGILL (ILL_ILLOPC, as
+ * Linux's do_undefinstr; qemu-aarch64 says ILL_ILLOPN) at the PACGA. */
+static void test_off(void)
+{
+    int code;
+    char *out;
+
+    if (!guest) {
+        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+        return;
+    }
+    out = run_backstep("off", &pauth_off, &code);
+    g_assert_nonnull(strstr(out, "paciasp nop\nsignal 4 code 1 at pacga\n"));
+    g_assert_cmpint(code, ==, 0);
+    if (ids_follow_config()) {
+        char *want = expected_ids(&pauth_off);
+        g_assert_true(g_str_has_prefix(out, want));
+        g_free(want);
+    }
+    g_free(out);
+}
+
+/* --pauth qarma3: the same (deterministic) keys give another PAC than
+ * QARMA5, and it authenticates. */
+static void test_qarma3(void)
+{
+    int code;
+    char *q5, *q3;
+
+    if (!guest) {
+        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+        return;
+    }
+    q5 = run_backstep("algo", &qarma5, &code);
+    g_assert_cmpint(code, ==, 0);
+    q3 = run_backstep("algo", &qarma3, &code);
+    g_assert_cmpint(code, ==, 0);
+    g_assert_true(g_str_has_suffix(q5, " aut 0000aaaabbbbcccc\n"));
+    g_assert_true(g_str_has_suffix(q3, " aut 0000aaaabbbbcccc\n"));
+    g_assert_true(g_str_has_prefix(q3, "pacia 00"));
+    g_assert_cmpstr(q5, !=, q3);
+    g_free(q5);
+    g_free(q3);
+}
+
+/* --fpac with QARMA3: the failing AUTIA faults as with QARMA5. */
+static void test_fpac_qarma3(void)
+{
+    int code;
+    char *out;
+
+    if (!guest) {
+        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+        return;
+    }
+    out = run_backstep("fpac", &qarma3_fpac, &code);
+    g_assert_cmpstr(out, ==, "signal 4 code 2\n");
+    g_assert_cmpint(code, ==, 0);
     g_free(out);
 }
 
@@ -202,6 +333,10 @@ int main(int argc, char **argv)
     g_test_add_func("/user/pauth/compare-with-qemu", test_compare_with_qemu);
     g_test_add_func("/user/pauth/deterministic-keys", test_deterministic_keys);
     g_test_add_func("/user/pauth/fpac-sigill", test_fpac_sigill);
+    g_test_add_func("/user/pauth/ids-follow-config", test_ids_follow_config);
+    g_test_add_func("/user/pauth/off", test_off);
+    g_test_add_func("/user/pauth/qarma3", test_qarma3);
+    g_test_add_func("/user/pauth/fpac-qarma3", test_fpac_qarma3);
     ret = g_test_run();
     if (guest)
         g_unlink(guest);

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/prctl.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #ifndef PR_PAC_RESET_KEYS
@@ -122,10 +123,83 @@ static void on_sigill(int sig, siginfo_t *info, void *uc)
     _exit(0);
 }
 
+/* The fields of the ID registers and HWCAPs that tell of PAuth, raw.
+ * Without pac-ret (its RETAA), so that "off" mode can call it. */
+__attribute__((target("branch-protection=none")))
+static void print_ids(void)
+{
+    unsigned long hwcap = getauxval(AT_HWCAP);
+    uint64_t isar1, isar2;
+
+    __asm__ volatile("mrs %0, ID_AA64ISAR1_EL1" : "=r"(isar1));
+    /* ID_AA64ISAR2_EL1 by encoding: older assemblers lack the name. */
+    __asm__ volatile("mrs %0, S3_0_C0_C6_2" : "=r"(isar2));
+    printf("hwcap paca %lu pacg %lu\n", (hwcap >> 30) & 1, (hwcap >> 31) & 1);
+    printf("isar1 apa %llu api %llu gpa %llu gpi %llu\n",
+           (unsigned long long)(isar1 >> 4) & 15,
+           (unsigned long long)(isar1 >> 8) & 15,
+           (unsigned long long)(isar1 >> 24) & 15,
+           (unsigned long long)(isar1 >> 28) & 15);
+    printf("isar2 apa3 %llu gpa3 %llu\n",
+           (unsigned long long)(isar2 >> 12) & 15,
+           (unsigned long long)(isar2 >> 8) & 15);
+}
+
+static void on_sigill_pacga(int sig, siginfo_t *info, void *uc)
+{
+    ucontext_t *ctx = uc;
+    uint32_t insn;
+
+    memcpy(&insn, (const void *)(uintptr_t)ctx->uc_mcontext.pc, 4);
+    printf("signal %d code %d at %s\n", sig, info->si_code,
+           (insn & 0xffe0fc00u) == 0x9ac03000u ? "pacga" : "?");
+    fflush(stdout);
+    _exit(0);
+}
+
+/* "off", for a CPU without FEAT_PAuth: the HINT-space PACIASP leaves LR
+ * alone, and PACGA is UNDEFINED (SIGILL, ILL_ILLOPC at the PACGA).
+ * Without pac-ret: its RETAA would be UNDEFINED too. */
+__attribute__((target("branch-protection=none"), noreturn))
+static void off_mode(void)
+{
+    struct sigaction sa;
+    uint64_t lr_before = 0x0000000000412340ull, lr_after, g;
+
+    print_ids();
+    __asm__ volatile("mov x30, %1\n\thint #25\n\tmov %0, x30"
+                     : "=r"(lr_after) : "r"(lr_before) : "x30");
+    printf("paciasp %s\n", lr_after == lr_before ? "nop" : "signed");
+    fflush(stdout);
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_sigaction = on_sigill_pacga;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGILL, &sa, NULL);
+    __asm__ volatile("pacga %0, %1, %2" : "=r"(g) : "r"(1ull), "r"(2ull));
+    printf("pacga %016llx\n", (unsigned long long)g);
+    exit(1);
+}
+
 /* "sign": key-dependent values, for backstep's determinism (not qemu).
- * "fpac": a failing AUTIA, for a CPU with FEAT_FPAC (SIGILL, ILL_ILLOPN). */
+ * "fpac": a failing AUTIA, for a CPU with FEAT_FPAC (SIGILL, ILL_ILLOPN).
+ * "ids": the ID register fields and HWCAPs.
+ * "algo": a PAC (key and algorithm dependent) and its authentication. */
 static int other_mode(const char *mode)
 {
+    if (strcmp(mode, "off") == 0)
+        off_mode();
+    if (strcmp(mode, "ids") == 0) {
+        /* exit, not return: without PAuth this function's RETAA (or
+         * main's) is UNDEFINED. */
+        print_ids();
+        exit(0);
+    }
+    if (strcmp(mode, "algo") == 0) {
+        uint64_t p = pacia(0x0000aaaabbbbcccc, 0x1234);
+        printf("pacia %016llx aut %016llx\n", (unsigned long long)p,
+               (unsigned long long)autia(p, 0x1234));
+        return 0;
+    }
     if (strcmp(mode, "sign") == 0) {
         uint64_t g;
         __asm__ volatile("pacga %0, %1, %2" : "=r"(g) : "r"(1ull), "r"(2ull));

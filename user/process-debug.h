@@ -1,0 +1,28 @@
+/* What the debugger asks of the set of processes beyond user/process.h:
+ * ending one process, changing the siginfo a thread stopped for.
+ * (user/process-debug.c; the rest of that file's interface is in
+ * user/process.h.) */
+#ifndef BACKSTEP_USER_PROCESS_DEBUG_H
+#define BACKSTEP_USER_PROCESS_DEBUG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct user_process;
+
+/* End process pid as SIGKILL does (its parent's wait sees it killed by
+ * signal 9), for vKill of one process among several. The debugger no
+ * longer follows it, so its end is not reported. 0, or -ESRCH when no
+ * such process lives. */
+int user_process_debugger_kill(struct user_process *proc, int64_t pid);
+
+/* Replace len bytes at offset of the siginfo thread tid stopped for (a
+ * USER_EVENT_SIGNAL stop), as PTRACE_SETSIGINFO: the handler of the
+ * signal, when the debugger lets it through, sees the new one. 0;
+ * -ESRCH: no such thread; -ENODATA: it is not stopped at a signal;
+ * -EINVAL: beyond the 128 bytes. */
+int user_process_thread_set_siginfo(struct user_process *proc, int64_t tid,
+                                    uint64_t offset, const uint8_t *data,
+                                    size_t len);
+
+#endif
