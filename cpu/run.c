@@ -1867,7 +1867,7 @@ op_##NAME: {                                                            \
     T a = (T)reg[s->rn];                                                \
     T b = (T)((s->imm & FOP_CCMP_IMM) ? FOP_CCMP_IMM5(s->imm)           \
                                       : reg[s->rm]);                    \
-    if (COND(FOP_CCMP_COND(s->imm)))                         \
+    if (COND(FOP_CCMP_COND(s->imm)))                                    \
         NZCV = FLAGS(a, b, (T)(a OP b));                                \
     else                                                                \
         NZCV = FOP_CCMP_NZCV(s->imm) << 28;                             \

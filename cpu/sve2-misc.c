@@ -194,9 +194,10 @@ static int trans_WHILE_ptr(struct cpu_state *cpu, uint32_t insn)
 {
     unsigned esz = SVE_SIZE(insn);
     bool rw = a64_bits(insn, 4, 1);
-    /* SInt(Xm) - SInt(Xn) is exact in the pseudocode: no wrap. */
-    __int128 diff = (__int128)(int64_t)a64_x(cpu, A64_RM(insn)) -
-                    (__int128)(int64_t)a64_x(cpu, A64_RN(insn));
+    /* UInt(Xm) - UInt(Xn), exact: addresses are unsigned and the
+     * difference does not wrap (as qemu-aarch64 computes it). */
+    __int128 diff = (__int128)a64_x(cpu, A64_RM(insn)) -
+                    (__int128)a64_x(cpu, A64_RN(insn));
     sve_pred all, r;
     uint64_t count;
 

@@ -267,11 +267,6 @@ RSP_HANDLER(rsp_cmd_set_working_dir)
 
 void rsp_extended_supported(struct rsp_conn *conn, GString *reply)
 {
-    /* qXfer:siginfo:write (rsp/xfer.c), beside rsp/signals.c's
-     * qXfer:siginfo:read+: it belongs in rsp_signals_supported, which is
-     * not this file's; here until it moves there. */
-    if (conn->target->ops->siginfo_write)
-        g_string_append(reply, ";qXfer:siginfo:write+");
     if (can_run(conn))
         g_string_append(reply, ";QStartupWithShell+;QEnvironmentHexEncoded+"
                         ";QEnvironmentUnset+;QEnvironmentReset+"

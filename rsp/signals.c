@@ -56,6 +56,9 @@ void rsp_signals_supported(struct rsp_conn *conn, GString *reply)
 {
     if (conn->target->ops->pass_signals)
         g_string_append(reply, ";qXfer:siginfo:read+;QPassSignals+");
+    /* gdb writes $_siginfo back (rsp/xfer.c). */
+    if (conn->target->ops->siginfo_write)
+        g_string_append(reply, ";qXfer:siginfo:write+");
     if (conn->target->ops->program_signals)
         g_string_append(reply, ";QProgramSignals+");
 }

@@ -331,7 +331,7 @@ struct rsp_target_ops {
      * PTRACE_SETSIGINFO). siginfo_read fills the 128-byte Linux siginfo of
      * the signal thread is stopped for; siginfo_write replaces len bytes
      * at offset of it (what the handler will see). 0 or a negative errno
-     * (-ENODATA: the thread is not stopped at a signal; -ESRCH).
+     * (-ESRCH; read: -ENODATA when the thread has no siginfo).
      * siginfo_read NULL: the siginfo comes from xfer_read("siginfo").
      * siginfo_write NULL: no qXfer:siginfo:write. */
     int (*siginfo_read)(struct rsp_target *t, struct rsp_ptid thread,

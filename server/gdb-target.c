@@ -461,15 +461,18 @@ static bool known_process(struct gdb_target *t, int64_t pid)
            || pid_in(t->children, pid);
 }
 
-/* The end of a process the debugger does not know (let go of, killed,
- * or never told of: a child of one it let go of): not for it. True: skip
- * it and go on. When nothing at all is left, the end is reported as the
- * end of the process the debugger resumed. */
-static bool unknown_exit(struct gdb_target *t, struct machine_stop *ms)
+/* A stop of a process the debugger does not know (one it let go of or
+ * killed, or was never told of: a child of one it let go of): not for
+ * it; gdb fails an assertion on an inferior it does not know. Such a
+ * stop is an end, or an event queued before the debugger let the
+ * process go (vforkdone of a vfork child it killed). True: skip it and
+ * go on. When nothing at all is left, the end is reported as the end of
+ * the process the debugger resumed. */
+static bool unknown_stop(struct gdb_target *t, struct machine_stop *ms)
 {
     int64_t pid;
 
-    if (ms->kind != MACHINE_STOP_EXITED && ms->kind != MACHINE_STOP_KILLED)
+    if (ms->kind == MACHINE_STOP_BUDGET || ms->kind == MACHINE_STOP_INTERRUPTED)
         return false;
     pid = ms->pid > 0 ? ms->pid : pid_of(t, ms->tid);
     if (known_process(t, pid))
@@ -504,12 +507,12 @@ static gboolean run_slice(gpointer data)
     switch (t->mode) {
     case RUN_CONTINUE:
         t->machine->ops->run(t->machine, CONTINUE_SLICE, &ms);
-        if (unknown_exit(t, &ms) || !translate_stop(t, &ms, &stop)
+        if (unknown_stop(t, &ms) || !translate_stop(t, &ms, &stop)
             || pass_signal_on(t, &ms))
             return G_SOURCE_CONTINUE;
         break;
     case RUN_STEP:
-        if (!step_once(t, &ms) || unknown_exit(t, &ms))
+        if (!step_once(t, &ms) || unknown_stop(t, &ms))
             return G_SOURCE_CONTINUE;   /* it waits in a syscall, or the
                                            step has not run yet */
         if (!translate_stop(t, &ms, &stop))
@@ -519,7 +522,7 @@ static gboolean run_slice(gpointer data)
         for (int i = 0; i < RANGE_STEP_SLICE; i++) {
             if (!step_once(t, &ms))
                 return G_SOURCE_CONTINUE;
-            if (unknown_exit(t, &ms))
+            if (unknown_stop(t, &ms))
                 continue;
             if (translate_stop(t, &ms, &stop))
                 goto stopped;
@@ -1041,34 +1044,78 @@ static int64_t target_pid(struct rsp_target *rt)
  * debugger can reach no fd but the ones it opened. */
 #define MAX_VFILE_HANDLES 64
 
-/* /proc/PID/smaps of the program: an unlinked file holding the PROT_MTE
- * regions, which gdb 13 reads to learn where memory has tags (newer gdb
- * asks qIsAddressTagged). -ENOENT for other paths. */
-static int open_smaps(struct gdb_target *t, const char *path)
+/* The guest pid a /proc path names ("/proc/1001/maps", "/proc/self/...")
+ * and the file's name in it, or 0 when it names no guest process (the
+ * host's /proc/PID is not the guest's). */
+static int64_t guest_proc_path(struct gdb_target *t, const char *path,
+                               const char **name)
 {
-    char want[64], *text;
-    struct cpu_state *cpu;
-    size_t len;
+    const char *p;
+    char *end;
+    int64_t pid;
+
+    if (!g_str_has_prefix(path, "/proc/"))
+        return 0;
+    p = path + strlen("/proc/");
+    if (g_str_has_prefix(p, "self/")) {
+        pid = cur_pid(t);
+        end = (char *)p + strlen("self");
+    } else {
+        if (!g_ascii_isdigit(*p))
+            return 0;
+        pid = (int64_t)g_ascii_strtoll(p, &end, 10);
+        if (*end != '/' || pid <= 0)
+            return 0;
+        if (t->machine->ops->pid_of ? t->machine->ops->pid_of(t->machine, pid)
+                                          != pid
+                                    : pid != t->machine->ops->pid(t->machine))
+            return 0;
+    }
+    *name = end + 1;
+    return pid;
+}
+
+/* /proc/PID/{maps,smaps,cmdline,stat,status,auxv} of a guest process:
+ * an unlinked file holding what the machine builds. -ENOENT for other
+ * paths (they are looked up as files). */
+static int open_proc_file(struct gdb_target *t, const char *path)
+{
+    static const char *const built[] = { "maps", "smaps", "cmdline", "stat",
+                                         "status", "auxv" };
+    const char *name = NULL;
+    int64_t pid = guest_proc_path(t, path, &name);
+    GBytes *data;
+    const void *bytes;
+    gsize len;
     FILE *f;
     int fd;
+    bool known = false;
 
-    g_snprintf(want, sizeof(want), "/proc/%" G_GINT64_FORMAT "/smaps",
-               t->machine->ops->pid(t->machine));
-    if (strcmp(path, want) != 0 && strcmp(path, "/proc/self/smaps") != 0)
+    if (!pid || !t->machine->ops->proc_file)
         return -ENOENT;
-    cpu = cpu_for(t, (struct rsp_ptid){ 0, 0 });
-    text = cpu ? user_mte_smaps(cpu) : NULL;
-    if (!text)
+    /* The guest's own opens of /proc/self/ reach backstep's (user/path.c):
+     * a coredump_filter the program set is there, shared by all its
+     * processes. */
+    if (strcmp(name, "coredump_filter") == 0) {
+        fd = open("/proc/self/coredump_filter", O_RDONLY | O_CLOEXEC);
+        return fd < 0 ? -errno : fd;
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(built); i++)
+        known |= strcmp(name, built[i]) == 0;
+    if (!known)
         return -ENOENT;
+    data = t->machine->ops->proc_file(t->machine, pid, name);
+    if (!data)
+        return -EACCES;   /* not the host's file of that name either */
+    bytes = g_bytes_get_data(data, &len);
     f = tmpfile();
-    len = strlen(text);
-    if (!f || fwrite(text, 1, len, f) != len || fflush(f) != 0) {
+    if (!f || (len && fwrite(bytes, 1, len, f) != len) || fflush(f) != 0) {
         if (f)
             fclose(f);
-        g_free(text);
+        g_bytes_unref(data);
         return -EIO;
     }
-    g_free(text);
+    g_bytes_unref(data);
     fd = dup(fileno(f));
     fclose(f);
     return fd < 0 ? -errno : fd;
@@ -1082,7 +1129,7 @@ static int target_file_open(struct rsp_target *rt, const char *path)
 
     if (!t->machine || !t->machine->ops->host_path)
         return -EOPNOTSUPP;
-    fd = open_smaps(t, path);
+    fd = open_proc_file(t, path);
     if (fd == -ENOENT) {
         host = t->machine->ops->host_path(t->machine, path);
         if (!host)
@@ -1158,11 +1205,30 @@ static ssize_t target_file_readlink(struct rsp_target *rt, const char *path,
 {
     struct gdb_target *t = target_of(rt);
     char *host;
+    const char *name = NULL, *exe;
+    int64_t pid;
     ssize_t n;
     int err;
 
     if (!t->machine || !t->machine->ops->host_path)
         return -EOPNOTSUPP;
+    /* A guest process's links: its program, and the working directory it
+     * shares with backstep (chdir is the host's). */
+    pid = guest_proc_path(t, path, &name);
+    if (pid && (!strcmp(name, "exe") || !strcmp(name, "cwd"))) {
+        g_autofree char *cwd = NULL;
+        if (!strcmp(name, "exe"))
+            exe = t->machine->ops->exe_path_of
+                      ? t->machine->ops->exe_path_of(t->machine, pid)
+                      : t->machine->ops->exe_path(t->machine);
+        else
+            exe = cwd = g_get_current_dir();
+        if (!exe)
+            return -ENOENT;
+        n = (ssize_t)MIN(strlen(exe), size);
+        memcpy(buf, exe, (size_t)n);
+        return n;
+    }
     host = t->machine->ops->host_path(t->machine, path);
     if (!host)
         return -ENOENT;

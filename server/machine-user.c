@@ -284,6 +284,12 @@ static int user_set_siginfo(struct machine *m, int64_t tid, uint64_t offset,
                                            len);
 }
 
+static GBytes *user_proc_file(struct machine *m, int64_t pid,
+                              const char *name)
+{
+    return user_process_proc_file(proc_of(m), pid, name);
+}
+
 static bool user_siginfo(struct machine *m, int64_t tid, uint8_t *buf)
 {
     return user_process_thread_siginfo(proc_of(m), tid, buf);
@@ -327,6 +333,7 @@ static const struct machine_ops machine_user_ops = {
     .hold_thread = user_hold_thread,
     .kill_process = user_kill_process,
     .set_siginfo = user_set_siginfo,
+    .proc_file = user_proc_file,
 };
 
 struct machine *machine_user_new(const char *program, char *const *argv,

@@ -143,9 +143,13 @@ struct machine_ops {
     int (*kill_process)(struct machine *m, int64_t pid);
     /* Replace len bytes at offset of the siginfo (MACHINE_SIGINFO_SIZE
      * bytes) of the signal thread tid stopped for: what its handler will
-     * see. 0; -ESRCH, -ENODATA (not stopped at a signal), -EINVAL. */
+     * see (a thread stopped for no signal gets one, used if it resumes
+     * with that signal, as PTRACE_SETSIGINFO). 0; -ESRCH, -EINVAL. */
     int (*set_siginfo)(struct machine *m, int64_t tid, uint64_t offset,
                        const uint8_t *data, size_t len);
+    /* The guest's /proc/PID/NAME (maps, smaps, cmdline, stat, status,
+     * auxv) for the debugger's vFile; NULL: no such process or file. */
+    GBytes *(*proc_file)(struct machine *m, int64_t pid, const char *name);
 
     /* The alignment of the PT_TLS segment of process pid's program, for
      * placing its TLS block (qGetTLSAddr). 0, -ESRCH for an unknown

@@ -61,6 +61,9 @@ struct program_spec {
     char **argv;
     char **envp;
     struct user_options uopts;
+    /* vRun: record each program the debugger starts, with these bounds. */
+    bool record_runs;
+    struct timeline_options run_topts;
 };
 
 /* A user machine whose first thread has the configured pointer
@@ -87,9 +90,27 @@ static struct machine *make_machine(void *data, GError **error)
                             &spec->uopts, error);
 }
 
+/* What one recorded vRun program needs for as long as its timeline
+ * lives: the spec its replay machines are built from and its door. */
+struct run_recording {
+    struct program_spec spec;
+    struct syscall_door *door;
+};
+
+static void run_recording_free(void *data)
+{
+    struct run_recording *rr = data;
+
+    syscall_door_free(rr->door);
+    g_free(rr->spec.program);
+    g_strfreev(rr->spec.argv);
+    g_strfreev(rr->spec.envp);
+    g_free(rr);
+}
+
 /* vRun (extended-remote without a program on the command line): a fresh
- * user machine for each request, not recorded (a timeline rebuilds one
- * fixed program; vRun would need one per request). */
+ * user machine for each request, recorded in a timeline of its own (its
+ * own spec and door, released with it) unless --no-record. */
 static struct machine *make_run_machine(void *data, const char *program,
                                         char *const *argv, char *const *envp,
                                         GError **error)
@@ -98,7 +119,26 @@ static struct machine *make_run_machine(void *data, const char *program,
     struct user_options uopts = spec->uopts;
 
     uopts.door = NULL;
-    return new_user_machine(program, argv, envp, &uopts, error);
+    if (!spec->record_runs)
+        return new_user_machine(program, argv, envp, &uopts, error);
+
+    struct run_recording *rr = g_new0(struct run_recording, 1);
+    rr->door = syscall_door_new();
+    rr->spec.program = g_strdup(program);
+    rr->spec.argv = g_strdupv((char **)argv);
+    rr->spec.envp = g_strdupv((char **)envp);
+    rr->spec.uopts = spec->uopts;
+    rr->spec.uopts.door = syscall_door_ops(rr->door);
+    struct machine *live = new_user_machine(program, argv, envp,
+                                            &rr->spec.uopts, error);
+    if (!live) {
+        run_recording_free(rr);
+        return NULL;
+    }
+    struct timeline_options topts = spec->run_topts;
+    topts.release = run_recording_free;
+    topts.release_data = rr;
+    return timeline_new(live, make_machine, &rr->spec, rr->door, &topts);
 }
 
 /* "1G", "512M", "64k" or bytes. */
@@ -202,8 +242,11 @@ static int run_with_gdb(struct machine *m, const char *spec, bool multi,
     if (!m)
         gdb_target_set_factory(target, make_run_machine, run_spec,
                                run_spec->envp);
-    /* Recording: bs and bc go back through the timeline. */
-    reverse = m && timeline_of(m) ? timeline_rsp_install(target) : NULL;
+    /* Recording: bs and bc go back through the timeline (for vRun, the
+     * timeline of whichever program runs now). */
+    reverse = (m ? timeline_of(m) != NULL : run_spec->record_runs)
+                  ? timeline_rsp_install(target)
+                  : NULL;
     server = gdb_server_new(spec, target, multi, &error);
     if (!server) {
         fprintf(stderr, "backstep: %s\n", error->message);
@@ -436,8 +479,16 @@ int main(int argc, char **argv)
         uopts.sysroot = DEFAULT_SYSROOT;
     if (no_program) {
         /* --gdb with no program: wait for the debugger's vRun. */
+        if (opt.record_file) {
+            fprintf(stderr, "backstep: --record-file needs a program on "
+                            "the command line\n");
+            status = 2;
+            goto out;
+        }
         spec.envp = g_strdupv(environ);
         spec.uopts = uopts;
+        spec.record_runs = !opt.no_record;
+        spec.run_topts = topts;
         status = run_with_gdb(NULL, opt.gdb, opt.multi, NULL, uopts.sve_vl,
                               &spec);
         goto out;

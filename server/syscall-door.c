@@ -45,6 +45,7 @@ enum {
 #define DOOR_PARKED_BIT USER_DOOR_PARKED
 #define DOOR_NR_REPLAY_STATUS USER_DOOR_NR_REPLAY_STATUS
 #define DOOR_NR_HOST_WAKE USER_DOOR_NR_HOST_WAKE
+#define DOOR_NR_NEXT_HOST_WAKE USER_DOOR_NR_NEXT_HOST_WAKE
 #define DOOR_BLOCKED USER_DOOR_BLOCKED
 
 enum door_mode {
@@ -78,6 +79,10 @@ enum syscall_door_class syscall_door_class(uint64_t nr, const uint64_t *a)
     case NR_pipe2: case NR_epoll_create1: case NR_epoll_ctl:
     case NR_socket: case NR_socketpair:
         /* A new unconnected socket touches nothing outside. */
+        return DOOR_MIRRORED;
+    case NR_setitimer: case NR_getitimer:
+        /* A replay arms its timers too, but the time an ITIMER_REAL had
+         * left is the host's: the recording's is given back. */
         return DOOR_MIRRORED;
     case NR_bind: case NR_listen: case NR_accept: case NR_accept4:
     case NR_connect: case NR_getsockname: case NR_getpeername:
@@ -253,6 +258,8 @@ static void put_outputs(GByteArray *b, struct user_process *p, uint64_t nr,
     case NR_getrusage: put_region(b, p, a[1], 144); break;
     case NR_sched_getaffinity: put_region(b, p, a[2], (uint64_t)ret); break;
     case NR_pipe2: put_region(b, p, a[0], 8); break;
+    case NR_getitimer: put_region(b, p, a[1], 32); break;   /* itimerval */
+    case NR_setitimer: put_region(b, p, a[2], 32); break;
     case NR_ppoll:
         /* struct pollfd is 8 bytes; revents is what the call wrote. */
         if (a[1] <= MAX_IOV)
@@ -405,6 +412,19 @@ static int64_t take_host_wake(struct syscall_door *d, struct user_process *p)
     return (int64_t)((uint64_t)ev->tid | how << 32);
 }
 
+/* Replaying: the instruction count of the log's next host wake at or
+ * before limit, 0 if none (user/ ends its run there). */
+static int64_t next_host_wake_at(struct syscall_door *d, uint64_t limit)
+{
+    for (size_t i = d->cursor->next;; i++) {
+        const struct event *ev = event_log_get(d->cursor->log, i);
+        if (!ev || ev->icount > limit)
+            return 0;
+        if (ev->kind == EVENT_SYSCALL && (ev->flags & EVENT_HOST_WAKE))
+            return (int64_t)ev->icount;
+    }
+}
+
 /* Put the recorded call's memory back and give its return value. */
 static int64_t apply_result(struct user_process *p, const struct event *ev)
 {
@@ -445,6 +465,10 @@ static enum user_door_action door_before(void *opaque, struct user_process *p,
     }
     if (nr == DOOR_NR_HOST_WAKE) {
         *ret = take_host_wake(d, p);
+        return USER_DOOR_SKIP;
+    }
+    if (nr == DOOR_NR_NEXT_HOST_WAKE) {
+        *ret = next_host_wake_at(d, args[0]);
         return USER_DOOR_SKIP;
     }
     d->last = LAST_RAN;

@@ -449,6 +449,12 @@ static int tl_set_siginfo(struct machine *m, int64_t tid, uint64_t offset,
                : -EOPNOTSUPP;
 }
 
+static GBytes *tl_proc_file(struct machine *m, int64_t pid, const char *name)
+{
+    struct machine *v = view_of(m);
+    return v && v->ops->proc_file ? v->ops->proc_file(v, pid, name) : NULL;
+}
+
 static uint64_t tl_icount(struct machine *m)
 {
     return timeline_now(tl_of(m));
@@ -618,4 +624,5 @@ const struct machine_ops timeline_machine_ops = {
     .hold_thread = tl_hold_thread,
     .kill_process = tl_kill_process,
     .set_siginfo = tl_set_siginfo,
+    .proc_file = tl_proc_file,
 };

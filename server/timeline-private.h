@@ -78,6 +78,8 @@ struct timeline {
      * of history_mem (then the live track's first snapshot is there). */
     uint64_t start;
     bool keep_whole_log;
+    void (*release)(void *data);        /* timeline_options' */
+    void *release_data;
 
     /* Debugger settings every machine gets. */
     GArray *points;                  /* of struct point */

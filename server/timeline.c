@@ -606,6 +606,8 @@ static struct timeline *alloc_timeline(timeline_factory make, void *make_data,
     if (opts) {
         tl->history_mem = opts->history_mem;
         tl->keep_whole_log = opts->keep_whole_log;
+        tl->release = opts->release;
+        tl->release_data = opts->release_data;
         if (opts->snapshot_interval)
             tl->interval = opts->snapshot_interval;
     }
@@ -652,7 +654,11 @@ void timeline_free(struct timeline *tl)
     g_array_unref(tl->debugged);
     g_array_unref(tl->live_regs);
     g_array_unref(tl->checkpoints);
+    void (*release)(void *) = tl->release;
+    void *release_data = tl->release_data;
     g_free(tl);
+    if (release)
+        release(release_data);
 }
 
 struct machine *timeline_new_replay(timeline_factory make, void *make_data,

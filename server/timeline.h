@@ -46,6 +46,11 @@ struct timeline_options {
     /* Keep the whole event log (a recording file will be written): the
      * start of history never moves, even past history_mem. */
     bool keep_whole_log;
+    /* Called with release_data when the timeline is freed, after its
+     * machines: for an owner that gives each timeline its own factory
+     * data and door (a recorded vRun). NULL: nothing. */
+    void (*release)(void *data);
+    void *release_data;
 };
 
 /* Wrap live (whose instruction count must be 0: nothing run yet). The

@@ -148,7 +148,9 @@ EXTRA_DIST += testsuite/guest/reverse.c \
 	testsuite/backstep.reverse/reverse-long.exp \
 	testsuite/backstep.reverse/reverse-threads.exp \
 	testsuite/backstep.reverse/reverse-interrupt.exp \
-	testsuite/guest/reverse-procs.c
+	testsuite/backstep.reverse/reverse-vrun.exp \
+	testsuite/guest/reverse-procs.c \
+	testsuite/guest/reverse-mte.c
 REVERSE_GUEST = testsuite/guest/reverse
 CLEANFILES += $(REVERSE_GUEST)
 if HAVE_CROSS_CC
@@ -170,3 +172,7 @@ guest-programs: $(SPAWN_GUEST)
 testsuite/guest/spawn: $(srcdir)/testsuite/guest/spawn.c
 	@$(MKDIR_P) testsuite/guest
 	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/spawn.c
+EXTRA_DIST += testsuite/backstep.threads/hold.exp \
+	testsuite/backstep.threads/kill-detach.exp \
+	testsuite/backstep.threads/siginfo.exp \
+	testsuite/backstep.threads/proc-files.exp

@@ -210,6 +210,54 @@ void user_proc_release(struct user_process *p);
 void user_kernel_free_released(struct user_kernel *k);
 struct user_process *user_proc_find(struct user_kernel *k, int64_t pid);
 
+/* itimer.c: setitimer/getitimer (Linux's interval timers). A process
+ * has three, in struct user_process (plain values: snapshots copy them
+ * whole, fork's child starts without them, execve keeps them).
+ * ITIMER_REAL runs on the host's CLOCK_MONOTONIC: its expiry is an input
+ * from outside, checked only where the scheduler looks at the host
+ * (host_wait: when a run or a step begins, at quantum ends and when
+ * every thread waits), logged
+ * through the door as a host wake (USER_WAKE_ITIMER_REAL) and replayed at
+ * the same instruction count. ITIMER_VIRTUAL and ITIMER_PROF run on the
+ * process's retired instructions at a fixed rate of one instruction per
+ * nanosecond (time in system calls counts as zero), so they need no log. */
+enum {
+    USER_ITIMER_REAL = 0,
+    USER_ITIMER_VIRTUAL = 1,
+    USER_ITIMER_PROF = 2,
+    USER_ITIMER_COUNT = 3,
+};
+/* The door's host wake USER_WAKE_ITIMER_REAL and its pseudo-call
+ * USER_DOOR_NR_NEXT_HOST_WAKE are in user/process.h. */
+struct user_itimer {
+    /* Armed when non-zero: REAL, the host CLOCK_MONOTONIC deadline in
+     * ns; VIRTUAL and PROF, the instructions left to run. */
+    int64_t value;
+    int64_t interval_ns;     /* reload at expiry; 0: one-shot */
+    bool expired;            /* VIRTUAL/PROF ran out: signal not yet sent */
+};
+/* Instructions the current thread may run before a CPU timer of its
+ * process runs out (budget if none runs out sooner; at least 1). */
+uint64_t user_itimer_cpu_budget(const struct user_process *p,
+                                uint64_t budget);
+/* p's current thread retired n instructions: count down its CPU timers. */
+void user_itimer_cpu_ran(struct user_process *p, uint64_t n);
+/* Send the signals of p's CPU timers that ran out (and reload them).
+ * True if one was sent. */
+bool user_itimer_cpu_fire(struct user_process *p);
+/* Some process of k has an ITIMER_REAL armed (the scheduler then looks
+ * at the host at quantum ends and never calls a wait a deadlock). */
+bool user_itimer_real_armed(const struct user_kernel *k);
+/* The earliest ITIMER_REAL deadline of k (host ns), 0 if none. */
+int64_t user_itimer_real_deadline(const struct user_kernel *k);
+/* Recording (or no door): fire the ITIMER_REALs whose deadline is at or
+ * before now, logging each as a host wake. True if one fired. */
+bool user_itimer_real_expire(struct user_kernel *k, int64_t now);
+/* Replaying: the recording's ITIMER_REAL of process pid fired here. */
+void user_itimer_real_replayed(struct user_kernel *k, int64_t pid);
+/* Replaying: budget cut so that a run ends at the log's next host wake. */
+uint64_t user_itimer_replay_budget(struct user_kernel *k, uint64_t budget);
+
 /* fork.c */
 /* The CPUs that share mem (for invalidating decoded code). */
 typedef void (*user_cpu_fn)(struct cpu_state *cpu, void *data);

@@ -9,8 +9,8 @@ libuser_a_SOURCES = \
 	user/syscall-fs.c user/syscall-mm.c user/syscall-proc.c \
 	user/syscall-signal.c user/syscall-net.c \
 	user/kernel.h user/thread.c user/sched.c user/futex.c user/wait.c \
-	user/fork.c user/exec.c user/process-debug.c user/poll.h user/poll.c user/epoll.c \
-	user/sve.h user/sve.c
+	user/fork.c user/exec.c user/process-debug.h user/process-debug.c user/poll.h user/poll.c user/epoll.c \
+	user/sve.h user/sve.c user/itimer.c
 
 USER_TEST_LDADD = libuser.a libhw.a libcpu.a $(GLIB_LIBS) -lm
 check_PROGRAMS += testsuite/unit/test-user-elf
@@ -85,3 +85,9 @@ TESTS += testsuite/unit/test-user-syscall-exec
 testsuite_unit_test_user_syscall_exec_SOURCES = \
 	testsuite/unit/test-user-syscall-exec.c
 testsuite_unit_test_user_syscall_exec_LDADD = $(USER_TEST_LDADD)
+# Interval timers: record/replay of alarm(), CPU timers, fork and exec.
+check_PROGRAMS += testsuite/unit/test-user-itimer
+TESTS += testsuite/unit/test-user-itimer
+testsuite_unit_test_user_itimer_SOURCES = testsuite/unit/test-user-itimer.c \
+	server/event-log.c server/syscall-door.c
+testsuite_unit_test_user_itimer_LDADD = $(USER_TEST_LDADD)

@@ -56,9 +56,17 @@ struct user_syscall_door {
  * USER_WAKE_* << 32 of the next recorded wake due now, or 0 for none;
  * RUN when not replaying. */
 #define USER_DOOR_NR_HOST_WAKE ((1ull << 41) + 2)
+/* before(), replaying, with args[0] an instruction count limit: SKIP with
+ * *ret the instruction count of the log's next host wake at or before
+ * limit (0: none). RUN when not replaying. A replay ends its runs there,
+ * so that a wake the recording took where a run began (the debugger
+ * resumed) is taken at the same count. */
+#define USER_DOOR_NR_NEXT_HOST_WAKE ((1ull << 41) + 3)
 enum user_wake_how {
     USER_WAKE_RETRY = 1,     /* its fds are ready: the call runs again */
     USER_WAKE_TIMEOUT = 2,   /* its deadline passed: x0 = timeout_result */
+    /* the ITIMER_REAL of process args[0] (a pid) expired (user/itimer.c) */
+    USER_WAKE_ITIMER_REAL = 3,
 };
 /* before()'s *ret for a replayed call that parks its thread (the value
  * user/ also uses inside for a call that blocks). */

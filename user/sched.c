@@ -306,6 +306,11 @@ static bool replay_host_wakes(struct user_kernel *k, bool *woke)
             return i > 0;
         if (w == 0)
             break;
+        if ((uint64_t)w >> 32 == USER_WAKE_ITIMER_REAL) {
+            user_itimer_real_replayed(k, (int64_t)(uint32_t)w);
+            *woke = true;
+            continue;
+        }
         struct user_thread *t = user_thread_find(k, (int64_t)(uint32_t)w);
         enum user_wake_how how = (enum user_wake_how)((uint64_t)w >> 32);
         if (t && t->state == USER_THREAD_BLOCKED
@@ -347,6 +352,10 @@ static bool host_wait(struct user_kernel *k, int timeout_ms)
             }
         }
     }
+    int64_t itimer_deadline = user_itimer_real_deadline(k);
+    if (itimer_deadline
+        && (!first_deadline || itimer_deadline < first_deadline))
+        first_deadline = itimer_deadline;
     if (first_deadline) {
         int64_t ms = (first_deadline - now + 999999) / 1000000;
         timeout_ms = (int)MIN((int64_t)timeout_ms, MAX(ms, (int64_t)0));
@@ -371,9 +380,21 @@ static bool host_wait(struct user_kernel *k, int timeout_ms)
             woke = true;
         }
     }
+    if (user_itimer_real_expire(k, now))
+        woke = true;
     g_array_unref(fds);
     g_ptr_array_unref(waiters);
     return woke;
+}
+
+/* A run begins (the debugger may have held the program for a while): an
+ * ITIMER_REAL may have run out meanwhile. Logged as any look at the host
+ * is; a replay ends its runs where the recording's looked
+ * (user_itimer_replay_budget) and looks there too. */
+static void look_for_itimers(struct user_kernel *k)
+{
+    if (user_itimer_real_armed(k))
+        host_wait(k, 0);
 }
 
 static bool any_host_waits(struct user_kernel *k)
@@ -616,7 +637,16 @@ static bool run_thread(struct user_kernel *k, struct user_thread *t,
         syscall_event(t, USER_EVENT_SYSCALL_RETURN, ev);
         return true;
     }
-    if (user_signal_resume(p, stepping ? 1 : budget, ev))
+    uint64_t pc_before_signals = cpu->pc;
+    bool signal_stop = user_signal_resume(p, stepping ? 1 : budget, ev);
+    if (t->state != USER_THREAD_EXITED && cpu->pc != pc_before_signals) {
+        /* A handler was entered (a timer's signal may come at the start
+         * of a step off a breakpoint): the debugger's pass of a stop at
+         * the old pc does not apply to a breakpoint at the handler. */
+        cpu->skip_breakpoint_once = false;
+        cpu->skip_watchpoint_once = false;
+    }
+    if (signal_stop)
         return true;
     user_signal_check_pending(p);
     if (take_stop(p, ev))
@@ -629,9 +659,17 @@ static bool run_thread(struct user_kernel *k, struct user_thread *t,
 
     uint64_t left = budget;
     while (left > 0) {
+        /* A CPU timer (ITIMER_VIRTUAL/PROF) ran out: its signal is taken
+         * before the next instruction. */
+        if (user_itimer_cpu_fire(p)) {
+            user_signal_check_pending(p);
+            if (take_stop(p, ev))
+                return true;
+        }
         uint64_t before = cpu->icount;
-        enum cpu_exit why = cpu_run(cpu, left);
+        enum cpu_exit why = cpu_run(cpu, user_itimer_cpu_budget(p, left));
         uint64_t n = cpu->icount - before;
+        user_itimer_cpu_ran(p, n);
         *ran += n;
         left -= MIN(n, left);
         switch (why) {
@@ -727,6 +765,9 @@ static bool turn(struct user_kernel *k, struct user_thread *t, uint64_t budget,
                  bool stepping, uint64_t *ran, struct user_event *ev)
 {
     bool stop = run_thread(k, t, budget, stepping, ran, ev);
+    /* A CPU timer that ran out where the run ended (its last instruction,
+     * or a system call that parked): the signal goes to the process. */
+    user_itimer_cpu_fire(t->proc);
     if (stop) {
         stamp(t, ev);
         if (undebugged_stop(t, ev))
@@ -786,7 +827,8 @@ static bool schedule(struct user_kernel *k, uint64_t budget,
         && g_ptr_array_find(k->threads, k->current, NULL))
         t = k->current;
     if (!t) {
-        if (k->quantum_left == 0 && any_host_waits(k))
+        if (k->quantum_left == 0
+            && (any_host_waits(k) || user_itimer_real_armed(k)))
             host_wait(k, 0);
         t = pick(k, skip);
         k->quantum_left = USER_QUANTUM;
@@ -795,7 +837,8 @@ static bool schedule(struct user_kernel *k, uint64_t budget,
         *idle = true;
         if (skip && skip->state == USER_THREAD_RUNNABLE)
             return false;
-        if (any_host_waits(k) || any_held(k)) {
+        if (any_host_waits(k) || any_held(k)
+            || user_itimer_real_armed(k)) {
             /* Threads the debugger holds may yet make progress possible:
              * not a deadlock, a wait (bounded: the caller's loop goes on). */
             host_wait(k, USER_HOST_WAIT_MS);
@@ -831,7 +874,8 @@ void user_process_run(struct user_process *proc, uint64_t max_insns,
         ended_event(k, ev);
         return;
     }
-    uint64_t left = max_insns;
+    look_for_itimers(k);
+    uint64_t left = user_itimer_replay_budget(k, max_insns);
     while (left > 0) {
         uint64_t ran;
         bool idle;
@@ -869,6 +913,7 @@ void user_process_step(struct user_process *proc, int64_t tid,
         user_process_run(proc, 1, ev);
         return;
     }
+    look_for_itimers(k);
     uint64_t ran;
     if (t->step_done_early) {
         /* The instruction retired already: a system call's event (fork,

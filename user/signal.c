@@ -229,8 +229,10 @@ void user_signal_send_process(struct user_process *p, const struct user_signal *
     struct user_kernel *k = p->kernel;
     if (sig < 1 || sig > USER_NSIG || p->exited)
         return;
+    /* The running thread takes its own process's signal at once; one
+     * that is parked goes the general way below, which wakes it. */
     if (k->current && k->current->proc == p
-        && k->current->state != USER_THREAD_EXITED
+        && k->current->state == USER_THREAD_RUNNABLE
         && (sig == USER_SIGKILL || deliverable(k->current, sig))) {
         user_signal_send_info(p, s);
         return;

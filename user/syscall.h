@@ -47,6 +47,7 @@
     X(sched_getscheduler, 1) X(sched_getparam, 2) \
     X(sched_get_priority_max, 1) X(sched_get_priority_min, 1) \
     X(sched_setaffinity, 3) X(ppoll, 5) X(prctl, 5) X(clone3, 2) \
+    X(setitimer, 3) X(getitimer, 2) \
     X(sysinfo, 1) X(pselect6, 6) X(epoll_create1, 1) X(epoll_ctl, 4) \
     X(epoll_pwait, 6) X(epoll_pwait2, 6) \
     X(socket, 3) X(socketpair, 4) X(bind, 3) X(listen, 2) X(accept, 3) \

@@ -124,6 +124,9 @@ struct user_process {
     uint64_t shared_pending;
     struct user_signal shared_queued[USER_NSIG];
 
+    /* setitimer's timers, [USER_ITIMER_*] (user/kernel.h, itimer.c). */
+    struct user_itimer itimers[USER_ITIMER_COUNT];
+
     /* Lifecycle. */
     bool exited;             /* exited or killed: nothing more runs */
     bool killed;

@@ -27,7 +27,6 @@
  * report in doc/difftest.md); empty this list as they land. */
 static const char *const todo_classes[] = {
     /* e.g. "bf16",  FEAT_BF16: not implemented yet */
-    "sve2",     /* most of SVE2 (and SVE's BF16 forms) is still missing */
     NULL,
 };
 

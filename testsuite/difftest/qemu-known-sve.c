@@ -22,8 +22,8 @@
  *    element (but are not equal): QEMU 7.2 rounds the difference down to
  *    whole elements and only then treats equal addresses as "no
  *    conflict", so it gives all-false. The pseudocode (WHILERW, WHILEWR,
- *    "Operation") divides first: diff = Abs(SInt(Xm) - SInt(Xn)) DIV
- *    (esize DIV 8) for RW, (SInt(Xm) - SInt(Xn)) DIV (esize DIV 8) for
+ *    "Operation") divides first: diff = Abs(UInt(Xm) - UInt(Xn)) DIV
+ *    (esize DIV 8) for RW, (UInt(Xm) - UInt(Xn)) DIV (esize DIV 8) for
  *    WR, and an element is true when diff is zero (RW; <= 0 for WR) or
  *    below diff: all-true here. NZCV by PredTest with an all-true mask.
  */
@@ -225,8 +225,8 @@ static bool correct_while_ptr(const struct dt_case *c, struct dt_result *r,
                               uint32_t insn)
 {
     unsigned esz = dt_field(insn, 22, 2), ebytes = 1u << esz;
-    __int128 d = (__int128)(int64_t)xreg_zr(c, dt_field(insn, 16, 5)) -
-                 (__int128)(int64_t)xreg_zr(c, dt_field(insn, 5, 5));
+    __int128 d = (__int128)xreg_zr(c, dt_field(insn, 16, 5)) -
+                 (__int128)xreg_zr(c, dt_field(insn, 5, 5));
     __int128 mag = d < 0 ? -d : d;
     if (mag == 0 || mag >= ebytes || qemu_died(c, r) || r->signal)
         return false;               /* QEMU agrees with the pseudocode */

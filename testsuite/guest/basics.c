@@ -44,7 +44,7 @@ void count_up(int limit)
 
 int main(void)
 {
-    int local_int = 7;
+    int local_int = 7;              /* marker: local-int */
     double local_double = 0.25;
     char local_name[8] = "abc";
     struct point corner = { -1, 2 };

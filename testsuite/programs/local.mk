@@ -14,7 +14,7 @@
 PROGRAMS_NAMES = int-arith int128 bitfields switch setjmp varargs structs \
 	float-print libm fenv conversions string sort malloc vector atomics \
 	interp crc-sha crypto-ext ext sve tagged poll sve2-int sockets sve2-mul \
-	shm-fork
+	shm-fork itimer
 
 EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 	testsuite/programs/int-arith.c testsuite/programs/int128.c \
@@ -32,6 +32,7 @@ EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 	testsuite/programs/sve2-mul.c
 EXTRA_DIST += testsuite/programs/sve2-int.c
 EXTRA_DIST += testsuite/programs/shm-fork.c
+EXTRA_DIST += testsuite/programs/itimer.c
 
 PROGRAMS_BIN_O0 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O0)
 PROGRAMS_BIN_O2 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O2)

@@ -735,13 +735,23 @@ static void test_lazy_flags(void)
                     0xd53b420b, 0xd503201f, 0xd503201f, 0xd503201f,
                     0xd503201f,
                 };
-                const uint32_t *code = trial & 1 ? second : first;
+                /* cmp; ccmp w4, w5, #5, cond; csinv x12, x4, x5, cond;
+                 * csel w13, w4, w5, cond^1; ccmp x4, #3, #2, cond;
+                 * b.cond +2; add x6, x6, #1; mrs x11, nzcv */
+                uint32_t third[8] = {
+                    compares[c], 0x7a450085 | cond << 12,
+                    0xda85008c | cond << 12, 0x1a85008d | (cond ^ 1) << 12,
+                    0xfa430882 | cond << 12, 0x54000040 | cond,
+                    0x910004c6, 0xd53b420b,
+                };
+                const uint32_t *code = trial % 3 == 0 ? first
+                                       : trial % 3 == 1 ? second : third;
                 uint64_t x4 = values[g_rand_int_range(
                     rng, 0, G_N_ELEMENTS(values))];
                 uint64_t x5 = g_rand_boolean(rng)
                     ? values[g_rand_int_range(rng, 0, G_N_ELEMENTS(values))]
                     : x4 + (uint64_t)g_rand_int_range(rng, -2, 3);
-                uint64_t budget = trial < 4 ? 1 : 6;
+                uint64_t budget = trial < 3 ? 1 : code == third ? 7 : 6;
 
                 for (struct harness **h = (struct harness *[]){ a, b, NULL };
                      *h; h++) {
