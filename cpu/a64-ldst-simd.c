@@ -6,6 +6,7 @@
  * single cpu_load/cpu_store: a fault leaves registers (and, for stores,
  * memory) unchanged, and the interleaving happens in a local buffer. */
 #include "cpu/a64-simd-common.h"
+#include "cpu/mte.h"
 
 #define LDST_L(insn) a64_bits(insn, 22, 1)
 #define LDST_RT(insn) a64_bits(insn, 0, 5)
@@ -36,8 +37,13 @@ static int ldst_multiple(struct cpu_state *cpu, uint32_t insn, bool post)
     uint8_t buf[64];
     simd_vec regs[4];
 
+    /* Tag Unchecked through SP without writeback (MTE). */
+    bool unchecked = !post && A64_RN(insn) == 31;
     if (LDST_L(insn)) {
-        if (cpu_load(cpu, base, total, buf))
+        bool tco = mte_unchecked_begin(cpu, unchecked);
+        int r = cpu_load(cpu, base, total, buf);
+        mte_unchecked_end(cpu, tco);
+        if (r)
             return A64_EXIT;
         memset(regs, 0, sizeof regs);
     } else {
@@ -60,8 +66,12 @@ static int ldst_multiple(struct cpu_state *cpu, uint32_t insn, bool post)
     if (LDST_L(insn)) {
         for (unsigned i = 0; i < rpt * selem; i++)
             simd_put(cpu, (t + i) % 32, &regs[i], q);
-    } else if (cpu_store(cpu, base, total, buf)) {
-        return A64_EXIT;
+    } else {
+        bool tco = mte_unchecked_begin(cpu, unchecked);
+        int r = cpu_store(cpu, base, total, buf);
+        mte_unchecked_end(cpu, tco);
+        if (r)
+            return A64_EXIT;
     }
     if (post)
         ldst_writeback(cpu, insn, base, total);
@@ -120,8 +130,13 @@ static int ldst_single(struct cpu_state *cpu, uint32_t insn, bool post)
     uint64_t base = a64_x_sp(cpu, A64_RN(insn));
     uint8_t buf[32];
 
+    /* Tag Unchecked through SP without writeback (MTE). */
+    bool unchecked = !post && A64_RN(insn) == 31;
     if (load) {
-        if (cpu_load(cpu, base, total, buf))
+        bool tco = mte_unchecked_begin(cpu, unchecked);
+        int r = cpu_load(cpu, base, total, buf);
+        mte_unchecked_end(cpu, tco);
+        if (r)
             return A64_EXIT;
         for (unsigned i = 0; i < selem; i++) {
             unsigned reg = (t + i) % 32;
@@ -139,7 +154,10 @@ static int ldst_single(struct cpu_state *cpu, uint32_t insn, bool post)
         for (unsigned i = 0; i < selem; i++)
             memcpy(buf + i * ebytes, &cpu->z[(t + i) % 32].b[index * ebytes],
                    ebytes);
-        if (cpu_store(cpu, base, total, buf))
+        bool tco = mte_unchecked_begin(cpu, unchecked);
+        int r = cpu_store(cpu, base, total, buf);
+        mte_unchecked_end(cpu, tco);
+        if (r)
             return A64_EXIT;
     }
     if (post)

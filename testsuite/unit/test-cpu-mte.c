@@ -334,6 +334,9 @@ static void test_sp_unchecked(void)
         0xf82103ee,   /* ldadd x1, x14, [sp] */
         0xc8a17fee,   /* cas x1, x14, [sp] */
         0x3dc007e1,   /* ldr q1, [sp, #16] */
+        0x4c4073e1,   /* ld1 {v1.16b}, [sp] */
+        0x4c0073e1,   /* st1 {v1.16b}, [sp] */
+        0x4d40cbe1,   /* ld1r {v1.4s}, [sp] */
     };
     static const uint32_t checked[] = {
         0xf8410fee,   /* ldr x14, [sp, #16]! */
@@ -346,6 +349,8 @@ static void test_sp_unchecked(void)
         0xc85f7c0e,   /* ldxr x14, [x0] */
         0xf821000e,   /* ldadd x1, x14, [x0] */
         0x3dc00401,   /* ldr q1, [x0, #16] */
+        0x4cdf73e1,   /* ld1 {v1.16b}, [sp], #16 */
+        0x4c407001,   /* ld1 {v1.16b}, [x0] */
     };
     const uint64_t stack = TAGGED + 0x200;
     struct machine *m = machine_new();
