@@ -62,19 +62,36 @@ int user_futex_wake(struct user_kernel *k, struct pagestore *mem,
     return woken;
 }
 
-/* Move up to n waiters from uaddr to uaddr2 (they wait there now). */
+/* Move up to n waiters from (mem, key) to (mem2, key2): they wait
+ * there now. */
 static int requeue(struct user_kernel *k, struct pagestore *mem,
-                   uint64_t uaddr, uint64_t uaddr2, int n)
+                   uint64_t key, struct pagestore *mem2, uint64_t key2, int n)
 {
     int moved = 0;
     for (guint i = 0; i < k->futex_waiters->len && moved < n; i++) {
         struct user_thread *t = g_ptr_array_index(k->futex_waiters, i);
-        if (t->futex_mem == mem && t->futex_uaddr == uaddr) {
-            t->futex_uaddr = uaddr2;
+        if (t->futex_mem == mem && t->futex_uaddr == key) {
+            t->futex_mem = mem2;
+            t->futex_uaddr = key2;
             moved++;
         }
     }
     return moved;
+}
+
+/* What the futex word at uaddr is known by (returned space, *key): a
+ * private futex (FUTEX_PRIVATE_FLAG) by the address space and address,
+ * as Linux keys it by mm; a shared one by what backs the page, so that
+ * processes sharing a MAP_SHARED page wait and wake on one futex
+ * (user_futex_key; private memory gives the same pair either way). */
+static struct pagestore *key_of(struct user_process *p, uint64_t uaddr,
+                                bool private, uint64_t *key)
+{
+    if (private) {
+        *key = uaddr;
+        return p->mem;
+    }
+    return user_futex_key(p, uaddr, key);
 }
 
 /* The host deadline of a timeout argument: relative (FUTEX_WAIT) or
@@ -116,7 +133,8 @@ static bool deadline_is_now(struct user_process *p, uint64_t uts)
            && ts[1] == 0;
 }
 
-static int64_t futex_wait(struct user_process *p, uint64_t uaddr, uint32_t val,
+static int64_t futex_wait(struct user_process *p, uint64_t uaddr, bool private,
+                          uint32_t val,
                     uint64_t uts, uint32_t bitset, bool absolute,
                     bool realtime)
 {
@@ -146,15 +164,15 @@ static int64_t futex_wait(struct user_process *p, uint64_t uaddr, uint32_t val,
         return -ETIMEDOUT;
     user_futex_forget(t);
     user_block(t, USER_BLOCK_FUTEX, deadline, -ETIMEDOUT);
-    t->futex_mem = p->mem;
-    t->futex_uaddr = uaddr;
+    t->futex_mem = key_of(p, uaddr, private, &t->futex_uaddr);
     t->futex_bitset = bitset;
     g_ptr_array_add(p->kernel->futex_waiters, t);
     return USER_SYSCALL_BLOCKED;
 }
 
 /* FUTEX_WAKE_OP's operation on *uaddr2 and its comparison. */
-static int64_t wake_op(struct user_process *p, uint64_t uaddr, int n,
+static int64_t wake_op(struct user_process *p, uint64_t uaddr, bool private,
+                       int n,
                        uint64_t uaddr2, int n2, uint32_t val3)
 {
     struct user_kernel *k = p->kernel;
@@ -195,9 +213,13 @@ static int64_t wake_op(struct user_process *p, uint64_t uaddr, int n,
     case 5: hit = (int32_t)old >= (int32_t)cmparg; break;
     default: return -ENOSYS;
     }
-    int woken = user_futex_wake(k, p->mem, uaddr, FUTEX_BITSET_MATCH_ANY, n);
-    if (hit)
-        woken += user_futex_wake(k, p->mem, uaddr2, FUTEX_BITSET_MATCH_ANY, n2);
+    uint64_t key, key2;
+    struct pagestore *mem = key_of(p, uaddr, private, &key);
+    int woken = user_futex_wake(k, mem, key, FUTEX_BITSET_MATCH_ANY, n);
+    if (hit) {
+        mem = key_of(p, uaddr2, private, &key2);
+        woken += user_futex_wake(k, mem, key2, FUTEX_BITSET_MATCH_ANY, n2);
+    }
     return woken;
 }
 
@@ -277,6 +299,7 @@ USER_SYSCALL(futex)
     int cmd = (int)a[1] & FUTEX_CMD_MASK;
     bool realtime = a[1] & FUTEX_CLOCK_REALTIME;
     struct user_kernel *k = p->kernel;
+    bool private = a[1] & FUTEX_PRIVATE_FLAG;
     if (uaddr & 3)
         return -EINVAL;
     if (realtime && cmd != FUTEX_WAIT_BITSET && cmd != FUTEX_WAIT
@@ -284,10 +307,12 @@ USER_SYSCALL(futex)
         return -ENOSYS;
     switch (cmd) {
     case FUTEX_WAIT:
-        return futex_wait(p, uaddr, (uint32_t)a[2], a[3], FUTEX_BITSET_MATCH_ANY,
+        return futex_wait(p, uaddr, private, (uint32_t)a[2], a[3],
+                          FUTEX_BITSET_MATCH_ANY,
                     false, false);
     case FUTEX_WAIT_BITSET:
-        return futex_wait(p, uaddr, (uint32_t)a[2], a[3], (uint32_t)a[5], true,
+        return futex_wait(p, uaddr, private, (uint32_t)a[2], a[3],
+                          (uint32_t)a[5], true,
                     realtime);
     case FUTEX_WAKE:
     case FUTEX_WAKE_BITSET: {
@@ -297,7 +322,9 @@ USER_SYSCALL(futex)
             return -EINVAL;
         if (!user_access_ok(p, uaddr, 4, PAGESTORE_PROT_READ))
             return -EFAULT;
-        return user_futex_wake(k, p->mem, uaddr, bitset,
+        uint64_t key;
+        struct pagestore *mem = key_of(p, uaddr, private, &key);
+        return user_futex_wake(k, mem, key, bitset,
                                (int)MIN(a[2], (uint64_t)INT32_MAX));
     }
     case FUTEX_REQUEUE:
@@ -315,12 +342,15 @@ USER_SYSCALL(futex)
             if (cur != (uint32_t)a[5])
                 return -EAGAIN;
         }
-        int woken = user_futex_wake(k, p->mem, uaddr,
-                                    FUTEX_BITSET_MATCH_ANY, n);
-        return woken + requeue(k, p->mem, uaddr, uaddr2, n2);
+        uint64_t key, key2;
+        struct pagestore *mem = key_of(p, uaddr, private, &key);
+        struct pagestore *mem2 = key_of(p, uaddr2, private, &key2);
+        int woken = user_futex_wake(k, mem, key, FUTEX_BITSET_MATCH_ANY, n);
+        return woken + requeue(k, mem, key, mem2, key2, n2);
     }
     case FUTEX_WAKE_OP:
-        return wake_op(p, uaddr, (int)MIN(a[2], (uint64_t)INT32_MAX), a[4],
+        return wake_op(p, uaddr, private,
+                       (int)MIN(a[2], (uint64_t)INT32_MAX), a[4],
                        (int)MIN(a[3], (uint64_t)INT32_MAX), (uint32_t)a[5]);
     case FUTEX_LOCK_PI:
     case FUTEX_LOCK_PI2:

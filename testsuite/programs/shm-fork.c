@@ -4,17 +4,21 @@
  * anonymous mapping, a private file mapping, a global) stay each one's
  * own. Also: madvise(MADV_DONTNEED) keeps shared contents, munmap in one
  * process leaves the other's view, a grandchild shares too, and memory
- * shared in the child after the fork is the child's alone.
+ * shared in the child after the fork is the child's alone. Last, a
+ * process-shared semaphore in shared memory: the parent waits in it (a
+ * futex) until a later child posts, which must wake it across processes.
  *
  * Only the mappings are compared, never the file afterwards: backstep
  * does not write shared file mappings back to the file. */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define PAGE 4096
@@ -142,5 +146,24 @@ int main(void)
            shared[1], shared[2], shared[3]);
     shared[0] = 102;
     printf("parent: still writable %d\n", shared[0]);
+
+    /* A futex word in MAP_SHARED memory is one futex for both processes:
+     * the child's sem_post wakes the parent parked in sem_wait. */
+    sem_t *sem = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (sem == MAP_FAILED || sem_init(sem, 1, 0) != 0)
+        return 3;
+    int *posted = (int *)(sem + 1);
+    pid = fork();
+    if (pid == 0) {
+        struct timespec later = { 0, 20 * 1000 * 1000 };
+        nanosleep(&later, NULL);
+        *posted = 7;
+        sem_post(sem);
+        _exit(0);
+    }
+    sem_wait(sem);
+    printf("parent: woken by the child's sem_post, posted %d\n", *posted);
+    waitpid(pid, &st, 0);
     return 0;
 }
