@@ -94,7 +94,10 @@ void event_cursor_advance(struct event_cursor *c)
 #define FILE_END_MAGIC "BSTPEND1"
 /* 2: waits on the host are logged (parked calls, the host's wakes). A
  * version 1 file lacks them: its replay would not follow the recorded
- * schedule, so it is refused with a message saying so. */
+ * schedule, so it is refused with a message saying so. Holds and kills
+ * by the debugger (EVENT_HOLD, EVENT_KILL_PROCESS) are new kinds, not a
+ * new version: a version 2 file without them reads as before, and an
+ * older reader refuses one with them as having an unknown event kind. */
 #define FILE_VERSION 2u
 /* Bounds a corrupt header cannot push us past (allocation sizes). */
 #define MAX_STRINGS 65536u

@@ -10,7 +10,8 @@
  * same run.
  *
  * Kinds today: what the debugger does to a stopped program (it is outside
- * too: a signal it delivers or suppresses, a memory or register write),
+ * too: a signal it delivers or suppresses, a memory or register write,
+ * the threads it holds, a process it kills),
  * and the results of system calls that read the host (read(2), clocks,
  * getrandom, file metadata) once user/ routes them here.
  */
@@ -41,8 +42,15 @@ enum event_kind {
      * tid because of the host: data is how (8 bytes, enum
      * user_wake_how). The timeline leaves all of these to the door. */
     EVENT_SYSCALL = 4,
+    /* The debugger held (arg 1) or released (arg 0) thread tid: from
+     * this count on, the thread runs only when not held (scheduler-
+     * locking, resuming one inferior). Recorded when a live run starts
+     * with a held set other than the last one recorded. */
+    EVENT_HOLD = 5,
+    /* The debugger killed process tid (vKill of one inferior). */
+    EVENT_KILL_PROCESS = 6,
 };
-#define EVENT_KIND_MAX EVENT_SYSCALL
+#define EVENT_KIND_MAX EVENT_KILL_PROCESS
 
 /* flags */
 /* Taken while the program was stopped for a signal (or an event stop) at

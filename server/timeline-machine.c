@@ -81,100 +81,79 @@ static void after_live_stop(struct timeline *tl, const struct machine_stop *s)
 /* ---- Threads the debugger holds --------------------------------------
  *
  * The debugger holds the threads its resume does not name
- * (scheduler-locking, another inferior). They are held at the present
- * only, while the live machine runs: between runs the live machine holds
- * nothing, so that a replay, which restores snapshots into it, runs every
- * thread as the recording did (a held thread there would make a history
- * the recording does not have, or wait forever for a lock the held
- * thread has). A resume given in the past holds nothing until it reaches
- * the present; the debugger is told once. doc/time-travel.md, "Threads
- * the debugger holds".
- *
- * The held tids of each timeline: the timeline's structure is not this
- * file's, so they are kept beside it, keyed by it. */
-static GHashTable *held_by_timeline;   /* timeline -> set of int64 tids */
-
-static GHashTable *held_set(struct timeline *tl, bool create)
-{
-    GHashTable *set;
-
-    if (!held_by_timeline) {
-        if (!create)
-            return NULL;
-        held_by_timeline = g_hash_table_new_full(
-            g_direct_hash, g_direct_equal, NULL,
-            (GDestroyNotify)g_hash_table_unref);
-    }
-    set = g_hash_table_lookup(held_by_timeline, tl);
-    if (!set && create) {
-        set = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
-                                    NULL);
-        g_hash_table_insert(held_by_timeline, tl, set);
-    }
-    return set;
-}
-
-static void forget_holds(struct timeline *tl)
-{
-    if (!held_by_timeline)
-        return;
-    g_hash_table_remove(held_by_timeline, tl);
-    if (g_hash_table_size(held_by_timeline) == 0) {
-        g_hash_table_unref(held_by_timeline);
-        held_by_timeline = NULL;
-    }
-}
-
-/* Hold (or release) the held threads in the live machine: around each
- * live run or step. */
-static void apply_holds(struct timeline *tl, bool held)
-{
-    GHashTable *set = held_set(tl, false);
-    GHashTableIter it;
-    gpointer key;
-
-    if (!set || !tl->live->ops->hold_thread)
-        return;
-    g_hash_table_iter_init(&it, set);
-    while (g_hash_table_iter_next(&it, &key, NULL))
-        tl->live->ops->hold_thread(tl->live, *(int64_t *)key, held);
-}
+ * (scheduler-locking, another inferior). Holds are inputs like any
+ * other: a live run that starts with a held set other than the last one
+ * recorded logs the difference (EVENT_HOLD) and applies it to the live
+ * machine, which keeps it (its snapshots too), so a replay holds the
+ * same threads over the same stretches as the recording. A resume given
+ * in the past cannot change history: the replay holds what the
+ * recording held until it reaches the present, and the debugger is told
+ * once. doc/time-travel.md, "Threads the debugger holds". */
 
 static void tl_hold_thread(struct machine *m, int64_t tid, bool held)
 {
     static bool told;
     struct timeline *tl = tl_of(m);
-    GHashTable *set;
 
     if (!held) {
-        if ((set = held_set(tl, false)))
-            g_hash_table_remove(set, &tid);
+        g_hash_table_remove(tl->held, &tid);
         return;
     }
-    set = held_set(tl, true);
-    g_hash_table_add(set, g_memdup2(&tid, sizeof(tid)));
+    g_hash_table_add(tl->held, g_memdup2(&tid, sizeof(tid)));
     if ((tl->in_past || !tl->live) && !told) {
         told = true;
         fprintf(stderr, "backstep: replaying the past: every thread runs "
                         "as recorded (scheduler-locking and resuming one "
-                        "inferior apply at the present only)\n");
+                        "inferior take effect at the present only)\n");
     }
 }
 
-/* The live machine runs (or steps) with the held threads held. */
+/* Log and apply to the live machine each tid in `from` but not in `to`,
+ * as held (or released). */
+static void record_hold_changes(struct timeline *tl, GHashTable *from,
+                                GHashTable *to, bool held)
+{
+    GHashTableIter it;
+    gpointer key;
+
+    g_hash_table_iter_init(&it, from);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        int64_t tid = *(int64_t *)key;
+        if (g_hash_table_contains(to, &tid))
+            continue;
+        event_log_record(tl->log, EVENT_HOLD, tl->present, tid, held ? 1 : 0,
+                         stop_flags(tl), NULL, 0);
+        if (tl->live->ops->hold_thread)
+            tl->live->ops->hold_thread(tl->live, tid, held);
+    }
+}
+
+/* Before a live run: the debugger's held set becomes the recorded one. */
+static void record_holds(struct timeline *tl)
+{
+    record_hold_changes(tl, tl->held_logged, tl->held, false);
+    record_hold_changes(tl, tl->held, tl->held_logged, true);
+    g_hash_table_remove_all(tl->held_logged);
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, tl->held);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        g_hash_table_add(tl->held_logged, g_memdup2(key, sizeof(int64_t)));
+}
+
+/* The live machine runs (or steps), with the held threads held. */
 static void live_run(struct timeline *tl, uint64_t max_insns, bool step,
                      int64_t step_tid, struct machine_stop *stop)
 {
     struct machine *live = tl->live;
 
-    apply_holds(tl, true);
+    record_holds(tl);
     if (!step)
         live->ops->run(live, max_insns, stop);
     else if (live->ops->step)
         live->ops->step(live, step_tid, stop);
     else
         live->ops->run(live, 1, stop);
-    apply_holds(tl, false);
 }
 
 static void end_of_recording(struct machine_stop *stop, int64_t tid)
@@ -425,17 +404,22 @@ static int tl_tls_align(struct machine *m, int64_t pid, uint64_t *align)
                              : -EOPNOTSUPP;
 }
 
-/* Killing a process changes what happens next: at the present only (not
- * logged yet; see doc/time-travel.md). */
+/* Killing a process changes what happens next: at the present only,
+ * logged (EVENT_KILL_PROCESS) so that a replay kills it too. */
 static int tl_kill_process(struct machine *m, int64_t pid)
 {
     struct timeline *tl = tl_of(m);
+    int err;
 
     if (tl->in_past || !tl->live)
         return -EPERM;
     if (!tl->live->ops->kill_process)
         return -EOPNOTSUPP;
-    return tl->live->ops->kill_process(tl->live, pid);
+    err = tl->live->ops->kill_process(tl->live, pid);
+    if (err == 0)
+        event_log_record(tl->log, EVENT_KILL_PROCESS, tl->present, pid, 0,
+                         stop_flags(tl), NULL, 0);
+    return err;
 }
 
 /* As a memory write: in the past it changes what the view shows (and
@@ -462,7 +446,6 @@ static uint64_t tl_icount(struct machine *m)
 
 static void tl_free(struct machine *m)
 {
-    forget_holds(tl_of(m));
     timeline_free(tl_of(m));
 }
 

@@ -94,6 +94,12 @@ struct timeline {
     uint64_t live_stop_icount;
     GArray *live_regs;               /* of struct saved_regs */
 
+    /* Threads the debugger holds (set of int64 tids, as it asks), and
+     * the set the log last recorded (and the live machine holds): a
+     * live run records the difference first (EVENT_HOLD). */
+    GHashTable *held;
+    GHashTable *held_logged;
+
     int64_t last_tid;
     GArray *checkpoints;             /* of uint64_t icounts; id = index+1 */
 

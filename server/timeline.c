@@ -234,6 +234,15 @@ static void apply_event(struct timeline *tl, const struct event *ev)
         else
             m->ops->write_mem(m, ev->arg, data, len);
         break;
+    case EVENT_HOLD:
+        if (m->ops->hold_thread)
+            m->ops->hold_thread(m, ev->tid, ev->arg != 0);
+        break;
+    case EVENT_KILL_PROCESS:
+        /* The error the debugger got at the present is the same now. */
+        if (m->ops->kill_process)
+            (void)m->ops->kill_process(m, ev->tid);
+        break;
     case EVENT_REGS:
         cpu = m->ops->cpu(m, ev->tid);
         if (cpu && len == sizeof(struct cpu_debug_regs)) {
@@ -602,6 +611,10 @@ static struct timeline *alloc_timeline(timeline_factory make, void *make_data,
     tl->debugged = g_array_new(FALSE, FALSE, sizeof(struct debugged_setting));
     tl->live_regs = g_array_new(FALSE, FALSE, sizeof(struct saved_regs));
     tl->checkpoints = g_array_new(FALSE, FALSE, sizeof(uint64_t));
+    tl->held = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+                                     NULL);
+    tl->held_logged = g_hash_table_new_full(g_int64_hash, g_int64_equal,
+                                            g_free, NULL);
     tl->interval = TIMELINE_DEFAULT_INTERVAL;
     if (opts) {
         tl->history_mem = opts->history_mem;
@@ -654,6 +667,8 @@ void timeline_free(struct timeline *tl)
     g_array_unref(tl->debugged);
     g_array_unref(tl->live_regs);
     g_array_unref(tl->checkpoints);
+    g_hash_table_unref(tl->held);
+    g_hash_table_unref(tl->held_logged);
     void (*release)(void *) = tl->release;
     void *release_data = tl->release_data;
     g_free(tl);

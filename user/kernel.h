@@ -144,6 +144,9 @@ struct user_kernel {
     uint32_t sve_max_vl;
     bool ended;
     const struct user_syscall_door *door; /* opts->door, or NULL */
+    struct user_sysv_ipc *sysv_ipc; /* SysV IPC table (sysv-ipc.c), or
+                                       NULL until first used */
+    struct user_sysv_sem *sysv_sem; /* semaphores (sysv-sem.c), or NULL */
 };
 
 /* thread.c */
@@ -257,6 +260,13 @@ bool user_itimer_real_expire(struct user_kernel *k, int64_t now);
 void user_itimer_real_replayed(struct user_kernel *k, int64_t pid);
 /* Replaying: budget cut so that a run ends at the log's next host wake. */
 uint64_t user_itimer_replay_budget(struct user_kernel *k, uint64_t budget);
+
+/* sysv-ipc.c, sysv-sem.c: System V shared memory and semaphores. Free
+ * their tables at the end. */
+struct user_sysv_ipc;
+struct user_sysv_sem;
+void user_sysv_ipc_free(struct user_kernel *k);
+void user_sysv_sem_free(struct user_kernel *k);
 
 /* fork.c */
 /* The CPUs that share mem (for invalidating decoded code). */

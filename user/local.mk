@@ -11,6 +11,8 @@ libuser_a_SOURCES = \
 	user/kernel.h user/thread.c user/sched.c user/futex.c user/wait.c \
 	user/fork.c user/exec.c user/process-debug.h user/process-debug.c user/poll.h user/poll.c user/epoll.c \
 	user/sve.h user/sve.c user/itimer.c
+# System V shared memory (sysvipc helper).
+libuser_a_SOURCES += user/sysv-ipc.h user/sysv-ipc.c user/sysv-sem.c
 
 USER_TEST_LDADD = libuser.a libhw.a libcpu.a $(GLIB_LIBS) -lm
 check_PROGRAMS += testsuite/unit/test-user-elf
@@ -91,3 +93,10 @@ TESTS += testsuite/unit/test-user-itimer
 testsuite_unit_test_user_itimer_SOURCES = testsuite/unit/test-user-itimer.c \
 	server/event-log.c server/syscall-door.c
 testsuite_unit_test_user_itimer_LDADD = $(USER_TEST_LDADD)
+# The guest program of System V shared memory (its name is in
+# testsuite/programs/local.mk's PROGRAMS_NAMES).
+EXTRA_DIST += testsuite/programs/sysv-ipc.c
+check_PROGRAMS += testsuite/unit/test-user-sysv-ipc
+TESTS += testsuite/unit/test-user-sysv-ipc
+testsuite_unit_test_user_sysv_ipc_SOURCES = testsuite/unit/test-user-sysv-ipc.c
+testsuite_unit_test_user_sysv_ipc_LDADD = $(USER_TEST_LDADD)

@@ -187,6 +187,8 @@ void user_process_free(struct user_process *p)
     user_kernel_free_released(k);
     while (k->procs->len)
         proc_free(g_ptr_array_steal_index(k->procs, k->procs->len - 1));
+    user_sysv_ipc_free(k);
+    user_sysv_sem_free(k);
     g_ptr_array_unref(k->procs);
     g_ptr_array_unref(k->dead_procs);
     g_ptr_array_unref(k->threads);

@@ -29,6 +29,7 @@
 
 #include "user/user-internal.h"
 #include "user/mte-snapshot.h"
+#include "user/sysv-ipc.h"
 
 #include "cpu/cpu.h"
 #include "cpu/snapshot.h"
@@ -92,6 +93,8 @@ struct user_snapshot {
                                             ones in tid order, then dead */
     GArray *futex_waiters;               /* of int64_t tid, wait order */
     GArray *queued_events;               /* of struct user_event */
+    struct user_sysv_shm_snapshot *sysv_shm;   /* SysV segments, contents */
+    struct user_sysv_sem_snapshot *sysv_sem;   /* SysV semaphore sets */
     int64_t current_tid;
     int64_t next_id;
     int64_t last_tid;
@@ -374,6 +377,8 @@ struct user_snapshot *user_snapshot_take(struct user_process *p,
         g_array_append_vals(s->queued_events, k->queued_events->data,
                             k->queued_events->len);
     take_shms(s);
+    s->sysv_shm = user_sysv_shm_snapshot_take(k);
+    s->sysv_sem = user_sysv_sem_snapshot_take(k);
     s->current_tid = k->current ? k->current->tid : 0;
     s->next_id = k->next_id;
     s->last_tid = k->last_tid;
@@ -531,7 +536,6 @@ static struct user_thread *restore_thread(struct user_kernel *k,
                                           struct user_process *q,
                                           struct user_thread *t)
 {
-    bool held = false;
     struct cpu_state *cpu;
     GArray *io_polls;
 
@@ -539,8 +543,6 @@ static struct user_thread *restore_thread(struct user_kernel *k,
         t = g_new0(struct user_thread, 1);
         t->cpu = cpu_new(&user_cpu_mem_ops, q);
         user_thread_apply_breakpoints(k, t->cpu);
-    } else {
-        held = t->held;                  /* the debugger's setting */
     }
     cpu = t->cpu;
     io_polls = t->io_polls;
@@ -551,7 +553,8 @@ static struct user_thread *restore_thread(struct user_kernel *k,
     if (io_polls)
         g_array_set_size(io_polls, 0);
     t->sig = ts->leader_sig ? &q->sigthread : &t->own_sig;
-    t->held = held;
+    /* t->held is the snapshot's: the debugger's holds are logged
+     * inputs, and the timeline puts them back with the state. */
     /* futex_mem names an address space the snapshot holds. */
     cpu_snapshot_restore(cpu, ts->cpu);
     cpu->mem_opaque = q;
@@ -641,6 +644,9 @@ bool user_snapshot_restore(struct user_process *p,
     }
     for (guint i = 0; i < s->shms->len; i++)
         pagestore_shm_snapshot_restore(g_ptr_array_index(s->shms, i));
+    /* After the address spaces: attach counts follow from them. */
+    user_sysv_shm_snapshot_restore(k, s->sysv_shm);
+    user_sysv_sem_snapshot_restore(k, s->sysv_sem);
     for_each_cpu(k, flush_cpu, NULL);
 
     g_array_set_size(k->queued_events, 0);
@@ -674,6 +680,8 @@ void user_snapshot_free(struct user_snapshot *s)
     g_array_unref(s->mms);
     g_array_unref(s->futex_waiters);
     g_array_unref(s->queued_events);
+    user_sysv_shm_snapshot_free(s->sysv_shm);
+    user_sysv_sem_snapshot_free(s->sysv_sem);
     g_free(s);
 }
 

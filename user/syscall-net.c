@@ -17,8 +17,9 @@
  *
  * Control messages: SCM_RIGHTS passes descriptors (guest fd numbers out,
  * newly installed guest fds in); protocol-level ones (IP_PKTINFO...) pass
- * through; SCM_CREDENTIALS is refused with EOPNOTSUPP (its pids would be
- * the host's).
+ * through. SCM_CREDENTIALS follows Linux's rules at the guest level
+ * (net-creds below): the host's credentials are backstep's own, so the
+ * guest's travel beside the bytes.
  *
  * EVENT LOG: what a socket receives is an input from outside;
  * server/syscall-door.c records these calls and replays their results. */
@@ -50,6 +51,8 @@
 #define GUEST_SCM_MAX_FD 253      /* Linux's SCM_MAX_FD */
 #define SOCK_TYPE_MASK 0xf
 #define NSEC_PER_SEC 1000000000ll
+#define L_SO_PASSCRED 16
+#define L_SO_PEERCRED 17
 
 /* Socket options whose value holds a pointer or a host fd number: the
  * host would follow them into backstep's own memory or fds. */
@@ -78,6 +81,8 @@ G_STATIC_ASSERT(offsetof(struct guest_msghdr, controllen)
 G_STATIC_ASSERT(offsetof(struct guest_msghdr, flags) == GUEST_MSG_FLAGS_OFF);
 G_STATIC_ASSERT(sizeof(struct sockaddr_storage) == GUEST_SOCKADDR_MAX);
 G_STATIC_ASSERT(sizeof(struct cmsghdr) == 16);
+G_STATIC_ASSERT(sizeof(struct ucred) == 12 && SCM_CREDENTIALS == 2);
+G_STATIC_ASSERT(SO_PASSCRED == L_SO_PASSCRED && SO_PEERCRED == L_SO_PEERCRED);
 /* The flag values the guest passes are the host's. */
 G_STATIC_ASSERT(SOCK_NONBLOCK == 04000 && SOCK_CLOEXEC == 02000000);
 G_STATIC_ASSERT(MSG_DONTWAIT == 0x40 && MSG_NOSIGNAL == 0x4000
@@ -250,6 +255,219 @@ static int nonblocking_once(int fd, int fl, int (*op)(int fd, void *arg),
     return r;
 }
 
+/* --- guest credentials (SCM_CREDENTIALS, SO_PEERCRED) ------------------ */
+
+/* Every guest process is backstep on the host, so the host's
+ * SCM_CREDENTIALS and SO_PEERCRED name backstep. The guest's credentials
+ * travel beside the bytes instead, in tables keyed by the host socket's
+ * inode (unique while the socket lives), shared by all guest processes of
+ * this host process:
+ * - peer_of: the other end of a socketpair() (the only pairs whose two
+ *   ends backstep knows; a connection made through a listener has no
+ *   known peer);
+ * - peer_cred: what SO_PEERCRED answers (for a socketpair, its creator);
+ * - inbox: per receiving end, the guest credentials of the bytes queued
+ *   there, as (length, credentials) spans in sending order. sendmsg and
+ *   sendto append a span (one per datagram); recvmsg and recvfrom consume
+ *   them. Simplifications: a stream receive reports the credentials of
+ *   its first byte (Linux stops a read where they change); bytes written
+ *   with write() are not counted (read() consumes none), and when the
+ *   inbox is empty the last sender's credentials are reported.
+ * Each new socket (socket, socketpair, accept) resets its inode's
+ * entries, so a reused inode does not inherit a dead socket's. Received credentials of a socket with no
+ * known peer keep the host's uid and gid with pid 0 (as Linux reports a
+ * sender it cannot name). */
+
+struct guest_ucred {
+    int32_t pid;
+    uint32_t uid, gid;
+};
+
+struct cred_span {
+    uint64_t bytes;
+    struct guest_ucred cred;
+};
+
+struct cred_inbox {
+    GQueue spans;                 /* of struct cred_span */
+    struct guest_ucred last;      /* the latest sender's */
+};
+
+#define CRED_INBOX_MAX 4096       /* spans kept per socket; older merge */
+#define GUEST_INVALID_ID 0xffffffffu
+
+G_LOCK_DEFINE_STATIC(net_creds);
+static GHashTable *peer_of;       /* ino -> ino */
+static GHashTable *peer_cred;     /* ino -> struct guest_ucred */
+static GHashTable *inbox_of;      /* ino -> struct cred_inbox */
+
+static void cred_inbox_free(gpointer v)
+{
+    struct cred_inbox *in = v;
+    g_queue_clear_full(&in->spans, g_free);
+    g_free(in);
+}
+
+static uint64_t socket_ino(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 ? (uint64_t)st.st_ino : 0;
+}
+
+static gpointer ino_key(uint64_t ino)
+{
+    return GSIZE_TO_POINTER((gsize)ino);
+}
+
+/* What a guest process sends by default: its tgid and effective ids
+ * (the guest's ids are the host's, all alike). */
+static struct guest_ucred own_cred(const struct user_process *p)
+{
+    return (struct guest_ucred){ .pid = (int32_t)p->pid, .uid = p->uid,
+                                 .gid = p->gid };
+}
+
+/* Linux's scm_check_creds: pid the sender's tgid, uid and gid one of its
+ * real, effective or saved ids, any of them for a privileged sender (uid
+ * 0 here); -1 is no id (EINVAL); a pid no process has is ESRCH, as
+ * __scm_send's lookup says. */
+static int cred_check(const struct user_process *p,
+                      const struct guest_ucred *c)
+{
+    if (c->uid == GUEST_INVALID_ID || c->gid == GUEST_INVALID_ID)
+        return -EINVAL;
+    bool privileged = p->uid == 0;
+    if ((c->pid == (int32_t)p->pid || privileged)
+        && (c->uid == p->uid || privileged)
+        && (c->gid == p->gid || privileged))
+        return c->pid == (int32_t)p->pid || user_proc_find(p->kernel, c->pid)
+                   ? 0 : -ESRCH;
+    return -EPERM;
+}
+
+static void creds_forget_locked(uint64_t ino)
+{
+    if (peer_of)
+        g_hash_table_remove(peer_of, ino_key(ino));
+    if (peer_cred)
+        g_hash_table_remove(peer_cred, ino_key(ino));
+    if (inbox_of)
+        g_hash_table_remove(inbox_of, ino_key(ino));
+}
+
+/* A new socket (socket, accept) whose inode a closed one may have had. */
+static void creds_forget(int fd)
+{
+    G_LOCK(net_creds);
+    if (peer_of)
+        creds_forget_locked(socket_ino(fd));
+    G_UNLOCK(net_creds);
+}
+
+/* A socketpair: each end's peer is the other, and SO_PEERCRED names the
+ * creator on both. */
+static void creds_pair(const struct user_process *p, int fd0, int fd1)
+{
+    uint64_t a = socket_ino(fd0), b = socket_ino(fd1);
+    if (!a || !b)
+        return;
+    struct guest_ucred c = own_cred(p);
+    G_LOCK(net_creds);
+    if (!peer_of) {
+        peer_of = g_hash_table_new(NULL, NULL);
+        peer_cred = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+        inbox_of = g_hash_table_new_full(NULL, NULL, NULL, cred_inbox_free);
+    }
+    creds_forget_locked(a);
+    creds_forget_locked(b);
+    g_hash_table_insert(peer_of, ino_key(a), ino_key(b));
+    g_hash_table_insert(peer_of, ino_key(b), ino_key(a));
+    g_hash_table_insert(peer_cred, ino_key(a), g_memdup2(&c, sizeof(c)));
+    g_hash_table_insert(peer_cred, ino_key(b), g_memdup2(&c, sizeof(c)));
+    G_UNLOCK(net_creds);
+}
+
+/* bytes were sent on fd with credentials c: queue them at the peer. */
+static void creds_sent(int fd, uint64_t bytes, const struct guest_ucred *c)
+{
+    G_LOCK(net_creds);
+    gpointer peer;
+    if (peer_of && g_hash_table_lookup_extended(
+                       peer_of, ino_key(socket_ino(fd)), NULL, &peer)) {
+        struct cred_inbox *in = g_hash_table_lookup(inbox_of, peer);
+        if (!in) {
+            in = g_new0(struct cred_inbox, 1);
+            g_queue_init(&in->spans);
+            g_hash_table_insert(inbox_of, peer, in);
+        }
+        in->last = *c;
+        struct cred_span *tail = g_queue_peek_tail(&in->spans);
+        if (tail && in->spans.length >= CRED_INBOX_MAX) {
+            tail->bytes += bytes;
+        } else {
+            struct cred_span *s = g_new(struct cred_span, 1);
+            *s = (struct cred_span){ .bytes = bytes, .cred = *c };
+            g_queue_push_tail(&in->spans, s);
+        }
+    }
+    G_UNLOCK(net_creds);
+}
+
+/* bytes were received on fd (a datagram: one whole message): the
+ * credentials of their sender into *c; the spans they used are consumed
+ * unless peek. False when fd has no known peer. */
+static bool creds_received(int fd, uint64_t bytes, bool datagram, bool peek,
+                           struct guest_ucred *c)
+{
+    bool known = false;
+    G_LOCK(net_creds);
+    uint64_t ino = peer_of ? socket_ino(fd) : 0;
+    if (ino && g_hash_table_contains(peer_of, ino_key(ino))) {
+        known = true;
+        struct cred_inbox *in = g_hash_table_lookup(inbox_of, ino_key(ino));
+        struct cred_span *head = in ? g_queue_peek_head(&in->spans) : NULL;
+        if (!in) {
+            /* Nothing was sent with sendmsg/sendto: the peer's creator. */
+            struct guest_ucred *pc = g_hash_table_lookup(peer_cred,
+                                                         ino_key(ino));
+            *c = pc ? *pc : (struct guest_ucred){ 0 };
+        } else if (!head) {
+            *c = in->last;
+        } else {
+            *c = head->cred;
+        }
+        while (head && !peek) {
+            if (!datagram && head->bytes > bytes) {
+                head->bytes -= bytes;
+                break;
+            }
+            bytes -= datagram ? 0 : head->bytes;
+            g_free(g_queue_pop_head(&in->spans));
+            head = datagram ? NULL : g_queue_peek_head(&in->spans);
+            if (!bytes)
+                break;
+        }
+    }
+    G_UNLOCK(net_creds);
+    return known;
+}
+
+/* SO_PEERCRED of fd when backstep knows it. */
+static bool creds_peer(int fd, struct guest_ucred *c)
+{
+    bool known = false;
+    G_LOCK(net_creds);
+    struct guest_ucred *pc = peer_cred ? g_hash_table_lookup(
+                                             peer_cred, ino_key(socket_ino(fd)))
+                                       : NULL;
+    if (pc) {
+        *c = *pc;
+        known = true;
+    }
+    G_UNLOCK(net_creds);
+    return known;
+}
+
 /* --- socket, socketpair, bind, listen, shutdown ------------------------ */
 
 static bool family_offered(int domain)
@@ -267,6 +485,7 @@ USER_SYSCALL(socket)
     int fd = socket(domain, type | SOCK_CLOEXEC, protocol);
     if (fd < 0)
         return -errno;
+    creds_forget(fd);
     return user_fd_install(p, fd, type & SOCK_CLOEXEC, 0);
 }
 
@@ -298,6 +517,8 @@ USER_SYSCALL(socketpair)
     if (r < 0) {
         user_fd_close(p, g0);
         user_fd_close(p, g1);
+    } else if (domain == AF_UNIX) {
+        creds_pair(p, sv[0], sv[1]);
     }
     return r;
 }
@@ -368,6 +589,7 @@ static int64_t do_accept(struct user_process *p, uint64_t gfd, uint64_t uaddr,
     }
     if (nfd < 0)
         return -errno;
+    creds_forget(nfd);
     int g = user_fd_install(p, nfd, flags & SOCK_CLOEXEC, 0);
     if (g < 0 || !uaddr)
         return g;
@@ -488,6 +710,18 @@ USER_SYSCALL(setsockopt)
     return r;
 }
 
+/* The host's SO_PEERCRED names backstep: the guest peer's instead, or
+ * pid 0 with the host's ids when backstep does not know the peer. */
+static void peer_cred_to_guest(int fd, void *buf, socklen_t len)
+{
+    struct guest_ucred host, c;
+    memcpy(&host, buf, MIN(len, sizeof(host)));
+    if (!creds_peer(fd, &c))
+        c = (struct guest_ucred){ .pid = 0, .uid = host.uid,
+                                  .gid = host.gid };
+    memcpy(buf, &c, MIN(len, sizeof(c)));
+}
+
 USER_SYSCALL(getsockopt)
 {
     int fd = sock_host(p, a[0]);
@@ -505,6 +739,8 @@ USER_SYSCALL(getsockopt)
     socklen_t len = (socklen_t)MIN(room, GUEST_OPT_MAX);
     void *buf = g_malloc0(MAX(len, 1u));
     r = host_result(getsockopt(fd, level, name, buf, &len));
+    if (r == 0 && level == SOL_SOCKET && name == L_SO_PEERCRED)
+        peer_cred_to_guest(fd, buf, len);
     if (r == 0) {
         uint32_t out = MIN(len, (socklen_t)room);
         r = user_copy_out(p, a[3], buf, out);
@@ -539,7 +775,8 @@ static bool waitall_satisfied(int fd, size_t want)
  * its thread when it would wait. A waiting send may be short, as a
  * pipe's write is here (user/syscall-fs.c). */
 static int64_t transfer_msg(struct user_process *p, int fd, struct msghdr *m,
-                            int flags, bool is_send)
+                            int flags, bool is_send,
+                            const struct guest_ucred *sent_cred)
 {
     bool nonblock = guest_nonblocking(fd, flags);
     if (!is_send && !nonblock && (flags & MSG_WAITALL)) {
@@ -551,6 +788,10 @@ static int64_t transfer_msg(struct user_process *p, int fd, struct msghdr *m,
     }
     ssize_t r = is_send ? sendmsg(fd, m, flags | MSG_DONTWAIT)
                         : recvmsg(fd, m, flags | MSG_DONTWAIT);
+    if (r >= 0 && is_send) {
+        struct guest_ucred own = own_cred(p);
+        creds_sent(fd, (uint64_t)r, sent_cred ? sent_cred : &own);
+    }
     if (r >= 0)
         return r;
     int err = errno;
@@ -559,6 +800,26 @@ static int64_t transfer_msg(struct user_process *p, int fd, struct msghdr *m,
     if (is_send && err == EPIPE && !(flags & MSG_NOSIGNAL))
         user_signal_send(p, USER_SIGPIPE);
     return -err;
+}
+
+/* Message-based sockets (datagram, seqpacket) give one message a
+ * receive; a stream gives bytes. */
+static bool socket_is_datagram(int fd)
+{
+    int type = 0;
+    socklen_t l = sizeof(type);
+    return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &l) == 0
+           && type != SOCK_STREAM;
+}
+
+/* A receive got bytes on fd: its sender's guest credentials into *c
+ * (consuming their spans unless MSG_PEEK); false when the peer is not
+ * known. */
+static bool received_cred(int fd, uint64_t bytes, int flags,
+                          struct guest_ucred *c)
+{
+    return creds_received(fd, bytes, socket_is_datagram(fd),
+                          flags & MSG_PEEK, c);
 }
 
 USER_SYSCALL(sendto)
@@ -578,7 +839,7 @@ USER_SYSCALL(sendto)
             .msg_name = a[4] ? &na.ss : NULL, .msg_namelen = na.len,
             .msg_iov = iov->v, .msg_iovlen = (size_t)iov->n,
         };
-        r = transfer_msg(p, fd, &m, (int)a[3], true);
+        r = transfer_msg(p, fd, &m, (int)a[3], true, NULL);
     }
     g_free(iov);
     return r;
@@ -600,7 +861,11 @@ USER_SYSCALL(recvfrom)
             .msg_namelen = a[4] ? na.len : 0,
             .msg_iov = iov->v, .msg_iovlen = (size_t)iov->n,
         };
-        r = transfer_msg(p, fd, &m, (int)a[3] & ~MSG_CMSG_CLOEXEC, false);
+        r = transfer_msg(p, fd, &m, (int)a[3] & ~MSG_CMSG_CLOEXEC, false,
+                         NULL);
+        struct guest_ucred unused;
+        if (r >= 0)
+            received_cred(fd, (uint64_t)r, (int)a[3], &unused);
         if (r >= 0 && a[4]) {
             na.len = m.msg_namelen;
             int e = addr_out(p, &na, a[4], a[5]);
@@ -612,9 +877,29 @@ USER_SYSCALL(recvfrom)
     return r;
 }
 
+/* An SCM_CREDENTIALS message the guest sends: checked as Linux checks
+ * it, kept in *cred for the receiver, and made the host's own (backstep's
+ * pid and ids, which the host accepts). */
+static int creds_to_host(struct user_process *p, uint8_t *data, size_t len,
+                         struct guest_ucred *cred)
+{
+    if (len != sizeof(struct ucred))
+        return -EINVAL;
+    memcpy(cred, data, sizeof(*cred));
+    int r = cred_check(p, cred);
+    if (r < 0)
+        return r;
+    struct ucred host = { .pid = getpid(), .uid = geteuid(),
+                          .gid = getegid() };
+    memcpy(data, &host, sizeof(host));
+    return 0;
+}
+
 /* The guest's control messages for the host: SCM_RIGHTS's guest fds
- * become host fds; 0, -EINVAL (a malformed header), -EBADF, -EOPNOTSUPP. */
-static int control_to_host(struct user_process *p, uint8_t *buf, size_t len)
+ * become host fds, SCM_CREDENTIALS's guest credentials go to *cred (and
+ * *has_cred is set); 0, -EINVAL (a malformed header), -EBADF, -EPERM. */
+static int control_to_host(struct user_process *p, uint8_t *buf, size_t len,
+                           struct guest_ucred *cred, bool *has_cred)
 {
     size_t off = 0;
     while (len - off >= sizeof(struct cmsghdr)) {
@@ -622,9 +907,15 @@ static int control_to_host(struct user_process *p, uint8_t *buf, size_t len)
         memcpy(&c, buf + off, sizeof(c));
         if (c.cmsg_len < sizeof(c) || c.cmsg_len > len - off)
             return -EINVAL;
-        if (c.cmsg_level == SOL_SOCKET) {
+        if (c.cmsg_level == SOL_SOCKET && c.cmsg_type == SCM_CREDENTIALS) {
+            int r = creds_to_host(p, buf + off + sizeof(c),
+                                  c.cmsg_len - sizeof(c), cred);
+            if (r < 0)
+                return r;
+            *has_cred = true;
+        } else if (c.cmsg_level == SOL_SOCKET) {
             if (c.cmsg_type != SCM_RIGHTS)
-                return c.cmsg_type == SCM_CREDENTIALS ? -EOPNOTSUPP : -EINVAL;
+                return -EINVAL;
             size_t n = (c.cmsg_len - sizeof(c)) / sizeof(int32_t);
             if (n > GUEST_SCM_MAX_FD)
                 return -EINVAL;
@@ -647,11 +938,23 @@ static int control_to_host(struct user_process *p, uint8_t *buf, size_t len)
 
 /* Descriptors the host received (SCM_RIGHTS) join the guest's table and
  * the message names their guest numbers. When the table is full, the
- * rest are closed and MSG_CTRUNC says so, as Linux's scm_detach_fds. */
+ * rest are closed and MSG_CTRUNC says so, as Linux's scm_detach_fds.
+ * The host's SCM_CREDENTIALS (the socket has SO_PASSCRED) become the
+ * guest sender's, *cred, or pid 0 when !cred_known. */
 static void control_to_guest(struct user_process *p, struct msghdr *m,
-                             bool cloexec)
+                             bool cloexec, const struct guest_ucred *cred,
+                             bool cred_known)
 {
     for (struct cmsghdr *c = CMSG_FIRSTHDR(m); c; c = CMSG_NXTHDR(m, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS
+            && c->cmsg_len >= CMSG_LEN(sizeof(struct ucred))) {
+            struct guest_ucred g;
+            memcpy(&g, CMSG_DATA(c), sizeof(g));
+            g = cred_known ? *cred : (struct guest_ucred){ .pid = 0,
+                                     .uid = g.uid, .gid = g.gid };
+            memcpy(CMSG_DATA(c), &g, sizeof(g));
+            continue;
+        }
         if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
             continue;
         size_t n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
@@ -682,11 +985,14 @@ struct msg_call {
     struct net_addr name;
     struct user_host_iov iov;
     uint8_t *control;
+    struct guest_ucred cred;      /* sent in SCM_CREDENTIALS, or received */
+    bool has_cred;
 };
 
 static int msg_in(struct user_process *p, uint64_t gaddr, struct msg_call *c,
                   bool is_send)
 {
+    c->has_cred = false;
     int r = user_copy_in(p, &c->g, gaddr, sizeof(c->g));
     if (r < 0)
         return r;
@@ -724,7 +1030,8 @@ static int msg_in(struct user_process *p, uint64_t gaddr, struct msg_call *c,
         if (is_send) {
             r = user_copy_in(p, c->control, c->g.control, clen);
             if (r == 0)
-                r = control_to_host(p, c->control, clen);
+                r = control_to_host(p, c->control, clen, &c->cred,
+                                    &c->has_cred);
             if (r < 0)
                 return r;
         }
@@ -746,7 +1053,8 @@ USER_SYSCALL(sendmsg)
     struct msg_call *c = g_new0(struct msg_call, 1);
     int64_t r = msg_in(p, a[1], c, true);
     if (r == 0)
-        r = transfer_msg(p, fd, &c->m, (int)a[2], true);
+        r = transfer_msg(p, fd, &c->m, (int)a[2], true,
+                         c->has_cred ? &c->cred : NULL);
     g_free(c->control);
     g_free(c);
     return r;
@@ -791,10 +1099,13 @@ USER_SYSCALL(recvmsg)
     if (r == 0) {
         /* Received host fds are close-on-exec like all of ours; the
          * guest's MSG_CMSG_CLOEXEC goes to its table. */
-        r = transfer_msg(p, fd, &c->m, flags | MSG_CMSG_CLOEXEC, false);
+        r = transfer_msg(p, fd, &c->m, flags | MSG_CMSG_CLOEXEC, false,
+                         NULL);
         if (r >= 0) {
+            bool known = received_cred(fd, (uint64_t)r, flags, &c->cred);
             if (c->m.msg_control)
-                control_to_guest(p, &c->m, flags & MSG_CMSG_CLOEXEC);
+                control_to_guest(p, &c->m, flags & MSG_CMSG_CLOEXEC,
+                                 &c->cred, known);
             int e = msg_out(p, a[1], c, flags);
             if (e < 0)
                 r = e;

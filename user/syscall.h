@@ -53,7 +53,9 @@
     X(socket, 3) X(socketpair, 4) X(bind, 3) X(listen, 2) X(accept, 3) \
     X(accept4, 4) X(connect, 3) X(getsockname, 3) X(getpeername, 3) \
     X(sendto, 6) X(recvfrom, 6) X(setsockopt, 5) X(getsockopt, 5) \
-    X(shutdown, 2) X(sendmsg, 3) X(recvmsg, 3)
+    X(shutdown, 2) X(sendmsg, 3) X(recvmsg, 3) \
+    X(shmget, 3) X(shmat, 3) X(shmdt, 1) X(shmctl, 3) \
+    X(semget, 3) X(semop, 3) X(semtimedop, 4) X(semctl, 4)
 
 /* syscall-fs.c: guest buffers as host iovecs, one piece per page, for a
  * single readv/writev/recvmsg/sendmsg on the host. */

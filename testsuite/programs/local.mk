@@ -14,7 +14,7 @@
 PROGRAMS_NAMES = int-arith int128 bitfields switch setjmp varargs structs \
 	float-print libm fenv conversions string sort malloc vector atomics \
 	interp crc-sha crypto-ext ext sve tagged poll sve2-int sockets sve2-mul \
-	shm-fork itimer
+	shm-fork itimer sysv-ipc scm-creds
 
 EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 	testsuite/programs/int-arith.c testsuite/programs/int128.c \

@@ -46,10 +46,13 @@ static void test_log_round_trip(void)
 
     event_log_record(log, EVENT_SYSCALL, 10, 1000, 63, 0, "\x05\0\0\0\0\0\0\0",
                      8);
+    event_log_record(log, EVENT_HOLD, 15, 1002, 1, 0, NULL, 0);
+    event_log_record(log, EVENT_KILL_PROCESS, 15, 1003, 0,
+                     EVENT_AFTER_SIGNAL_STOP, NULL, 0);
     event_log_record(log, EVENT_SIGNAL, 20, -1, 11, EVENT_AFTER_SIGNAL_STOP,
                      NULL, 0);
     event_log_record(log, EVENT_MEM_WRITE, 20, 1000, 0x4000, 0, "abc", 3);
-    g_assert_cmpuint(event_log_length(log), ==, 3);
+    g_assert_cmpuint(event_log_length(log), ==, 5);
     g_assert_true(event_log_save(log, argv, envp, 99, path, &error));
     g_assert_no_error(error);
 
@@ -62,8 +65,8 @@ static void test_log_round_trip(void)
     g_assert_cmpstr(argv2[1], ==, "arg one");
     g_assert_null(argv2[2]);
     g_assert_cmpstr(envp2[0], ==, "A=1");
-    g_assert_cmpuint(event_log_length(back), ==, 3);
-    for (size_t i = 0; i < 3; i++) {
+    g_assert_cmpuint(event_log_length(back), ==, 5);
+    for (size_t i = 0; i < 5; i++) {
         const struct event *a = event_log_get(log, i);
         const struct event *b = event_log_get(back, i);
         g_assert_cmpuint(a->icount, ==, b->icount);
@@ -99,7 +102,7 @@ static void test_log_round_trip(void)
         struct event_log *l = event_log_load(path, &argv2, &envp2, &end,
                                              &error);
         if (l) {
-            g_assert_cmpuint(event_log_length(l), ==, 3);
+            g_assert_cmpuint(event_log_length(l), ==, 5);
             event_log_free(l);
             g_strfreev(argv2);
             g_strfreev(envp2);
@@ -675,6 +678,241 @@ static void check_multi_snapshots(const struct multi_guest *g)
     recorded_free(&a);
 }
 
+/* Run m toward count `to` as run_to does, but give up when nothing can
+ * run (every runnable thread held or waiting on it): its count then. */
+static uint64_t run_while_progress(struct machine *m, uint64_t to)
+{
+    for (int guard = 0; guard < 100000; guard++) {
+        uint64_t now = m->ops->icount(m);
+        struct machine_stop stop = { 0 };
+        if (now >= to)
+            return now;
+        m->ops->run(m, to - now, &stop);
+        if (stop.kind == MACHINE_STOP_EXITED || stop.kind == MACHINE_STOP_KILLED)
+            break;
+        if (stop.kind == MACHINE_STOP_SIGNAL)
+            m->ops->set_signal(m, stop.signal);
+        else if (m->ops->icount(m) == now)
+            break;
+    }
+    return m->ops->icount(m);
+}
+
+static const struct cpu_debug_regs *regs_of(const struct threads_moment *mo,
+                                            int64_t tid)
+{
+    for (guint i = 0; i < mo->n; i++) {
+        if (mo->tids[i] == tid)
+            return &mo->regs[i];
+    }
+    return NULL;
+}
+
+/* The debugger's holds are part of the recording: a thread held for a
+ * stretch of the live run stands still over that stretch in a replay
+ * from the start and in the recording's own past (through its
+ * snapshots), and everything else there is as recorded. */
+static void test_held_thread_replays(void)
+{
+    const struct multi_guest *g = &threads_guest;
+    struct recorded a;
+    struct spec spec_b;
+    struct syscall_door *door_b = syscall_door_new();
+    struct machine *b, *plain;
+    struct threads_moment seen[6], ma, mb;
+    char *argv[] = { g->path, NULL };
+    GError *error = NULL;
+    uint64_t end;
+    int64_t held_tid;
+    size_t n = 0;
+
+    if (!g->path) {
+        g_test_skip("no cross compiler or nm");
+        syscall_door_free(door_b);
+        return;
+    }
+    struct spec plain_spec = { .argv = { g->path, NULL } };
+    plain = make(&plain_spec, &error);
+    g_assert_no_error(error);
+    run_to(plain, UINT64_MAX);
+    end = plain->ops->icount(plain);
+    plain->ops->free(plain);
+    g_assert_cmpuint(end, >, 10000);
+
+    /* A worker that runs early in the stretch when nobody is held (the
+     * run is the same every time: no input from outside). */
+    uint64_t stretch = end / 10;
+    struct threads_moment c0, c1;
+    plain = make(&plain_spec, &error);
+    g_assert_no_error(error);
+    run_to(plain, end / 3);
+    capture_threads(plain, g->addr, &c0);
+    run_to(plain, end / 3 + stretch / 3);
+    capture_threads(plain, g->addr, &c1);
+    plain->ops->free(plain);
+    held_tid = 0;
+    for (guint i = 1; i < c0.n && !held_tid; i++) {
+        const struct cpu_debug_regs *later = regs_of(&c1, c0.tids[i]);
+        if (later && !cpu_debug_regs_equal(&c0.regs[i], later))
+            held_tid = c0.tids[i];
+    }
+    g_assert_cmpint(held_tid, !=, 0);
+
+    /* Live to there, and hold it. */
+    record_argv(&a, argv, end / 30, 0, end / 3);
+    capture_threads(a.tl_machine, g->addr, &seen[n++]);
+    a.tl_machine->ops->hold_thread(a.tl_machine, held_tid, true);
+
+    /* Held for a stretch (until the others cannot go on without it). */
+    for (int i = 1; i <= 3; i++) {
+        uint64_t to = end / 3 + stretch * i / 3;
+        if (run_while_progress(a.tl_machine, to) != to)
+            break;
+        capture_threads(a.tl_machine, g->addr, &seen[n++]);
+    }
+    g_assert_cmpuint(n, >=, 2);
+    g_test_message("thread %" PRId64 " held over %zu moments, %" PRIu64
+                   "..%" PRIu64, held_tid, n, seen[0].icount,
+                   seen[n - 1].icount);
+    /* The held thread stood still while the others ran. */
+    for (size_t i = 1; i < n; i++) {
+        const struct cpu_debug_regs *r0 = regs_of(&seen[0], held_tid);
+        const struct cpu_debug_regs *ri = regs_of(&seen[i], held_tid);
+        g_assert_nonnull(r0);
+        g_assert_nonnull(ri);
+        g_assert_true(cpu_debug_regs_equal(r0, ri));
+    }
+    g_assert_cmpuint(seen[n - 1].icount, >, seen[0].icount);
+
+    /* Released: on to near the end. */
+    a.tl_machine->ops->hold_thread(a.tl_machine, held_tid, false);
+    uint64_t after = a.tl_machine->ops->icount(a.tl_machine);
+    uint64_t present = after + (end - after) / 2;
+    run_to(a.tl_machine, present);
+    present = a.tl_machine->ops->icount(a.tl_machine);
+    g_assert_cmpuint(present, >, after);
+    capture_threads(a.tl_machine, g->addr, &seen[n++]);
+
+    /* A replay of the saved recording, and the recording's own past,
+     * are the recording at each of those moments. */
+    b = replay_of(&a, UINT64_MAX, door_b, &spec_b);
+    for (size_t k = n; k-- > 0;) {
+        g_assert_cmpint(timeline_goto(timeline_of(b), seen[k].icount), ==, 0);
+        capture_threads(b, g->addr, &mb);
+        assert_same_threads(&seen[k], &mb);
+        if (seen[k].icount < present) {
+            g_assert_cmpint(timeline_goto(a.tl, seen[k].icount), ==, 0);
+            capture_threads(a.tl_machine, g->addr, &ma);
+            assert_same_threads(&seen[k], &ma);
+        }
+    }
+    /* From the past forward to the present and on live, released. */
+    g_assert_cmpint(timeline_goto(a.tl, present), ==, 0);
+    run_to(a.tl_machine, UINT64_MAX);
+    g_assert_cmpuint(a.tl_machine->ops->icount(a.tl_machine), >, present);
+    b->ops->free(b);
+    syscall_door_free(door_b);
+    recorded_free(&a);
+}
+
+/* A process of the machine by pid (followed or not): its `work`. */
+struct proc_moment {
+    struct threads_moment threads;  /* of the followed processes */
+    bool alive;
+    uint64_t var;
+};
+
+static void capture_proc(struct machine *m, uint64_t var_addr, int64_t pid,
+                         struct proc_moment *mo)
+{
+    capture_threads(m, var_addr, &mo->threads);
+    mo->var = 0;
+    mo->alive = m->ops->pid_of(m, pid) == pid
+                && m->ops->read_mem_of(m, pid, var_addr, &mo->var,
+                                       sizeof(mo->var)) == sizeof(mo->var);
+}
+
+static void assert_same_proc(const struct proc_moment *a,
+                             const struct proc_moment *b)
+{
+    assert_same_threads(&a->threads, &b->threads);
+    g_assert_cmpint(a->alive, ==, b->alive);
+    g_assert_cmphex(a->var, ==, b->var);
+}
+
+/* A process the debugger kills is killed in a replay too, at the same
+ * count: the replay and the recording's own past agree with the
+ * recording after the kill. */
+static void test_killed_process_replays(void)
+{
+    const struct multi_guest *g = &fork_guest;
+    struct recorded a;
+    struct spec spec_b;
+    struct syscall_door *door_b = syscall_door_new();
+    struct machine *b, *plain;
+    struct proc_moment seen[3], mo;
+    char *argv[] = { g->path, NULL };
+    GError *error = NULL;
+    uint64_t end, at;
+    int64_t victim = 0, main_pid;
+
+    if (!g->path) {
+        g_test_skip("no cross compiler or nm");
+        syscall_door_free(door_b);
+        return;
+    }
+    struct spec plain_spec = { .argv = { g->path, NULL } };
+    plain = make(&plain_spec, &error);
+    g_assert_no_error(error);
+    run_to(plain, UINT64_MAX);
+    end = plain->ops->icount(plain);
+    plain->ops->free(plain);
+
+    /* Live to where a child computes, and kill it. */
+    record_argv(&a, argv, end / 30, 0, 1);
+    main_pid = a.tl_machine->ops->pid(a.tl_machine);
+    for (at = end / 10; at < end - end / 10 && !victim; at += end / 20) {
+        run_to(a.tl_machine, at);
+        for (int64_t p = main_pid + 1; p < main_pid + 8 && !victim; p++) {
+            capture_proc(a.tl_machine, g->addr, p, &mo);
+            if (mo.alive)
+                victim = p;
+        }
+    }
+    g_assert_cmpint(victim, !=, 0);
+    capture_proc(a.tl_machine, g->addr, victim, &seen[0]);
+    g_assert_cmpint(a.tl_machine->ops->kill_process(a.tl_machine, victim),
+                    ==, 0);
+    uint64_t killed_at = a.tl_machine->ops->icount(a.tl_machine);
+    run_to(a.tl_machine, killed_at + 1000);
+    capture_proc(a.tl_machine, g->addr, victim, &seen[1]);
+    uint64_t present = killed_at + (end - killed_at) / 4;
+    run_to(a.tl_machine, present);
+    present = a.tl_machine->ops->icount(a.tl_machine);
+    capture_proc(a.tl_machine, g->addr, victim, &seen[2]);
+    /* It computes no more (gone, or a zombie until its parent reaps). */
+    g_assert_true(!seen[2].alive || seen[2].var == seen[0].var);
+    g_test_message("process %" PRId64 " killed at %" PRIu64, victim,
+                   killed_at);
+
+    b = replay_of(&a, UINT64_MAX, door_b, &spec_b);
+    for (size_t k = 0; k < G_N_ELEMENTS(seen); k++) {
+        g_assert_cmpint(timeline_goto(timeline_of(b), seen[k].threads.icount),
+                        ==, 0);
+        capture_proc(b, g->addr, victim, &mo);
+        assert_same_proc(&seen[k], &mo);
+        if (seen[k].threads.icount < present) {
+            g_assert_cmpint(timeline_goto(a.tl, seen[k].threads.icount), ==,
+                            0);
+            capture_proc(a.tl_machine, g->addr, victim, &mo);
+            assert_same_proc(&seen[k], &mo);
+        }
+    }
+    b->ops->free(b);
+    syscall_door_free(door_b);
+    recorded_free(&a);
+}
+
 /* Allocation tags are part of the past: going back over an STG shows
  * the tag from before it, through snapshots as in a replay from the
  * start. */
@@ -913,6 +1151,9 @@ int main(int argc, char **argv)
     g_test_add_func("/timeline/start-moves", test_start_moves);
     g_test_add_func("/timeline/threads-snapshots", test_threads_snapshots);
     g_test_add_func("/timeline/processes-snapshots", test_procs_snapshots);
+    g_test_add_func("/timeline/held-thread-replays", test_held_thread_replays);
+    g_test_add_func("/timeline/killed-process-replays",
+                    test_killed_process_replays);
     g_test_add_func("/timeline/mte-snapshots", test_mte_snapshots);
     g_test_add_func("/timeline/shared-memory-snapshots", test_shm_snapshots);
     int status = g_test_run();

@@ -1,10 +1,11 @@
 /* Unit tests of user/syscall-net.c through the dispatcher: argument
  * checks and errno values as Linux's, EFAULT for bad guest pointers
- * without losing data or leaking descriptors, SCM_RIGHTS, blocking calls
- * that park their thread, AF_UNIX pathnames through the guest root, and
+ * without losing data or leaking descriptors, SCM_RIGHTS, SCM_CREDENTIALS
+ * (Linux's checks, guest pids per sender, SO_PASSCRED, SO_PEERCRED),
+ * blocking calls that park their thread, AF_UNIX pathnames through the guest root, and
  * the system-call door: a recorded recv replays its bytes without
  * touching the host, and a replayed accept or SCM_RIGHTS receive keeps the
- * fd numbering. */
+ * fd numbering and the received credentials. */
 #define _GNU_SOURCE
 #include "config.h"
 
@@ -205,7 +206,8 @@ static void test_arguments(void)
     g_assert_cmpint(SYS(p, accept4, s, 0, 0, 0x10), ==, -EINVAL);
     g_assert_cmpint(SYS(p, listen, s, 1), ==, -EOPNOTSUPP);
     /* recvmsg/sendmsg: too many iovecs, a malformed control message,
-     * credentials (not translated). */
+     * credentials naming another pid (checked as Linux's scm_check_creds
+     * does for an unprivileged sender). */
     struct gmsg m = { .iovlen = 1025 };
     put(p, buf + 1000, &m, sizeof(m));
     g_assert_cmpint(SYS(p, recvmsg, s, buf + 1000, 0), ==, -EMSGSIZE);
@@ -221,7 +223,8 @@ static void test_arguments(void)
     put(p, buf + 1300, creds, sizeof(creds));
     m.controllen = 32;
     put(p, buf + 1000, &m, sizeof(m));
-    g_assert_cmpint(SYS(p, sendmsg, sv[0], buf + 1000, 0), ==, -EOPNOTSUPP);
+    p->uid = p->gid = 1000;
+    g_assert_cmpint(SYS(p, sendmsg, sv[0], buf + 1000, 0), ==, -EPERM);
     user_process_free(p);
 }
 
@@ -331,6 +334,150 @@ static void test_scm_rights(void)
     g_assert_true(p->fds[got].cloexec);
     g_assert_cmpint(SYS(p, write, got, buf + 300, 1), ==, 1);
     g_assert_cmpint(SYS(p, read, pfd[0], buf + 600, 1), ==, 1);
+    user_process_free(p);
+}
+
+#define L_SO_PASSCRED 16
+#define L_SO_PEERCRED 17
+#define L_MSG_PEEK 2
+
+/* The guest's SCM_CREDENTIALS message: cmsghdr and struct ucred. */
+struct gcred_msg {
+    uint64_t len;
+    int32_t level, type;
+    int32_t pid;
+    uint32_t uid, gid, pad;
+};
+
+/* sendmsg of one byte on fd, with credentials (pid, uid, gid) when
+ * with_cred; the syscall's result. */
+static int64_t send_cred(struct user_process *p, uint64_t buf, int32_t fd,
+                         bool with_cred, int32_t pid, uint32_t uid,
+                         uint32_t gid)
+{
+    struct gcred_msg c = { 28, L_SOL_SOCKET, L_SCM_CREDENTIALS, pid, uid,
+                           gid, 0 };
+    put(p, buf + 200, &c, sizeof(c));
+    put(p, buf + 300, "c", 1);
+    uint64_t iov[2] = { buf + 300, 1 };
+    put(p, buf + 400, iov, sizeof(iov));
+    struct gmsg m = { .iov = buf + 400, .iovlen = 1,
+                      .control = with_cred ? buf + 200 : 0,
+                      .controllen = with_cred ? 32 : 0 };
+    put(p, buf + 1000, &m, sizeof(m));
+    return SYS(p, sendmsg, fd, buf + 1000, 0);
+}
+
+/* recvmsg of up to want bytes on fd with room for credentials: its
+ * result, and the credentials received into *c (zero when none came). */
+static int64_t recv_cred(struct user_process *p, uint64_t buf, int32_t fd,
+                         uint64_t want, int flags, struct gcred_msg *c)
+{
+    put(p, buf + 200, (uint8_t[32]){ 0 }, 32);
+    uint64_t iov[2] = { buf + 500, want };
+    put(p, buf + 400, iov, sizeof(iov));
+    struct gmsg m = { .iov = buf + 400, .iovlen = 1, .control = buf + 200,
+                      .controllen = 32 };
+    put(p, buf + 1000, &m, sizeof(m));
+    int64_t r = SYS(p, recvmsg, fd, buf + 1000, flags);
+    get(p, buf + 200, c, sizeof(*c));
+    return r;
+}
+
+static void test_scm_credentials(void)
+{
+    struct user_process *p = new_process();
+    uint64_t buf = guest_alloc(p, 8192);
+    int32_t me = (int32_t)p->pid;
+    p->uid = p->gid = 1000;          /* an unprivileged guest */
+    int32_t sv[2];
+    pair(p, buf + 3000, L_SOCK_STREAM, sv);
+    /* The checks: a foreign pid, uid or gid; no id; a short ucred. */
+    g_assert_cmpint(send_cred(p, buf, sv[0], true, me + 1, 1000, 1000), ==,
+                    -EPERM);
+    g_assert_cmpint(send_cred(p, buf, sv[0], true, me, 1001, 1000), ==,
+                    -EPERM);
+    g_assert_cmpint(send_cred(p, buf, sv[0], true, me, 1000, 0), ==, -EPERM);
+    g_assert_cmpint(send_cred(p, buf, sv[0], true, me, 0xffffffffu, 1000),
+                    ==, -EINVAL);
+    struct gcred_msg shortc = { 24, L_SOL_SOCKET, L_SCM_CREDENTIALS, me };
+    put(p, buf + 2000, &shortc, sizeof(shortc));
+    struct gmsg sm = { .control = buf + 2000, .controllen = 24 };
+    put(p, buf + 2100, &sm, sizeof(sm));
+    g_assert_cmpint(SYS(p, sendmsg, sv[0], buf + 2100, 0), ==, -EINVAL);
+
+    /* SO_PASSCRED on the receiver, and getsockopt says so. */
+    int32_t one = 1, room = 4;
+    put(p, buf + 2200, &one, 4);
+    g_assert_cmpint(SYS(p, setsockopt, sv[1], L_SOL_SOCKET, L_SO_PASSCRED,
+                        buf + 2200, 4), ==, 0);
+    put(p, buf + 2200, (int32_t[1]){ 0 }, 4);
+    put(p, buf + 2204, &room, 4);
+    g_assert_cmpint(SYS(p, getsockopt, sv[1], L_SOL_SOCKET, L_SO_PASSCRED,
+                        buf + 2200, buf + 2204), ==, 0);
+    g_assert_cmpuint(get_u32(p, buf + 2200), ==, 1);
+
+    /* Valid credentials arrive as sent; nothing left from the refused. */
+    struct gcred_msg got;
+    g_assert_cmpint(send_cred(p, buf, sv[0], true, me, 1000, 1000), ==, 1);
+    g_assert_cmpint(recv_cred(p, buf, sv[1], 16, 0, &got), ==, 1);
+    g_assert_cmpuint(got.len, ==, 28);
+    g_assert_cmpint(got.type, ==, L_SCM_CREDENTIALS);
+    g_assert_cmpint(got.pid, ==, me);
+    g_assert_cmpuint(got.uid, ==, 1000);
+    g_assert_cmpuint(got.gid, ==, 1000);
+
+    /* Bytes from two senders (another guest process: another pid), sent
+     * without credentials: each receive names its bytes' sender, a peek
+     * consumes nothing. */
+    p->pid = me + 7;
+    g_assert_cmpint(send_cred(p, buf, sv[0], false, 0, 0, 0), ==, 1);
+    p->pid = me;
+    g_assert_cmpint(send_cred(p, buf, sv[0], false, 0, 0, 0), ==, 1);
+    g_assert_cmpint(recv_cred(p, buf, sv[1], 1, L_MSG_PEEK, &got), ==, 1);
+    g_assert_cmpint(got.pid, ==, me + 7);
+    g_assert_cmpint(recv_cred(p, buf, sv[1], 1, 0, &got), ==, 1);
+    g_assert_cmpint(got.pid, ==, me + 7);
+    g_assert_cmpint(recv_cred(p, buf, sv[1], 1, 0, &got), ==, 1);
+    g_assert_cmpint(got.pid, ==, me);
+    g_assert_cmpuint(got.uid, ==, 1000);
+
+    /* SO_PEERCRED: the socketpair's creator, not the host's pid. */
+    uint32_t pc[3] = { 0 };
+    room = 12;
+    put(p, buf + 2200, pc, sizeof(pc));
+    put(p, buf + 2220, &room, 4);
+    g_assert_cmpint(SYS(p, getsockopt, sv[0], L_SOL_SOCKET, L_SO_PEERCRED,
+                        buf + 2200, buf + 2220), ==, 0);
+    get(p, buf + 2200, pc, sizeof(pc));
+    g_assert_cmpint((int32_t)pc[0], ==, me);
+    g_assert_cmpuint(pc[1], ==, 1000);
+
+    /* A privileged guest may name any ids, and another process's pid
+     * but not one no process has. */
+    p->uid = p->gid = 0;
+    g_assert_cmpint(send_cred(p, buf, sv[0], true, me + 4242, 5, 6), ==,
+                    -ESRCH);
+    g_assert_cmpint(send_cred(p, buf, sv[0], true, me, 5, 6), ==, 1);
+    g_assert_cmpint(recv_cred(p, buf, sv[1], 16, 0, &got), ==, 1);
+    g_assert_cmpint(got.pid, ==, me);
+    g_assert_cmpuint(got.uid, ==, 5);
+    g_assert_cmpuint(got.gid, ==, 6);
+
+    /* Datagrams: one message, one sender's credentials each. */
+    int32_t dv[2];
+    pair(p, buf + 3000, L_SOCK_DGRAM, dv);
+    put(p, buf + 2200, &one, 4);
+    g_assert_cmpint(SYS(p, setsockopt, dv[1], L_SOL_SOCKET, L_SO_PASSCRED,
+                        buf + 2200, 4), ==, 0);
+    p->pid = me + 3;
+    g_assert_cmpint(send_cred(p, buf, dv[0], false, 0, 0, 0), ==, 1);
+    p->pid = me;
+    g_assert_cmpint(send_cred(p, buf, dv[0], true, me, 0, 0), ==, 1);
+    g_assert_cmpint(recv_cred(p, buf, dv[1], 16, 0, &got), ==, 1);
+    g_assert_cmpint(got.pid, ==, me + 3);
+    g_assert_cmpint(recv_cred(p, buf, dv[1], 16, 0, &got), ==, 1);
+    g_assert_cmpint(got.pid, ==, me);
     user_process_free(p);
 }
 
@@ -516,6 +663,18 @@ static void test_door_replay(void)
         memcpy(&passed, ctl + 16, 4);
         g_assert_cmpint(passed, >, pfd[1]);
         g_assert_cmpint(user_fd_host(p, passed), >=, 0);
+        /* Credentials received with SO_PASSCRED: the replay writes the
+         * recorded ones, the sender's guest pid. */
+        int32_t one = 1;
+        put(p, buf + 3400, &one, 4);
+        g_assert_cmpint(SYS(p, setsockopt, sv[0], L_SOL_SOCKET,
+                            L_SO_PASSCRED, buf + 3400, 4), ==, 0);
+        struct gcred_msg cred;
+        g_assert_cmpint(send_cred(p, buf + 4000, sv[1], false, 0, 0, 0), ==,
+                        1);
+        g_assert_cmpint(recv_cred(p, buf + 4000, sv[0], 1, 0, &cred), ==, 1);
+        g_assert_cmpint(cred.type, ==, L_SCM_CREDENTIALS);
+        g_assert_cmpint(cred.pid, ==, p->pid);
         int64_t after = SYS(p, socket, L_AF_UNIX, L_SOCK_STREAM, 0);
         if (pass == 0) {
             rec_accept = a;
@@ -559,6 +718,7 @@ int main(int argc, char **argv)
     g_test_add_func("/user/net/arguments", test_arguments);
     g_test_add_func("/user/net/efault", test_efault);
     g_test_add_func("/user/net/scm-rights", test_scm_rights);
+    g_test_add_func("/user/net/scm-credentials", test_scm_credentials);
     g_test_add_func("/user/net/blocking-parks", test_blocking_parks);
     g_test_add_func("/user/net/unix-root", test_unix_root);
     g_test_add_func("/user/net/door-replay", test_door_replay);
