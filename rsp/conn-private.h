@@ -52,6 +52,8 @@ struct rsp_conn {
     struct rsp_peer_features peer;
 
     bool running;           /* a resume is outstanding */
+    bool interrupt_ahead;   /* a Ctrl-C follows the packet being handled */
+    bool interrupt_taken;   /* ...and a command took it: skip it */
     bool finished;          /* D, k or vKill handled */
     /* Packets that arrived while running, replayed after the stop. */
     GQueue pending;         /* of GBytes */

@@ -111,6 +111,25 @@ static void handle_packet(struct rsp_conn *conn, const struct rsp_rx_event *ev)
     rsp_dispatch(conn, ev->payload, ev->len);
 }
 
+/* Whether data (what follows a packet in the same read) starts, after
+ * acknowledgements, with a Ctrl-C. */
+static bool interrupt_follows(const uint8_t *data, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len && (data[i] == '+' || data[i] == '-'))
+        i++;
+    return i < len && data[i] == 0x03;
+}
+
+bool rsp_conn_take_interrupt(struct rsp_conn *conn)
+{
+    if (!conn->interrupt_ahead || conn->interrupt_taken)
+        return false;
+    conn->interrupt_taken = true;
+    return true;
+}
+
 void rsp_conn_feed(struct rsp_conn *conn, const uint8_t *data, size_t len)
 {
     struct rsp_rx_event ev;
@@ -132,13 +151,23 @@ void rsp_conn_feed(struct rsp_conn *conn, const uint8_t *data, size_t len)
                 send_raw(conn, conn->last_packet->str, conn->last_packet->len);
             break;
         case RSP_RX_INTERRUPT:
+            if (conn->interrupt_taken) {
+                conn->interrupt_taken = false;  /* it did its work */
+                break;
+            }
             /* Ctrl-C while stopped (a race with the stop reply) has
              * nothing to interrupt. */
             if (conn->running && conn->target->ops->interrupt)
                 conn->target->ops->interrupt(conn->target);
             break;
         case RSP_RX_PACKET:
+            /* A Ctrl-C sent soon after a packet may come in the same
+             * read (the debugger's Nagle delay): the command it meant
+             * to stop must be able to see it. */
+            conn->interrupt_ahead = interrupt_follows(data, len);
+            conn->interrupt_taken = false;
             handle_packet(conn, &ev);
+            conn->interrupt_ahead = false;
             break;
         }
     }

@@ -26,6 +26,12 @@ void rsp_conn_free(struct rsp_conn *conn);
 /* Bytes from the debugger, any amount, packets may be split anywhere. */
 void rsp_conn_feed(struct rsp_conn *conn, const uint8_t *data, size_t len);
 
+/* True once if a Ctrl-C came in the same read as the packet being
+ * handled, after it: a long command (bc, `monitor goto`) that polls for
+ * interrupts takes it here, since it is not in the socket any more. The
+ * taken byte then interrupts nothing else. */
+bool rsp_conn_take_interrupt(struct rsp_conn *conn);
+
 /* The target stopped after resume(): send the stop reply. */
 void rsp_conn_report_stop(struct rsp_conn *conn, const struct rsp_stop *stop);
 

@@ -128,7 +128,8 @@ static void send_bytes(void *opaque, const uint8_t *data, size_t len)
  * way (a long reverse move answers only when done, so the byte waits in
  * the socket): taken out of the socket if so. Acks ('+') of earlier
  * replies may come before it and go with it; anything else is a packet
- * for the protocol engine afterwards, left where it is. */
+ * for the protocol engine afterwards, left where it is. One read with the
+ * packet already took in may hold it too: the connection has it then. */
 static bool poll_for_interrupt(void *opaque)
 {
     struct gdb_server *s = opaque;
@@ -138,6 +139,8 @@ static bool poll_for_interrupt(void *opaque)
 
     if (!s->socket)
         return false;
+    if (s->rsp && rsp_conn_take_interrupt(s->rsp))
+        return true;
     fd = g_socket_get_fd(s->socket);
     n = recv(fd, buf, sizeof buf, MSG_PEEK | MSG_DONTWAIT);
     while (i < n && buf[i] == '+')

@@ -305,6 +305,8 @@ static void pass_debug_stop(struct machine *m, const struct machine_stop *s)
 /* Asking costs a system call (a look at the debugger's socket): not at
  * every replay chunk, which can be one instruction long near events. */
 #define INTERRUPT_POLL_US 10000
+/* Instructions in one run of an interruptible move: some milliseconds. */
+#define INTERRUPTIBLE_RUN (UINT64_C(1) << 22)
 
 void timeline_set_interrupt_check(struct timeline *tl,
                                   timeline_interrupt_check check, void *data)
@@ -355,6 +357,10 @@ bool timeline_replay_advance(struct timeline *tl, uint64_t limit,
         uint64_t snap_at = timeline_next_snapshot_point(tl, m, now);
         if (snap_at - now < budget)
             budget = snap_at - now;
+        /* A Ctrl-C is looked for between runs: keep them short enough
+         * that it is seen promptly however far the next stop is. */
+        if (tl->interruptible && budget > INTERRUPTIBLE_RUN)
+            budget = INTERRUPTIBLE_RUN;
         /* An event of this count waits for the signal stop it was taken
          * at: run to produce that stop. */
         if (budget == 0)

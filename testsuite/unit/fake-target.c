@@ -285,6 +285,11 @@ static int op_monitor(struct rsp_target *t, const char *command, GString *out)
     }
     if (strcmp(command, "quiet") == 0)
         return 0;
+    if (strcmp(command, "long") == 0) {
+        bool stopped = ft->conn && rsp_conn_take_interrupt(ft->conn);
+        g_string_append(out, stopped ? "interrupted\n" : "done\n");
+        return 0;
+    }
     g_string_append_printf(out, "unknown command: %s\n", command);
     return -ENOENT;
 }
@@ -501,6 +506,7 @@ struct fake_peer *fake_peer_new(void)
     peer->ft = fake_target_new();
     peer->out = g_string_new(NULL);
     peer->conn = rsp_conn_new(&peer->ft->base, peer_receive, peer);
+    peer->ft->conn = peer->conn;
     return peer;
 }
 

@@ -67,6 +67,9 @@ struct fake_target {
 
     struct rsp_stop stop;           /* what last_stop() reports */
     char *last_monitor;
+    /* The connection, for the monitor command "long", which looks for a
+     * Ctrl-C as backstep's long moves do. */
+    struct rsp_conn *conn;
     bool killed, detached;
     GBytes *auxv;                   /* NULL: xfer_read says -EOPNOTSUPP */
 

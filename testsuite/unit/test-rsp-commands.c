@@ -774,6 +774,99 @@ static void test_monitor(void)
     fake_peer_free(peer);
 }
 
+/* A monitor command's console text, from its packets (O..., then OK). */
+static char *monitor_text(GPtrArray *packets)
+{
+    GString *text = g_string_new(NULL);
+
+    g_assert_cmpuint(packets->len, >=, 1);
+    g_assert_cmpstr(packet_at(packets, packets->len - 1)->str, ==, "OK");
+    for (guint i = 0; i + 1 < packets->len; i++) {
+        const GString *p = packet_at(packets, i);
+        size_t n = (p->len - 1) / 2;
+        char *chunk = g_malloc0(n + 1);
+        g_assert_true(p->str[0] == 'O');
+        g_assert_true(rsp_hex_decode(p->str + 1, (uint8_t *)chunk, n));
+        g_string_append(text, chunk);
+        g_free(chunk);
+    }
+    return g_string_free(text, FALSE);
+}
+
+/* Append payload framed (rsp_frame_packet replaces its output). */
+static void append_frame(GString *raw, const char *payload)
+{
+    GString *frame = g_string_new(NULL);
+
+    rsp_frame_packet(frame, payload, strlen(payload), false);
+    g_string_append_len(raw, frame->str, (gssize)frame->len);
+    g_string_free(frame, TRUE);
+}
+
+/* Feed raw in one piece and return the console text of the monitor
+ * command it starts. */
+static char *feed_monitor(struct fake_peer *peer, const GString *raw)
+{
+    GPtrArray *packets;
+    int acks, naks;
+    char *text;
+
+    fake_peer_feed(peer, raw->str, raw->len);
+    packets = fake_peer_take(peer, &acks, &naks);
+    text = monitor_text(packets);
+    g_ptr_array_unref(packets);
+    return text;
+}
+
+/* A Ctrl-C that comes in one read with the packet before it (gdb's
+ * Nagle delay can put them together) is seen by the command that packet
+ * starts, once, and then interrupts nothing else; one after a resume
+ * packet interrupts the resumed target as always. */
+static void test_interrupt_in_same_read(void)
+{
+    struct fake_peer *peer = fake_peer_new();
+    GString *raw = g_string_new(NULL);
+    char *text;
+
+    append_frame(raw, "qRcmd,6c6f6e67");                  /* "long" */
+    g_string_append(raw, "+\x03");
+    text = feed_monitor(peer, raw);
+    g_assert_cmpstr(text, ==, "interrupted\n");
+    g_assert_cmpint(peer->ft->interrupt_calls, ==, 0);
+    g_free(text);
+
+    /* Alone, the same command is not interrupted. */
+    g_string_truncate(raw, 0);
+    append_frame(raw, "qRcmd,6c6f6e67");
+    text = feed_monitor(peer, raw);
+    g_assert_cmpstr(text, ==, "done\n");
+    g_free(text);
+
+    /* The Ctrl-C the command took does not stop the continue after it. */
+    g_string_truncate(raw, 0);
+    append_frame(raw, "qRcmd,6c6f6e67");
+    g_string_append_c(raw, 0x03);
+    append_frame(raw, "c");
+    text = feed_monitor(peer, raw);
+    g_assert_cmpstr(text, ==, "interrupted\n");
+    g_free(text);
+    g_assert_cmpint(peer->ft->resume_calls, ==, 1);
+    g_assert_cmpint(peer->ft->interrupt_calls, ==, 0);
+    g_assert_true(rsp_conn_target_running(peer->conn));
+    fake_peer_free(peer);
+
+    /* One in the read of a continue stops the running target. */
+    peer = fake_peer_new();
+    g_string_truncate(raw, 0);
+    append_frame(raw, "c");
+    g_string_append_c(raw, 0x03);
+    fake_peer_feed(peer, raw->str, raw->len);
+    g_assert_cmpint(peer->ft->resume_calls, ==, 1);
+    g_assert_cmpint(peer->ft->interrupt_calls, ==, 1);
+    g_string_free(raw, TRUE);
+    fake_peer_free(peer);
+}
+
 static void test_fixed_answers(void)
 {
     struct fake_peer *peer = fake_peer_new();
@@ -1037,6 +1130,8 @@ int main(int argc, char **argv)
     g_test_add_func("/rsp/commands/stop-replies", test_stop_replies);
     g_test_add_func("/rsp/commands/multiprocess", test_multiprocess_ids);
     g_test_add_func("/rsp/commands/monitor", test_monitor);
+    g_test_add_func("/rsp/commands/interrupt-same-read",
+                    test_interrupt_in_same_read);
     g_test_add_func("/rsp/commands/fixed-answers", test_fixed_answers);
     g_test_add_func("/rsp/commands/unknown", test_unknown_packets);
     g_test_add_func("/rsp/commands/table-matching", test_table_matching);
