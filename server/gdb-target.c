@@ -833,7 +833,9 @@ static int target_detach_process(struct rsp_target *rt, int64_t pid)
                    : -ESRCH;
     followed(t, pid, &found, &others);
     if (!found)
-        return -ESRCH;
+        /* Let go already: gdb detaches again from a fork child whose
+         * fork it sees again when replaying history. */
+        return pid_in(t->let_go, pid) ? 0 : -ESRCH;
     if (!others) {
         target_detach(rt);
         return 0;
@@ -870,7 +872,7 @@ static int target_kill_process(struct rsp_target *rt, int64_t pid)
                    : -ESRCH;
     followed(t, pid, &found, &others);
     if (!found)
-        return -ESRCH;
+        return pid_in(t->let_go, pid) ? 0 : -ESRCH;   /* killed already */
     if (!others) {
         target_kill(rt);
         return 0;

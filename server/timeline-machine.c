@@ -128,9 +128,25 @@ static void record_hold_changes(struct timeline *tl, GHashTable *from,
     }
 }
 
+/* Forget held threads that have exited (their tids are not reused):
+ * nothing to log for them, and the sets stay as small as the program. */
+static void forget_exited_holds(struct timeline *tl, GHashTable *set)
+{
+    GHashTableIter it;
+    gpointer key;
+
+    g_hash_table_iter_init(&it, set);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        if (!tl->live->ops->cpu(tl->live, *(int64_t *)key))
+            g_hash_table_iter_remove(&it);
+    }
+}
+
 /* Before a live run: the debugger's held set becomes the recorded one. */
 static void record_holds(struct timeline *tl)
 {
+    forget_exited_holds(tl, tl->held);
+    forget_exited_holds(tl, tl->held_logged);
     record_hold_changes(tl, tl->held_logged, tl->held, false);
     record_hold_changes(tl, tl->held, tl->held_logged, true);
     g_hash_table_remove_all(tl->held_logged);
@@ -405,14 +421,17 @@ static int tl_tls_align(struct machine *m, int64_t pid, uint64_t *align)
 }
 
 /* Killing a process changes what happens next: at the present only,
- * logged (EVENT_KILL_PROCESS) so that a replay kills it too. */
+ * logged (EVENT_KILL_PROCESS) so that a replay kills it too. A kill
+ * asked for in the past (gdb's `kill` after going back) is done there:
+ * the history stays as it was. */
 static int tl_kill_process(struct machine *m, int64_t pid)
 {
     struct timeline *tl = tl_of(m);
     int err;
 
-    if (tl->in_past || !tl->live)
+    if (!tl->live)
         return -EPERM;
+    timeline_return_to_present(tl);
     if (!tl->live->ops->kill_process)
         return -EOPNOTSUPP;
     err = tl->live->ops->kill_process(tl->live, pid);

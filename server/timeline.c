@@ -6,6 +6,7 @@
 #include "server/timeline-private.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "cpu/cpu.h"
@@ -305,6 +306,8 @@ static void pass_debug_stop(struct machine *m, const struct machine_stop *s)
 /* Asking costs a system call (a look at the debugger's socket): not at
  * every replay chunk, which can be one instruction long near events. */
 #define INTERRUPT_POLL_US 10000
+/* Runs in a row that change nothing before a replay counts as stuck. */
+#define STUCK_RUNS 3
 /* Instructions in one run of an interruptible move: some milliseconds. */
 #define INTERRUPTIBLE_RUN (UINT64_C(1) << 22)
 
@@ -338,10 +341,12 @@ bool timeline_replay_advance(struct timeline *tl, uint64_t limit,
     struct machine *m = tl->past;
     struct track *tr = timeline_track_of(tl, m);
     uint64_t stuck_at = UINT64_MAX;
+    unsigned idle_runs = 0;
 
     for (;;) {
         timeline_apply_due_events(tl);
         uint64_t now = timeline_icount_of(m);
+        size_t cursor_at = tr->cursor.next;
         const struct event *ev = next_debugger_event(tr);
         if (now >= limit)
             return false;
@@ -375,12 +380,34 @@ bool timeline_replay_advance(struct timeline *tl, uint64_t limit,
         case MACHINE_STOP_BUDGET:
             if (tr->stop_icount == snap_at)
                 timeline_take_snapshot(tl, m, false);
+            /* Every thread waits and no recorded event wakes one: the
+             * replay diverged (or its log was altered). It cannot go
+             * on: end it as the end of the history, not spin. */
+            if (tr->stop_icount == now && tr->cursor.next == cursor_at) {
+                if (++idle_runs >= STUCK_RUNS) {
+                    g_warning("timeline: the replay is stuck at instruction "
+                              "%" PRIu64 " (every thread waits, nothing in "
+                              "the recording wakes one)", now);
+                    memset(stop, 0, sizeof(*stop));
+                    stop->kind = MACHINE_STOP_SIGNAL;
+                    stop->signal = 5;
+                    stop->tid = tl->last_tid;
+                    stop->replay_end = true;
+                    return true;
+                }
+            } else {
+                idle_runs = 0;
+            }
             break;
         case MACHINE_STOP_INTERRUPTED:
             break;
         case MACHINE_STOP_EXITED:
         case MACHINE_STOP_KILLED:
-            return true;
+            /* One process of several ended: news for the debugger (it
+             * may follow it), not the end of the replay. */
+            if (stop->all_ended || (report & REPORT_SIGNALS))
+                return true;
+            break;
         case MACHINE_STOP_BREAKPOINT:
         case MACHINE_STOP_WATCHPOINT:
             if (report & REPORT_DEBUG)

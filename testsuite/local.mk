@@ -149,9 +149,10 @@ EXTRA_DIST += testsuite/guest/reverse.c \
 	testsuite/backstep.reverse/reverse-threads.exp \
 	testsuite/backstep.reverse/reverse-interrupt.exp \
 	testsuite/backstep.reverse/reverse-vrun.exp \
+	testsuite/backstep.reverse/reverse-procs.exp \
 	testsuite/guest/reverse-procs.c \
 	testsuite/guest/reverse-mte.c
-REVERSE_GUEST = testsuite/guest/reverse
+REVERSE_GUEST = testsuite/guest/reverse testsuite/guest/reverse-procs
 CLEANFILES += $(REVERSE_GUEST)
 if HAVE_CROSS_CC
 check_DATA += $(REVERSE_GUEST)
@@ -160,6 +161,9 @@ guest-programs: $(REVERSE_GUEST)
 testsuite/guest/reverse: $(srcdir)/testsuite/guest/reverse.c
 	@$(MKDIR_P) testsuite/guest
 	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/reverse.c
+testsuite/guest/reverse-procs: $(srcdir)/testsuite/guest/reverse-procs.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -pthread -o $@ $(srcdir)/testsuite/guest/reverse-procs.c
 
 # --- Processes made by clone without CLONE_THREAD (backstep.threads) -------
 EXTRA_DIST += testsuite/guest/spawn.c testsuite/backstep.threads/spawn.exp

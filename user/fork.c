@@ -163,7 +163,8 @@ static struct user_process *new_process(struct user_process *p, uint64_t flags,
     q->random_state = p->random_state ^ ((uint64_t)q->pid << 32);
     q->parent = (flags & CLONE_PARENT) && p->parent ? p->parent : p;
     q->exit_signal = exit_signal;
-    q->debugged = p->debugged && (k->report & USER_REPORT_FORKS);
+    q->debugged = p->debugged && (k->report & USER_REPORT_FORKS)
+                  && user_kernel_follows(k, q->pid);
     q->brk_start = p->brk_start;
     q->brk_cur = p->brk_cur;
     memcpy(q->rlimits, p->rlimits, sizeof(q->rlimits));

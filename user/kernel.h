@@ -143,11 +143,18 @@ struct user_kernel {
      * thread may set and the one programs start with; 0: no SVE. */
     uint32_t sve_max_vl;
     bool ended;
+    /* Pids the debugger let go of (detached, killed): a debugger setting,
+     * not history, so a process of that pid made again by a replay or a
+     * snapshot restore is not followed either. */
+    GHashTable *let_go;
     const struct user_syscall_door *door; /* opts->door, or NULL */
     struct user_sysv_ipc *sysv_ipc; /* SysV IPC table (sysv-ipc.c), or
                                        NULL until first used */
     struct user_sysv_sem *sysv_sem; /* semaphores (sysv-sem.c), or NULL */
 };
+
+/* process-debug.c: false when the debugger let go of pid (ever). */
+bool user_kernel_follows(const struct user_kernel *k, int64_t pid);
 
 /* thread.c */
 struct user_thread *user_thread_new(struct user_process *p, int64_t tid);

@@ -51,9 +51,20 @@ struct user_process *user_process_of(struct user_process *proc, int64_t id)
 void user_process_set_debugged(struct user_process *proc, int64_t pid,
                                bool debugged)
 {
-    struct user_process *p = user_proc_find(proc->kernel, pid);
+    struct user_kernel *k = proc->kernel;
+    struct user_process *p = user_proc_find(k, pid);
+
     if (p)
         p->debugged = debugged;
+    if (debugged)
+        g_hash_table_remove(k->let_go, &pid);
+    else
+        g_hash_table_add(k->let_go, g_memdup2(&pid, sizeof(pid)));
+}
+
+bool user_kernel_follows(const struct user_kernel *k, int64_t pid)
+{
+    return !g_hash_table_contains(k->let_go, &pid);
 }
 
 void user_process_set_report(struct user_process *proc, unsigned mask)
@@ -206,7 +217,7 @@ int user_process_debugger_kill(struct user_process *proc, int64_t pid)
     if (!p || p->exited)
         return -ESRCH;
     /* Its end is the debugger's doing, not news to report. */
-    p->debugged = false;
+    user_process_set_debugged(proc, pid, false);
     for (guint i = 0; i < p->threads->len; i++)
         ((struct user_thread *)g_ptr_array_index(p->threads, i))->held = false;
     user_process_kill(p, USER_SIGKILL);

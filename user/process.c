@@ -53,6 +53,8 @@ static struct user_kernel *kernel_new(void)
     k->dead_threads = g_ptr_array_new();
     k->breakpoints = g_array_new(FALSE, FALSE, sizeof(struct user_breakpoint));
     k->queued_events = g_array_new(FALSE, FALSE, sizeof(struct user_event));
+    k->let_go = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+                                      NULL);
     k->next_id = USER_FIRST_PID;
     return k;
 }
@@ -196,6 +198,7 @@ void user_process_free(struct user_process *p)
     g_ptr_array_unref(k->dead_threads);
     g_array_unref(k->breakpoints);
     g_array_unref(k->queued_events);
+    g_hash_table_unref(k->let_go);
     g_free(k);
 }
 

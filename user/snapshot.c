@@ -497,6 +497,8 @@ static void restore_proc(struct user_kernel *k, const struct user_snapshot *s,
     q->vfork_parent = NULL;
     if (existed)
         q->debugged = live.debugged;     /* the debugger's setting */
+    else if (!user_kernel_follows(k, q->pid))
+        q->debugged = false;
     for (int i = 0; i < USER_FD_MAX; i++) {
         q->fds[i].host = -1;
         if (ps->fds[i])

@@ -1,5 +1,5 @@
 /* Guest program for time travel across processes and threads
- * (testsuite/unit/test-timeline.c): the main process starts a thread and
+ * (testsuite/unit/test-timeline.c, backstep.reverse/reverse-procs.exp): the main process starts a thread and
  * forks two children; each computes in its own copy of `work`, the
  * children exit with a code from it, and the parent reaps them (wait4
  * blocks inside the emulator only: nothing here waits on the host, so
@@ -37,12 +37,12 @@ int main(void)
             _exit((int)(work & 0x3f));
         }
     }
-    compute(1, 10000);
+    compute(1, 10000); /* marker: parent-compute */
     pthread_join(t, NULL);
     for (int k = 0; k < 2; k++) {
         waitpid(kids[k], &status, 0);
         sum += WEXITSTATUS(status);
     }
-    printf("children %d work %ld\n", sum, work);
+    printf("children %d work %ld\n", sum, work); /* marker: reaped */
     return 0;
 }

@@ -1133,6 +1133,114 @@ static void test_shm_snapshots(void)
     recorded_free(&a);
 }
 
+/* ---- A replay that cannot go on ---------------------------------------- */
+
+/* A worker sleeps while main waits for it: for a moment every thread
+ * waits on the host, and the recording has the host's wake. */
+static const char sleepy_guest_source[] =
+    "#include <pthread.h>\n"
+    "#include <time.h>\n"
+    "volatile long done;\n"
+    "static void *nap(void *arg)\n"
+    "{\n"
+    "    struct timespec ts = { 0, 20000000 };\n"
+    "    nanosleep(&ts, 0);\n"
+    "    done = 1;\n"
+    "    return arg;\n"
+    "}\n"
+    "int main(void)\n"
+    "{\n"
+    "    pthread_t t;\n"
+    "    pthread_create(&t, 0, nap, 0);\n"
+    "    pthread_join(t, 0);\n"
+    "    for (long i = 0; i < 10000; i++)\n"
+    "        done += i;\n"
+    "    return 0;\n"
+    "}\n";
+
+static char *compile_inline_guest(const char *name, const char *source)
+{
+    g_autofree char *file = g_strconcat(name, ".c", NULL);
+    g_autofree char *src = g_build_filename(tmpdir, file, NULL);
+    g_autofree char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
+    char *path = g_build_filename(tmpdir, name, NULL);
+    int status;
+
+    if (!cc || !g_file_set_contents(src, source, -1, NULL)) {
+        g_free(path);
+        return NULL;
+    }
+    char *cc_argv[] = { cc, "-static", "-pthread", "-O0", "-o", path, src,
+                        NULL };
+    if (!g_spawn_sync(NULL, cc_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                      NULL, NULL, NULL, &status, NULL)
+        || !g_spawn_check_wait_status(status, NULL))
+        g_clear_pointer(&path, g_free);
+    g_unlink(src);
+    return path;
+}
+
+/* A recording whose host wakes were taken out (a damaged file, or a
+ * replay that went its own way): the replay reaches the moment every
+ * thread waits and nothing wakes one. A move past it ends there with an
+ * error, a continue with the end of history; neither spins forever. */
+static void test_stuck_replay_ends(void)
+{
+    g_autofree char *path = compile_inline_guest("sleepy", sleepy_guest_source);
+    struct syscall_door *door = syscall_door_new();
+    struct timeline_options opts = { .snapshot_interval = UINT64_MAX };
+    struct event_log *log = event_log_new();
+    struct machine_stop stop;
+    struct recorded a;
+    struct spec spec;
+    GError *error = NULL;
+    size_t wakes = 0;
+    uint64_t present;
+
+    if (!path) {
+        g_test_skip("no cross compiler");
+        event_log_free(log);
+        syscall_door_free(door);
+        return;
+    }
+    char *argv[] = { path, NULL };
+    record_argv(&a, argv, 1u << 16, 0, UINT64_MAX);
+    present = timeline_present(a.tl);
+    for (size_t i = 0; i < event_log_length(timeline_log(a.tl)); i++) {
+        const struct event *ev = event_log_get(timeline_log(a.tl), i);
+        gsize len = 0;
+        const void *data = ev->data ? g_bytes_get_data(ev->data, &len) : NULL;
+        if (ev->kind == EVENT_SYSCALL && (ev->flags & EVENT_HOST_WAKE)) {
+            wakes++;
+            continue;
+        }
+        event_log_record(log, ev->kind, ev->icount, ev->tid, ev->arg,
+                         ev->flags, data, len);
+    }
+    g_assert_cmpuint(wakes, >, 0);
+
+    spec = a.spec;
+    spec.uopts.door = syscall_door_ops(door);
+    struct machine *b = timeline_new_replay(make, &spec, door, log, present,
+                                            &opts, &error);
+    g_assert_no_error(error);
+    g_test_expect_message(NULL, G_LOG_LEVEL_WARNING, "*replay is stuck*");
+    g_assert_cmpint(timeline_goto(timeline_of(b), present - 1), ==, -EIO);
+    g_test_assert_expected_messages();
+    g_assert_cmpuint(timeline_now(timeline_of(b)), <, present - 1);
+
+    g_assert_cmpint(timeline_goto(timeline_of(b), 0), ==, 0);
+    g_test_expect_message(NULL, G_LOG_LEVEL_WARNING, "*replay is stuck*");
+    b->ops->run(b, UINT64_MAX, &stop);
+    g_test_assert_expected_messages();
+    g_assert_cmpint(stop.kind, ==, MACHINE_STOP_SIGNAL);
+    g_assert_true(stop.replay_end);
+
+    b->ops->free(b);
+    syscall_door_free(door);
+    recorded_free(&a);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1156,6 +1264,7 @@ int main(int argc, char **argv)
                     test_killed_process_replays);
     g_test_add_func("/timeline/mte-snapshots", test_mte_snapshots);
     g_test_add_func("/timeline/shared-memory-snapshots", test_shm_snapshots);
+    g_test_add_func("/timeline/stuck-replay-ends", test_stuck_replay_ends);
     int status = g_test_run();
     if (guest)
         g_unlink(guest);
