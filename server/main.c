@@ -49,6 +49,7 @@ struct options {
     char *pauth;          /* --pauth ALGO; NULL: qarma5 */
     gboolean fpac;
     gboolean no_record;
+    gboolean stop_at_exit;
     char *history_mem;
     char *record_file;
     char *replay;
@@ -340,6 +341,10 @@ int main(int argc, char **argv)
         { "no-record", 0, 0, G_OPTION_ARG_NONE, &opt.no_record,
           "Do not record: no reverse execution (without --gdb and "
           "--record-file nothing is recorded anyway)", NULL },
+        { "stop-at-exit", 0, 0, G_OPTION_ARG_NONE, &opt.stop_at_exit,
+          "With --gdb: stop (signal 0) before the program's last thread "
+          "exits, so that its whole history can still be explored; "
+          "continue to let it exit", NULL },
         { "history-mem", 0, 0, G_OPTION_ARG_STRING, &opt.history_mem,
           "Memory the recorded history may use (default 1G)", "SIZE" },
         { "record-file", 0, 0, G_OPTION_ARG_FILENAME, &opt.record_file,
@@ -454,6 +459,8 @@ int main(int argc, char **argv)
 
     program = no_program ? NULL : opt.program_and_args[0];
     uopts.log_syscalls = opt.strace;
+    /* Without a debugger there is nobody to stop for. */
+    uopts.stop_before_exit = opt.stop_at_exit && (opt.gdb || opt.replay);
     if (opt.sve_vl_bits) {
         if (opt.sve_vl_bits < 128 || opt.sve_vl_bits > MAX_SVE_VL_BITS
             || opt.sve_vl_bits % 128) {

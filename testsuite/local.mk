@@ -150,6 +150,7 @@ EXTRA_DIST += testsuite/guest/reverse.c \
 	testsuite/backstep.reverse/reverse-interrupt.exp \
 	testsuite/backstep.reverse/reverse-vrun.exp \
 	testsuite/backstep.reverse/reverse-procs.exp \
+	testsuite/backstep.reverse/reverse-exit.exp \
 	testsuite/guest/reverse-procs.c \
 	testsuite/guest/reverse-mte.c
 REVERSE_GUEST = testsuite/guest/reverse testsuite/guest/reverse-procs

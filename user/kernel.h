@@ -147,6 +147,7 @@ struct user_kernel {
      * not history, so a process of that pid made again by a replay or a
      * snapshot restore is not followed either. */
     GHashTable *let_go;
+    bool stop_before_exit;   /* user_options.stop_before_exit */
     const struct user_syscall_door *door; /* opts->door, or NULL */
     struct user_sysv_ipc *sysv_ipc; /* SysV IPC table (sysv-ipc.c), or
                                        NULL until first used */

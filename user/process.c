@@ -73,6 +73,7 @@ struct user_process *user_process_new(const char *path, char *const *argv,
     k->first = p;
     k->door = opts ? opts->door : NULL;
     k->sve_max_vl = opts ? opts->sve_vl : 0;
+    k->stop_before_exit = opts && opts->stop_before_exit;
     p->sysroot = opts && opts->sysroot ? g_strdup(opts->sysroot) : NULL;
     p->log_syscalls = opts && opts->log_syscalls;
     p->uid = getuid();

@@ -81,6 +81,10 @@ struct user_options {
     unsigned sve_vl;
     /* Inputs from outside go through it (NULL: straight to the host). */
     const struct user_syscall_door *door;
+    /* --stop-at-exit: the debugged program's last thread stops (signal
+     * 0) before its exit or exit_group runs, so that its history can be
+     * explored from there; resumed, the call runs. */
+    bool stop_before_exit;
 };
 
 /* What ended a call to user_process_run(). */

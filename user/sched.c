@@ -582,6 +582,17 @@ static bool take_stop(struct user_process *p, struct user_event *ev)
     return true;
 }
 
+/* Whether t's system call (t->sys_nr) ends the program under
+ * --stop-at-exit: exit or exit_group of the last thread there is, in a
+ * process the debugger follows. */
+static bool final_exit(const struct user_kernel *k,
+                       const struct user_thread *t)
+{
+    return k->stop_before_exit && t->proc->debugged
+           && (t->sys_nr == USER_NR_exit || t->sys_nr == USER_NR_exit_group)
+           && user_kernel_live_threads(k) == 1;
+}
+
 static void syscall_event(struct user_thread *t, enum user_event_kind kind,
                           struct user_event *ev)
 {
@@ -675,6 +686,13 @@ static bool run_thread(struct user_kernel *k, struct user_thread *t,
         switch (why) {
         case CPU_EXIT_SVC:
             t->sys_nr = cpu->x[8];
+            if (final_exit(k, t)) {
+                /* As a syscall entry stop: resumed, the call runs. */
+                t->syscall_entry_pending = true;
+                *ev = (struct user_event){ .kind = USER_EVENT_SIGNAL,
+                                           .signal = 0 };
+                return true;
+            }
             if (catching(k, cpu->x[8]) && p->debugged) {
                 t->syscall_entry_pending = true;
                 syscall_event(t, USER_EVENT_SYSCALL_ENTRY, ev);
