@@ -149,8 +149,14 @@ static int trans_MSR_imm(struct cpu_state *cpu, uint32_t insn)
 
 /* SYS: the cache maintenance EL0 may use. DC ZVA zeroes a 64-byte block
  * (DCZID_EL0) through the normal store path, so it faults, watches and
- * invalidates decoded code like any store. The cleans and invalidates
- * are no-ops: there are no caches to maintain. */
+ * invalidates decoded code like any store. IC IVAU drops the decoded code
+ * of its line (CTR_EL0.IminLine: 64 bytes) in every CPU of the address
+ * space: a store only drops the storing CPU's own copy, and code written
+ * by one thread, or through another mapping of the same memory, runs
+ * after this maintenance. The data cache operations are no-ops: there
+ * are no data caches to maintain. */
+#define IC_LINE 64   /* CTR_EL0.IminLine 4: 16 words (cpu/sysreg.c) */
+
 static int trans_SYS(struct cpu_state *cpu, uint32_t insn)
 {
     unsigned op1 = a64_bits(insn, 16, 3), crn = a64_bits(insn, 12, 4);
@@ -165,7 +171,12 @@ static int trans_SYS(struct cpu_state *cpu, uint32_t insn)
         if (cpu_store(cpu, va & ~63ull, 64, zeros) != 0)
             return A64_EXIT;
         return A64_NEXT;
-    case 5:  /* IC IVAU */
+    case 5: /* IC IVAU */
+        va &= ~(uint64_t)(IC_LINE - 1);
+        cpu_code_invalidate(cpu, va, IC_LINE);
+        if (cpu->mem_ops && cpu->mem_ops->code_changed)
+            cpu->mem_ops->code_changed(cpu->mem_opaque, va, IC_LINE);
+        return A64_NEXT;
     case 10: /* DC CVAC */
     case 11: /* DC CVAU */
     case 12: /* DC CVAP */

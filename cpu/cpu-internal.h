@@ -47,6 +47,13 @@ unsigned debug_watch_kinds_on_page(const struct cpu_state *cpu,
  * return true. */
 bool debug_check_watch(struct cpu_state *cpu, uint64_t va, uint64_t len,
                        unsigned kinds);
+/* The same for a store of len bytes new_bytes over old_bytes (the
+ * memory now): of the write watchpoints it touches, the first whose
+ * bytes it changes is reported, else the first. gdb matches the stop
+ * with the watchpoint holding the address, then looks for a change. */
+bool debug_check_store_watch(struct cpu_state *cpu, uint64_t va,
+                             uint64_t len, const uint8_t *old_bytes,
+                             const uint8_t *new_bytes);
 bool debug_any_watchpoints(const struct cpu_state *cpu);
 
 /* --- decoder (decode.c) ------------------------------------------------ */

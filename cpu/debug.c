@@ -9,6 +9,7 @@
  * take the slow path, which calls debug_check_watch().
  */
 #include <glib.h>
+#include <string.h>
 
 #include "cpu/cpu-internal.h"
 
@@ -154,6 +155,20 @@ unsigned debug_watch_kinds_on_page(const struct cpu_state *cpu,
     return kinds;
 }
 
+/* Stop for an access of kinds to [va, va+len) that hit wp. */
+static void watch_hit(struct cpu_state *cpu, const struct cpu_watchpoint *wp,
+                      uint64_t va, unsigned kinds)
+{
+    /* The first watched byte the access touches: it lies inside the
+     * watch range, which is what gdb matches the stop with. */
+    cpu->exit = CPU_EXIT_WATCHPOINT;
+    cpu->exit_info.fault_addr = va > wp->addr ? va : wp->addr;
+    /* The kind of the access (both for a read-modify-write): the
+     * debugger matches it against its own watch types. */
+    cpu->exit_info.watch_kind = (enum cpu_watch_kind)kinds;
+    cpu->exit_info.fault_is_write = (kinds & CPU_WATCH_WRITE) != 0;
+}
+
 bool debug_check_watch(struct cpu_state *cpu, uint64_t va, uint64_t len,
                        unsigned kinds)
 {
@@ -165,16 +180,41 @@ bool debug_check_watch(struct cpu_state *cpu, uint64_t va, uint64_t len,
         const struct cpu_watchpoint *wp =
             &g_array_index(wps, struct cpu_watchpoint, i);
         if ((wp->kind & kinds) && ranges_overlap(wp->addr, wp->len, va, len)) {
-            /* The first watched byte the access touches: it lies inside
-             * the watch range, which is what gdb matches the stop with. */
-            cpu->exit = CPU_EXIT_WATCHPOINT;
-            cpu->exit_info.fault_addr = va > wp->addr ? va : wp->addr;
-            /* The kind of the access (both for a read-modify-write):
-             * the debugger matches it against its own watch types. */
-            cpu->exit_info.watch_kind = (enum cpu_watch_kind)kinds;
-            cpu->exit_info.fault_is_write = (kinds & CPU_WATCH_WRITE) != 0;
+            watch_hit(cpu, wp, va, kinds);
             return true;
         }
     }
     return false;
+}
+
+bool debug_check_store_watch(struct cpu_state *cpu, uint64_t va,
+                             uint64_t len, const uint8_t *old_bytes,
+                             const uint8_t *new_bytes)
+{
+    const GArray *wps = cpu->debug->watchpoints;
+    const struct cpu_watchpoint *first = NULL;
+
+    if (cpu->skip_watchpoint_once || len == 0)
+        return false;
+    for (unsigned i = 0; i < wps->len; i++) {
+        const struct cpu_watchpoint *wp =
+            &g_array_index(wps, struct cpu_watchpoint, i);
+        if (!(wp->kind & CPU_WATCH_WRITE)
+            || !ranges_overlap(wp->addr, wp->len, va, len))
+            continue;
+        /* The bytes of the store inside this watch range. */
+        uint64_t lo = va > wp->addr ? va : wp->addr;
+        uint64_t hi = va + len < wp->addr + wp->len ? va + len
+                                                    : wp->addr + wp->len;
+        if (memcmp(old_bytes + (lo - va), new_bytes + (lo - va), hi - lo)) {
+            watch_hit(cpu, wp, va, CPU_WATCH_WRITE);
+            return true;
+        }
+        if (!first)
+            first = wp;
+    }
+    if (!first)
+        return false;
+    watch_hit(cpu, first, va, CPU_WATCH_WRITE);
+    return true;
 }

@@ -10,16 +10,6 @@
 #include "cpu/cpu-internal.h"
 #include "cpu/fastop.h"
 
-static void set(struct code_slot *s, enum fast_op op, unsigned rd,
-                unsigned rn, unsigned rm, uint64_t imm)
-{
-    s->op = (uint8_t)op;
-    s->rd = (uint8_t)rd;
-    s->rn = (uint8_t)rn;
-    s->rm = (uint8_t)rm;
-    s->imm = imm;
-}
-
 /* LD1/ST1 (multiple structures) of one or two registers, no offset or
  * post-index by the immediate (Rm = 31). Element order does not matter
  * for whole registers in a little-endian guest: LD1 {Vt.16B} reads the
@@ -37,15 +27,16 @@ static void select_ldst_multiple(struct code_slot *s, bool post)
         return;                 /* post-index by a register */
     if (opcode == 7) {          /* one register */
         if (post)
-            set(s, load ? (q ? FOP_LDR_Q_WB : FOP_LDR_D_WB)
+            fop_set(s, load ? (q ? FOP_LDR_Q_WB : FOP_LDR_D_WB)
                         : (q ? FOP_STR_Q_WB : FOP_STR_D_WB),
                 t, rn, 0, FOP_PAIR_IMM(bytes, 1));
         else
-            set(s, load ? (q ? FOP_LDR_Q : FOP_LDR_D)
+            fop_set(s, load ? (q ? FOP_LDR_Q : FOP_LDR_D)
                         : (q ? FOP_STR_Q : FOP_STR_D),
                 t, rn, 0, 0);
     } else if (opcode == 10) {  /* two registers */
-        set(s, load ? (q ? FOP_LDP_Q : FOP_LDP_D) : (q ? FOP_STP_Q : FOP_STP_D),
+        fop_set(s,
+                load ? (q ? FOP_LDP_Q : FOP_LDP_D) : (q ? FOP_STP_Q : FOP_STP_D),
             t, rn, (t + 1) % 32,
             post ? FOP_PAIR_IMM(2 * bytes, 1) : FOP_PAIR_IMM(0, 2));
     }
@@ -63,7 +54,7 @@ static void select_dup_general(struct code_slot *s)
     size = (unsigned)__builtin_ctz(imm5);
     if (size == 3 && !q)
         return;                 /* reserved */
-    set(s, FOP_VDUP, A64_RD(insn), A64_RN(insn), 0,
+    fop_set(s, FOP_VDUP, A64_RD(insn), A64_RN(insn), 0,
         size | (q ? FOP_VEC_Q : 0));
 }
 
@@ -81,7 +72,7 @@ static void select_shrn(struct code_slot *s)
         return;
     size = 31 - (unsigned)__builtin_clz(immh);          /* 0, 1, 2 */
     shift = (16u << size) - (immh << 3 | immb);
-    set(s, FOP_VSHRN, A64_RD(insn), A64_RN(insn), 0,
+    fop_set(s, FOP_VSHRN, A64_RD(insn), A64_RN(insn), 0,
         size | (a64_bits(insn, 30, 1) ? FOP_VEC_Q : 0) |
             (uint64_t)shift << 8);
 }
@@ -109,7 +100,7 @@ static void select_bfm(struct code_slot *s)
         left = size - immr;
         width = imms + 1;
     }
-    set(s, FOP_BFM, A64_RD(insn), A64_RN(insn), 0,
+    fop_set(s, FOP_BFM, A64_RD(insn), A64_RN(insn), 0,
         right | left << 8 | (uint64_t)width << 16 | (is64 ? FOP_BFI_X : 0));
 }
 

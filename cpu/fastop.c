@@ -34,16 +34,6 @@ static unsigned rm_of(uint32_t insn) { return A64_RM(insn); }
 /* Rn or Rd in an encoding where 31 means SP. */
 static unsigned sp_reg(unsigned r) { return r == 31 ? FOP_REG_SP : r; }
 
-static void set(struct code_slot *s, enum fast_op op, unsigned rd,
-                unsigned rn, unsigned rm, uint64_t imm)
-{
-    s->op = (uint8_t)op;
-    s->rd = (uint8_t)rd;
-    s->rn = (uint8_t)rn;
-    s->rm = (uint8_t)rm;
-    s->imm = imm;
-}
-
 /* ADD, ADDS, SUB, SUBS (immediate) */
 static void select_addsub_imm(struct code_slot *s, bool sub, bool flags)
 {
@@ -55,15 +45,15 @@ static void select_addsub_imm(struct code_slot *s, bool sub, bool flags)
         imm <<= 12;
     if (!flags) {
         /* a - imm == a + -imm at either width: one operation. */
-        set(s, is64 ? FOP_ADDI_X : FOP_ADDI_W, sp_reg(rd_of(insn)),
+        fop_set(s, is64 ? FOP_ADDI_X : FOP_ADDI_W, sp_reg(rd_of(insn)),
             sp_reg(rn_of(insn)), 0, sub ? -imm : imm);
         return;
     }
     if (sub)
-        set(s, is64 ? FOP_SUBSI_X : FOP_SUBSI_W, rd_of(insn),
+        fop_set(s, is64 ? FOP_SUBSI_X : FOP_SUBSI_W, rd_of(insn),
             sp_reg(rn_of(insn)), 0, imm);
     else
-        set(s, is64 ? FOP_ADDSI_X : FOP_ADDSI_W, rd_of(insn),
+        fop_set(s, is64 ? FOP_ADDSI_X : FOP_ADDSI_W, rd_of(insn),
             sp_reg(rn_of(insn)), 0, imm);
 }
 
@@ -78,14 +68,15 @@ static void select_move_wide(struct code_slot *s)
     if (opc == 1 || (!is64 && hw >= 2))
         return;                         /* UNDEFINED: the handler says so */
     if (opc == 3) {
-        set(s, is64 ? FOP_MOVK_X : FOP_MOVK_W, rd_of(insn), 0, hw * 16, imm);
+        fop_set(s, is64 ? FOP_MOVK_X : FOP_MOVK_W, rd_of(insn), 0, hw * 16,
+                imm);
         return;
     }
     if (opc == 0)
         imm = ~imm;
     if (!is64)
         imm = (uint32_t)imm;
-    set(s, FOP_MOVI, rd_of(insn), 0, 0, imm);
+    fop_set(s, FOP_MOVI, rd_of(insn), 0, 0, imm);
 }
 
 /* AND, ORR, EOR (shifted register) with LSL or LSR and N = 0 */
@@ -105,10 +96,11 @@ static void select_logic_reg(struct code_slot *s, unsigned opc)
         return;
     if (opc == 1 && rn_of(insn) == 31 && amount == 0) {
         /* MOV (register): the copy compiled code is full of. */
-        set(s, is64 ? FOP_MOV_X : FOP_MOV_W, rd_of(insn), 0, rm_of(insn), 0);
+        fop_set(s, is64 ? FOP_MOV_X : FOP_MOV_W, rd_of(insn), 0, rm_of(insn),
+                0);
         return;
     }
-    set(s, (type ? lsr : lsl)[opc][is64], rd_of(insn), rn_of(insn),
+    fop_set(s, (type ? lsr : lsl)[opc][is64], rd_of(insn), rn_of(insn),
         rm_of(insn), amount);
 }
 
@@ -123,7 +115,7 @@ static void select_addsub_shift(struct code_slot *s)
     if (type == 3 || (!is64 && amount >= 32))
         return;
     if (type != 0) {
-        set(s, FOP_ADDSUB_SH, rd_of(insn), rn_of(insn), rm_of(insn),
+        fop_set(s, FOP_ADDSUB_SH, rd_of(insn), rn_of(insn), rm_of(insn),
             amount | type << 6 | (is64 ? FOP_INT_X : 0) |
                 (sub ? FOP_INT_SUB : 0) | (flags ? FOP_INT_FLAGS : 0));
         return;
@@ -134,7 +126,7 @@ static void select_addsub_shift(struct code_slot *s)
     else
         op = sub ? (is64 ? FOP_SUB_X : FOP_SUB_W)
                  : (is64 ? FOP_ADD_X : FOP_ADD_W);
-    set(s, op, rd_of(insn), rn_of(insn), rm_of(insn), amount);
+    fop_set(s, op, rd_of(insn), rn_of(insn), rm_of(insn), amount);
 }
 
 /* SBFM, UBFM (ASR, LSR, LSL, SXTW, UBFX, SBFX, UXTB ...): as three
@@ -157,7 +149,7 @@ static void select_bitfield(struct code_slot *s, bool sign)
         right = left;
         up = width - immr;
     }
-    set(s, sign ? (is64 ? FOP_SBFM_X : FOP_SBFM_W)
+    fop_set(s, sign ? (is64 ? FOP_SBFM_X : FOP_SBFM_W)
                 : (is64 ? FOP_UBFM_X : FOP_UBFM_W),
         rd_of(insn), rn_of(insn), 0,
         left | (right << 8) | ((uint64_t)up << 16));
@@ -172,7 +164,7 @@ static void select_dp_3src(struct code_slot *s)
     unsigned op31 = a64_bits(insn, 21, 3), ra = a64_bits(insn, 10, 5);
 
     if (op31 == 0) {
-        set(s, o0 ? (is64 ? FOP_MSUB_X : FOP_MSUB_W)
+        fop_set(s, o0 ? (is64 ? FOP_MSUB_X : FOP_MSUB_W)
                   : (is64 ? FOP_MADD_X : FOP_MADD_W),
             rd_of(insn), rn_of(insn), rm_of(insn), ra);
         return;
@@ -180,10 +172,10 @@ static void select_dp_3src(struct code_slot *s)
     if (!is64)
         return;
     if (op31 == 1 || op31 == 5)
-        set(s, FOP_MADDL, rd_of(insn), rn_of(insn), rm_of(insn),
+        fop_set(s, FOP_MADDL, rd_of(insn), rn_of(insn), rm_of(insn),
             ra | (o0 ? FOP_INT_SUB : 0) | (op31 == 1 ? FOP_INT_SIGNED : 0));
     else if ((op31 == 2 || op31 == 6) && !o0)
-        set(s, FOP_MULH, rd_of(insn), rn_of(insn), rm_of(insn),
+        fop_set(s, FOP_MULH, rd_of(insn), rn_of(insn), rm_of(insn),
             op31 == 2 ? FOP_INT_SIGNED : 0);
 }
 
@@ -196,12 +188,12 @@ static void select_csel(struct code_slot *s)
     unsigned inc = (insn >> 10) & 1;
 
     if ((insn >> 30) & 1) {
-        set(s, FOP_CSINV, rd_of(insn), rn_of(insn), rm_of(insn),
+        fop_set(s, FOP_CSINV, rd_of(insn), rn_of(insn), rm_of(insn),
             a64_bits(insn, 12, 4) | (inc ? FOP_INT_SUB : 0) |
                 (is64 ? FOP_INT_X : 0));
         return;
     }
-    set(s, inc ? (is64 ? FOP_CSINC_X : FOP_CSINC_W)
+    fop_set(s, inc ? (is64 ? FOP_CSINC_X : FOP_CSINC_W)
                : (is64 ? FOP_CSEL_X : FOP_CSEL_W),
         rd_of(insn), rn_of(insn), rm_of(insn), a64_bits(insn, 12, 4));
 }
@@ -212,23 +204,23 @@ static void select_branch(struct code_slot *s, const char *row)
     uint32_t insn = s->insn;
 
     if (strcmp(row, "B") == 0) {
-        set(s, insn >> 31 ? FOP_BL : FOP_B, 0, 0, 0,
+        fop_set(s, insn >> 31 ? FOP_BL : FOP_B, 0, 0, 0,
             (uint64_t)(a64_sbits(insn, 0, 26) * 4));
     } else if (strcmp(row, "B_cond") == 0) {
-        set(s, FOP_BCOND, a64_bits(insn, 0, 4), 0, 0,
+        fop_set(s, FOP_BCOND, a64_bits(insn, 0, 4), 0, 0,
             (uint64_t)(a64_sbits(insn, 5, 19) * 4));
     } else if (strcmp(row, "CBZ") == 0) {
         bool is64 = insn >> 31, nz = (insn >> 24) & 1;
-        set(s, nz ? (is64 ? FOP_CBNZ_X : FOP_CBNZ_W)
+        fop_set(s, nz ? (is64 ? FOP_CBNZ_X : FOP_CBNZ_W)
                   : (is64 ? FOP_CBZ_X : FOP_CBZ_W),
             rd_of(insn), 0, 0, (uint64_t)(a64_sbits(insn, 5, 19) * 4));
     } else if (strcmp(row, "TBZ") == 0) {
         unsigned bit = (a64_bits(insn, 31, 1) << 5) | a64_bits(insn, 19, 5);
-        set(s, (insn >> 24) & 1 ? FOP_TBNZ : FOP_TBZ, rd_of(insn), bit, 0,
+        fop_set(s, (insn >> 24) & 1 ? FOP_TBNZ : FOP_TBZ, rd_of(insn), bit, 0,
             (uint64_t)(a64_sbits(insn, 5, 14) * 4));
     } else if (strcmp(row, "BR") == 0) {
         /* BR and RET; BLR writes x30 after reading the target. */
-        set(s, a64_bits(insn, 21, 2) == 1 ? FOP_BLR : FOP_BR, 0,
+        fop_set(s, a64_bits(insn, 21, 2) == 1 ? FOP_BLR : FOP_BR, 0,
             rn_of(insn), 0, 0);
     }
 }
@@ -270,7 +262,7 @@ static void select_ldst_simd(struct code_slot *s, bool scaled)
         offset = (uint64_t)a64_sbits(insn, 12, 9);
     else
         return;
-    set(s, simd_op(ops, bytes, load), rd_of(insn), sp_reg(rn_of(insn)), 0,
+    fop_set(s, simd_op(ops, bytes, load), rd_of(insn), sp_reg(rn_of(insn)), 0,
         offset);
 }
 
@@ -305,7 +297,7 @@ static void select_ldst(struct code_slot *s, bool scaled)
         offset = (uint64_t)a64_sbits(insn, 12, 9);
     else
         return;
-    set(s, op, rd_of(insn), sp_reg(rn_of(insn)), 0, offset);
+    fop_set(s, op, rd_of(insn), sp_reg(rn_of(insn)), 0, offset);
 }
 
 /* LDR/STR (B, W, X) with pre- or post-index writeback. */
@@ -331,7 +323,7 @@ static void select_ldst_writeback(struct code_slot *s)
         bool load;
         unsigned bytes = simd_ldst_bytes(insn, &load);
         if (bytes)
-            set(s, simd_op(ops, bytes, load), rt, sp_reg(rn), 0,
+            fop_set(s, simd_op(ops, bytes, load), rt, sp_reg(rn), 0,
                 FOP_PAIR_IMM(offset, mode));
         return;
     }
@@ -340,7 +332,7 @@ static void select_ldst_writeback(struct code_slot *s)
     /* A load into its own base: the handler's rule. */
     if (opc == 1 && rn == rt && rt != 31)
         return;
-    set(s, opc ? loads[size] : stores[size], rt, sp_reg(rn), 0,
+    fop_set(s, opc ? loads[size] : stores[size], rt, sp_reg(rn), 0,
         FOP_PAIR_IMM(offset, mode));
 }
 
@@ -388,7 +380,7 @@ static void select_ldst_reg(struct code_slot *s)
         shift |= FOP_INDEX_SXTW;
     else if (option != 3 && option != 7)
         return;
-    set(s, op, rd_of(insn), sp_reg(rn_of(insn)), rm_of(insn), shift);
+    fop_set(s, op, rd_of(insn), sp_reg(rn_of(insn)), rm_of(insn), shift);
 }
 
 /* AND, ORR, EOR (immediate: Rd may be SP), ANDS (TST: Rd 31 is XZR). */
@@ -399,7 +391,7 @@ static void select_logic_imm(struct code_slot *s, enum fast_op op)
 
     if (mask == 0)
         return;                         /* reserved: the handler's UNDEF */
-    set(s, op, op == FOP_ANDSI ? rd_of(insn) : sp_reg(rd_of(insn)),
+    fop_set(s, op, op == FOP_ANDSI ? rd_of(insn) : sp_reg(rd_of(insn)),
         rn_of(insn), insn >> 31, mask);
 }
 
@@ -416,7 +408,7 @@ static void select_pair_simd(struct code_slot *s)
 
     if (opc == 3)
         return;
-    set(s, (load ? loads : stores)[opc], rd_of(insn), sp_reg(rn_of(insn)),
+    fop_set(s, (load ? loads : stores)[opc], rd_of(insn), sp_reg(rn_of(insn)),
         A64_RT2(insn),
         FOP_PAIR_IMM(a64_sbits(insn, 15, 7) * (4 << opc), mode ? mode : 2));
 }
@@ -441,10 +433,10 @@ static void select_pair(struct code_slot *s)
                                (rn == rt || rn == rt2))))
         return;
     if (opc == 2)
-        set(s, load ? FOP_LDP_X : FOP_STP_X, rt, sp_reg(rn), rt2,
+        fop_set(s, load ? FOP_LDP_X : FOP_STP_X, rt, sp_reg(rn), rt2,
             FOP_PAIR_IMM(a64_sbits(insn, 15, 7) * 8, mode));
     else
-        set(s, load ? FOP_LDP_W : FOP_STP_W, rt, sp_reg(rn), rt2,
+        fop_set(s, load ? FOP_LDP_W : FOP_STP_W, rt, sp_reg(rn), rt2,
             FOP_PAIR_IMM(a64_sbits(insn, 15, 7) * 4, mode));
 }
 
@@ -461,7 +453,7 @@ static void select_fp_2src(struct code_slot *s)
 
     if (type > 1 || opcode > 3)
         return;
-    set(s, ops[type][opcode], rd_of(insn), rn_of(insn), rm_of(insn), 0);
+    fop_set(s, ops[type][opcode], rd_of(insn), rn_of(insn), rm_of(insn), 0);
 }
 
 /* FMADD, FMSUB, FNMADD, FNMSUB: o1 (bit 21) negates the addend, o1 != o0
@@ -474,7 +466,7 @@ static void select_fp_3src(struct code_slot *s)
 
     if (type > 1)
         return;
-    set(s, type ? FOP_FMADD_D : FOP_FMADD_S, rd_of(insn), rn_of(insn),
+    fop_set(s, type ? FOP_FMADD_D : FOP_FMADD_S, rd_of(insn), rn_of(insn),
         rm_of(insn),
         a64_bits(insn, 10, 5) | (o1 != o0 ? FOP_FP_NEG_N : 0) |
             (o1 ? FOP_FP_NEG_A : 0));
@@ -490,20 +482,21 @@ static void select_fp_1src(struct code_slot *s, const char *row)
     if (type == 2)
         return;                         /* unallocated: the handler */
     if (strcmp(row, "FMOV_reg") == 0) {
-        set(s, FOP_FMOV_V, rd_of(insn), rn_of(insn), 0, width_mask[type]);
+        fop_set(s, FOP_FMOV_V, rd_of(insn), rn_of(insn), 0, width_mask[type]);
     } else if (strcmp(row, "FMOV_imm") == 0) {
         uint8_t imm8 = (uint8_t)a64_bits(insn, 13, 8);
         uint64_t v = type == 0 ? fpu32_expand_imm(imm8)
                    : type == 1 ? fpu64_expand_imm(imm8)
                                : fpu16_expand_imm(imm8);
-        set(s, FOP_FMOVI_V, rd_of(insn), 0, 0, v);
+        fop_set(s, FOP_FMOVI_V, rd_of(insn), 0, 0, v);
     } else if (type == 3) {
         return;
     } else if (strcmp(row, "FSQRT") == 0) {
-        set(s, type ? FOP_FSQRT_D : FOP_FSQRT_S, rd_of(insn), rn_of(insn), 0,
+        fop_set(s, type ? FOP_FSQRT_D : FOP_FSQRT_S, rd_of(insn), rn_of(insn),
+                0,
             0);
     } else if (strcmp(row, "FCMP") == 0) {
-        set(s, type ? FOP_FCMP_D : FOP_FCMP_S, 0, rn_of(insn), rm_of(insn),
+        fop_set(s, type ? FOP_FCMP_D : FOP_FCMP_S, 0, rn_of(insn), rm_of(insn),
             (insn >> 3) & 1 ? FOP_FP_CMP_ZERO : 0);
     }
 }
@@ -514,13 +507,13 @@ static void select_fmov_gpr(struct code_slot *s, const char *row)
     uint32_t insn = s->insn;
 
     if (strcmp(row, "FMOV_w_from_s") == 0)
-        set(s, FOP_FMOV_TO_X, rd_of(insn), rn_of(insn), 0, 0xffffffffu);
+        fop_set(s, FOP_FMOV_TO_X, rd_of(insn), rn_of(insn), 0, 0xffffffffu);
     else if (strcmp(row, "FMOV_x_from_d") == 0)
-        set(s, FOP_FMOV_TO_X, rd_of(insn), rn_of(insn), 0, ~0ull);
+        fop_set(s, FOP_FMOV_TO_X, rd_of(insn), rn_of(insn), 0, ~0ull);
     else if (strcmp(row, "FMOV_s_from_w") == 0)
-        set(s, FOP_FMOV_FROM_X, rd_of(insn), rn_of(insn), 0, 0xffffffffu);
+        fop_set(s, FOP_FMOV_FROM_X, rd_of(insn), rn_of(insn), 0, 0xffffffffu);
     else if (strcmp(row, "FMOV_d_from_x") == 0)
-        set(s, FOP_FMOV_FROM_X, rd_of(insn), rn_of(insn), 0, ~0ull);
+        fop_set(s, FOP_FMOV_FROM_X, rd_of(insn), rn_of(insn), 0, ~0ull);
 }
 
 /* --- AdvSIMD vectors -------------------------------------------------- */
@@ -534,7 +527,7 @@ static void select_vec_int(struct code_slot *s, const char *row)
     enum fast_op op;
 
     if (strcmp(row, "SIMD_logic") == 0) {
-        set(s, FOP_VLOGIC, rd_of(insn), rn_of(insn), rm_of(insn),
+        fop_set(s, FOP_VLOGIC, rd_of(insn), rn_of(insn), rm_of(insn),
             q | (uint64_t)(u << 2 | size) << FOP_VEC_LOGIC_SHIFT);
         return;
     }
@@ -553,7 +546,7 @@ static void select_vec_int(struct code_slot *s, const char *row)
     } else {
         return;
     }
-    set(s, op, rd_of(insn), rn_of(insn), rm_of(insn), q | size);
+    fop_set(s, op, rd_of(insn), rn_of(insn), rm_of(insn), q | size);
 }
 
 /* FADD, FSUB, FMUL, FDIV, FMLA, FMLS (vector, single and double). */
@@ -577,7 +570,7 @@ static void select_vec_fp(struct code_slot *s)
     }
     if (size == 3 && !q)
         return;                         /* reserved */
-    set(s, op, rd_of(insn), rn_of(insn), rm_of(insn), q | size);
+    fop_set(s, op, rd_of(insn), rn_of(insn), rm_of(insn), q | size);
 }
 
 /* MAX/MIN, CMGT/CMHI, CMGE/CMHS, CMEQ/CMTST (three same vectors). */
@@ -593,7 +586,7 @@ static void select_vec_cmp(struct code_slot *s, enum fast_op op)
         op = u ? FOP_VCMEQ : FOP_VCMTST;
     else if (!u)
         q |= FOP_VEC_SIGNED;
-    set(s, op, rd_of(insn), rn_of(insn), rm_of(insn), q | size);
+    fop_set(s, op, rd_of(insn), rn_of(insn), rm_of(insn), q | size);
 }
 
 /* SSHR/USHR, SSRA/USRA, SHL; SSHLL/USHLL (SXTL, UXTL). */
@@ -628,7 +621,7 @@ static void select_vec_shift(struct code_slot *s, enum fast_op op)
             }
         }
     }
-    set(s, op, rd_of(insn), rn_of(insn), 0,
+    fop_set(s, op, rd_of(insn), rn_of(insn), 0,
         q | size | (u ? 0 : FOP_VEC_SIGNED) | (uint64_t)amount << 8);
 }
 
@@ -641,7 +634,7 @@ static void select_vec_widen(struct code_slot *s, enum fast_op op)
 
     if (size == 3)
         return;
-    set(s, op, rd_of(insn), rn_of(insn), rm_of(insn),
+    fop_set(s, op, rd_of(insn), rn_of(insn), rm_of(insn),
         q | size | (u ? 0 : FOP_VEC_SIGNED));
 }
 
@@ -654,7 +647,7 @@ static void select_vec_pairwise(struct code_slot *s, enum fast_op op)
 
     if (size == 3 && (!q || op != FOP_VADDP))
         return;                         /* reserved */
-    set(s, op, rd_of(insn), rn_of(insn), rm_of(insn),
+    fop_set(s, op, rd_of(insn), rn_of(insn), rm_of(insn),
         q | size | (op != FOP_VADDP && !u ? FOP_VEC_SIGNED : 0));
 }
 
@@ -674,7 +667,7 @@ static void select_vec_cmz(struct code_slot *s, enum fast_op kind)
     case 1: cmp = u ? FOP_VEC_CMZ_LE : FOP_VEC_CMZ_EQ; break;
     default: cmp = FOP_VEC_CMZ_LT; break;
     }
-    set(s, FOP_VCMZ, rd_of(insn), rn_of(insn), 0,
+    fop_set(s, FOP_VCMZ, rd_of(insn), rn_of(insn), 0,
         q | size | FOP_VEC_SIGNED | (uint64_t)cmp << FOP_VEC_LOGIC_SHIFT);
 }
 
@@ -727,7 +720,7 @@ static void select_ccmp(struct code_slot *s)
     uint32_t insn = s->insn;
     bool is64 = insn >> 31, sub = (insn >> 30) & 1, imm = (insn >> 11) & 1;
 
-    set(s, sub ? (is64 ? FOP_CCMP_X : FOP_CCMP_W)
+    fop_set(s, sub ? (is64 ? FOP_CCMP_X : FOP_CCMP_W)
                : (is64 ? FOP_CCMN_X : FOP_CCMN_W),
         0, rn_of(insn), rm_of(insn),
         a64_bits(insn, 12, 4) | a64_bits(insn, 0, 4) << 4 |
@@ -743,7 +736,7 @@ static void select_ands_reg(struct code_slot *s)
 
     if (type == 3 || (!is64 && amount >= 32))
         return;
-    set(s, is64 ? FOP_ANDS_X : FOP_ANDS_W, rd_of(insn), rn_of(insn),
+    fop_set(s, is64 ? FOP_ANDS_X : FOP_ANDS_W, rd_of(insn), rn_of(insn),
         rm_of(insn),
         amount | (uint64_t)type << 8 | (invert ? FOP_ANDS_INVERT : 0));
 }
@@ -755,9 +748,9 @@ static void select_adr(struct code_slot *s)
     int64_t imm = a64_sbits(insn, 5, 19) * 4 + a64_bits(insn, 29, 2);
 
     if (insn >> 31)
-        set(s, FOP_ADRP, rd_of(insn), 0, 0, (uint64_t)(imm * 4096));
+        fop_set(s, FOP_ADRP, rd_of(insn), 0, 0, (uint64_t)(imm * 4096));
     else
-        set(s, FOP_ADR, rd_of(insn), 0, 0, (uint64_t)imm);
+        fop_set(s, FOP_ADR, rd_of(insn), 0, 0, (uint64_t)imm);
 }
 
 /* ADD/SUB (extended register), flags or not; shifts above 4 are the
@@ -770,7 +763,7 @@ static void select_addsub_ext(struct code_slot *s)
 
     if (shift > 4)
         return;
-    set(s, FOP_ADDEXT, flags ? rd_of(insn) : sp_reg(rd_of(insn)),
+    fop_set(s, FOP_ADDEXT, flags ? rd_of(insn) : sp_reg(rd_of(insn)),
         sp_reg(rn_of(insn)), rm_of(insn),
         option | shift << 3 | (is64 ? FOP_INT_X : 0) |
             (sub ? FOP_INT_SUB : 0) | (flags ? FOP_INT_FLAGS : 0));
@@ -786,7 +779,7 @@ static void select_dp_12src(struct code_slot *s, bool two)
     if (two ? !(opcode == 2 || opcode == 3 || (opcode >= 8 && opcode <= 11))
             : (opcode > 4 || (opcode == 3 && !is64)))
         return;
-    set(s, two ? FOP_DP2 : FOP_DP1, rd_of(insn), rn_of(insn),
+    fop_set(s, two ? FOP_DP2 : FOP_DP1, rd_of(insn), rn_of(insn),
         two ? rm_of(insn) : 0, opcode | (is64 ? FOP_INT_X : 0));
 }
 
@@ -799,7 +792,7 @@ static void select_extr(struct code_slot *s)
 
     if (n != (unsigned)is64 || (!is64 && lsb >= 32))
         return;
-    set(s, is64 ? FOP_EXTR_X : FOP_EXTR_W, rd_of(insn), rn_of(insn),
+    fop_set(s, is64 ? FOP_EXTR_X : FOP_EXTR_W, rd_of(insn), rn_of(insn),
         rm_of(insn), lsb);
 }
 
@@ -808,7 +801,7 @@ static void select_adc(struct code_slot *s)
 {
     uint32_t insn = s->insn;
 
-    set(s, FOP_ADC, rd_of(insn), rn_of(insn), rm_of(insn),
+    fop_set(s, FOP_ADC, rd_of(insn), rn_of(insn), rm_of(insn),
         (insn >> 31 ? FOP_INT_X : 0) | ((insn >> 30) & 1 ? FOP_INT_SUB : 0) |
             ((insn >> 29) & 1 ? FOP_INT_FLAGS : 0));
 }
@@ -822,7 +815,7 @@ static void select_hint(struct code_slot *s)
     bool pauth = crm_op2 == 7 || (crm_op2 >= 8 && crm_op2 <= 14 && !(crm_op2 & 1)) ||
                  (crm_op2 >= 24 && crm_op2 <= 31);
 
-    set(s, FOP_HINT, 0, 0, 0, pauth ? 0 : 1);
+    fop_set(s, FOP_HINT, 0, 0, 0, pauth ? 0 : 1);
 }
 
 /* Row names are unique per encoding class only (SVE has an MLA_MLS too):
@@ -910,7 +903,7 @@ static void select_any(struct code_slot *s, const char *row)
             select_move_wide(s);
         else if (strcmp(row, "MRS") == 0 &&
                  (s->insn & 0xffffffe0u) == 0xd53bd040u)
-            set(s, FOP_MRS_TPIDR, rd_of(s->insn), 0, 0, 0);
+            fop_set(s, FOP_MRS_TPIDR, rd_of(s->insn), 0, 0, 0);
         else if ((strcmp(row, "MUL_PMUL") == 0 ||
                   strcmp(row, "MLA_MLS") == 0) && is_simd_3same(s->insn))
             select_vec_int(s, row);

@@ -180,6 +180,17 @@ struct code_slot {
     uint64_t imm;
 };
 
+/* Set a slot's fast operation and operands (the decoders' one setter). */
+static inline void fop_set(struct code_slot *s, enum fast_op op, unsigned rd,
+                           unsigned rn, unsigned rm, uint64_t imm)
+{
+    s->op = (uint8_t)op;
+    s->rd = (uint8_t)rd;
+    s->rn = (uint8_t)rn;
+    s->rm = (uint8_t)rm;
+    s->imm = imm;
+}
+
 /* Fill s->op and the operand fields for s->insn, whose table row is
  * row_name; leaves FOP_GENERIC when no fast operation applies. Depends
  * on the encoding only (never on the address), so the result can be

@@ -74,7 +74,8 @@ testsuite_unit_test_cpu_simd_vectors_SOURCES = \
 	testsuite/unit/test-cpu-simd-vectors.inc $(SIMD_TEST_LIB)
 testsuite_unit_test_cpu_simd_vectors_LDADD = libcpu.a $(GLIB_LIBS) -lm
 EXTRA_DIST += testsuite/unit/test-cpu-simd-gen.py \
-	testsuite/unit/test-cpu-simd-oracle.c testsuite/unit/test-cpu-simd-oracle.S
+	testsuite/unit/test-cpu-simd-oracle.c testsuite/unit/test-cpu-simd-oracle.S \
+	testsuite/unit/oracle-stub.inc
 
 # SM3/SM4 and BFloat16 (owned by the isa helper), with their unit tests:
 # directed cases, the published SM3/SM4 vectors and qemu-aarch64's results.
@@ -102,7 +103,8 @@ TESTS += testsuite/unit/test-cpu-pauth testsuite/unit/test-user-pauth
 testsuite_unit_test_cpu_pauth_SOURCES = testsuite/unit/test-cpu-pauth.c \
 	testsuite/unit/cpu-core-harness.c testsuite/unit/cpu-core-harness.h
 testsuite_unit_test_cpu_pauth_LDADD = libcpu.a $(GLIB_LIBS) -lm
-testsuite_unit_test_user_pauth_SOURCES = testsuite/unit/test-user-pauth.c
+testsuite_unit_test_user_pauth_SOURCES = testsuite/unit/test-user-pauth.c \
+	testsuite/unit/guest-harness.c testsuite/unit/guest-harness.h
 testsuite_unit_test_user_pauth_LDADD = libuser.a libhw.a libcpu.a $(GLIB_LIBS) -lm
 EXTRA_DIST += testsuite/unit/data/pauth-guest.c
 # The pauth target-description feature and its register mapping.

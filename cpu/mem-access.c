@@ -137,9 +137,12 @@ struct access_chunk {
 };
 
 /* Check an access of size bytes and resolve it into at most two chunks
- * (size <= one page). Returns the number of chunks, or 0 with cpu->exit set. */
+ * (size <= one page). store_src: a store's bytes (NULL for a load), so
+ * that a watchpoint whose bytes it changes is the one reported. Returns
+ * the number of chunks, or 0 with cpu->exit set. */
 static unsigned access_prepare(struct cpu_state *cpu, uint64_t va,
                                unsigned size, enum access_kind kind,
+                               const uint8_t *store_src,
                                struct access_chunk chunk[2])
 {
     unsigned n = 0;
@@ -155,10 +158,14 @@ static unsigned access_prepare(struct cpu_state *cpu, uint64_t va,
         chunk[n].host = page_host(cpu, a, kind);
         if (!chunk[n].host)
             return 0;
-        if (debug_any_watchpoints(cpu) &&
-            debug_check_watch(cpu, a, len, kind == ACCESS_WRITE
-                                               ? CPU_WATCH_WRITE
-                                               : CPU_WATCH_READ))
+        if (debug_any_watchpoints(cpu)
+            && (store_src ? debug_check_store_watch(cpu, a, len,
+                                                    chunk[n].host,
+                                                    store_src + done)
+                          : debug_check_watch(cpu, a, len,
+                                              kind == ACCESS_WRITE
+                                                  ? CPU_WATCH_WRITE
+                                                  : CPU_WATCH_READ)))
             return 0;
         done += len;
         n++;
@@ -273,7 +280,7 @@ int cpu_load(struct cpu_state *cpu, uint64_t ptr, unsigned size, void *dst)
         }
         return 0;
     }
-    n = access_prepare(cpu, va, size, ACCESS_READ, chunk);
+    n = access_prepare(cpu, va, size, ACCESS_READ, NULL, chunk);
     if (n == 0) {
         fault_keeps_tag(cpu, ptr);
         return -1;
@@ -317,7 +324,7 @@ static int store(struct cpu_state *cpu, uint64_t ptr, unsigned size,
         }
         return 0;
     }
-    n = access_prepare(cpu, va, size, ACCESS_WRITE, chunk);
+    n = access_prepare(cpu, va, size, ACCESS_WRITE, src, chunk);
     if (n == 0) {
         fault_keeps_tag(cpu, ptr);
         return -1;

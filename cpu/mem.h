@@ -35,6 +35,11 @@ struct cpu_mem_ops {
      * friends; the array stays valid until the owner calls cpu_tlb_flush().
      * NULL callback: no memory is tagged. */
     uint8_t *(*tags)(void *opaque, uint64_t page_vaddr);
+    /* IC IVAU, optional: code at [vaddr, vaddr + len) changed. The CPU
+     * drops its own decoded copy; the instruction is broadcast to every
+     * PE, so the owner drops those of the other CPUs that share the
+     * address space (another thread's JIT wrote the code). */
+    void (*code_changed)(void *opaque, uint64_t vaddr, uint64_t len);
 };
 
 #define CPU_MTE_GRANULE 16

@@ -520,6 +520,17 @@ static inline uint32_t flags_add32(uint32_t a, uint32_t b, uint32_t r)
            (uint32_t)(r < a) << 29 | ((~(a ^ b) & (a ^ r)) >> 31) << 28;
 }
 
+/* Flags of the add or subtract (sub) r = a +/- b at 64 or 32 bits
+ * (is64), for the forms that choose at run time. */
+static inline uint32_t flags_addsub(uint64_t a, uint64_t b, uint64_t r,
+                                    bool sub, bool is64)
+{
+    if (is64)
+        return sub ? flags_sub64(a, b, r) : flags_add64(a, b, r);
+    return sub ? flags_sub32((uint32_t)a, (uint32_t)b, (uint32_t)r)
+               : flags_add32((uint32_t)a, (uint32_t)b, (uint32_t)r);
+}
+
 static inline bool cond_holds(const struct cpu_state *cpu, unsigned cond)
 {
     return (fop_cond_table[cond] >> ((cpu->nzcv >> 28) & 15)) & 1;
@@ -644,50 +655,54 @@ static inline void vreg_put(struct cpu_state *cpu, unsigned n, union vreg v,
     zreg_write(cpu, n, v.u[0], (imm & FOP_VEC_Q) ? v.u[1] : 0);
 }
 
+/* R = X OP Y lane by lane at element size FOP_VEC_SIZE(IMM), the lanes
+ * being the union's fields L8..L64 (b h s d unsigned, sb sh ss sd
+ * signed). A statement. */
+#define VEC_LANES(R, X, Y, OP, IMM, L8, L16, L32, L64)                  \
+    switch (FOP_VEC_SIZE(IMM)) {                                        \
+    case 0: (R).L8 = (X).L8 OP (Y).L8; break;                           \
+    case 1: (R).L16 = (X).L16 OP (Y).L16; break;                        \
+    case 2: (R).L32 = (X).L32 OP (Y).L32; break;                        \
+    default: (R).L64 = (X).L64 OP (Y).L64; break;                       \
+    }
+
 /* Lane-wise a OP b at element size FOP_VEC_SIZE(imm). */
 #define VEC_INT_OP(R, X, Y, OP, IMM)                                    \
     do {                                                                \
-        switch (FOP_VEC_SIZE(IMM)) {                                    \
-        case 0: (R).b = (X).b OP (Y).b; break;                          \
-        case 1: (R).h = (X).h OP (Y).h; break;                          \
-        case 2: (R).s = (X).s OP (Y).s; break;                          \
-        default: (R).d = (X).d OP (Y).d; break;                         \
-        }                                                               \
+        VEC_LANES(R, X, Y, OP, IMM, b, h, s, d)                         \
     } while (0)
 
 /* The same with signed lanes when imm has FOP_VEC_SIGNED. */
 #define VEC_SINT_OP(R, X, Y, OP, IMM)                                   \
     do {                                                                \
         if ((IMM) & FOP_VEC_SIGNED) {                                   \
-            switch (FOP_VEC_SIZE(IMM)) {                                \
-            case 0: (R).sb = (X).sb OP (Y).sb; break;                   \
-            case 1: (R).sh = (X).sh OP (Y).sh; break;                   \
-            case 2: (R).ss = (X).ss OP (Y).ss; break;                   \
-            default: (R).sd = (X).sd OP (Y).sd; break;                  \
-            }                                                           \
+            VEC_LANES(R, X, Y, OP, IMM, sb, sh, ss, sd)                 \
         } else {                                                        \
-            VEC_INT_OP(R, X, Y, OP, IMM);                               \
+            VEC_LANES(R, X, Y, OP, IMM, b, h, s, d)                     \
         }                                                               \
     } while (0)
+
+/* R = X OP amount on every lane, the amount cast to the lane's type
+ * (T8..T64) as a vector shift by a scalar needs. A statement. */
+#define VEC_SHIFT_LANES(R, X, OP, AMOUNT, IMM, L8, L16, L32, L64,       \
+                        T8, T16, T32, T64)                              \
+    switch (FOP_VEC_SIZE(IMM)) {                                        \
+    case 0: (R).L8 = (X).L8 OP (T8)(AMOUNT); break;                     \
+    case 1: (R).L16 = (X).L16 OP (T16)(AMOUNT); break;                  \
+    case 2: (R).L32 = (X).L32 OP (T32)(AMOUNT); break;                  \
+    default: (R).L64 = (X).L64 OP (T64)(AMOUNT); break;                 \
+    }
 
 /* Shift every lane by `amount` (a signed right shift for FOP_VEC_SIGNED
  * when OP is >>). */
 #define VEC_SHIFT_OP(R, X, OP, AMOUNT, IMM)                             \
     do {                                                                \
         if ((IMM) & FOP_VEC_SIGNED) {                                   \
-            switch (FOP_VEC_SIZE(IMM)) {                                \
-            case 0: (R).sb = (X).sb OP (int8_t)(AMOUNT); break;         \
-            case 1: (R).sh = (X).sh OP (int16_t)(AMOUNT); break;        \
-            case 2: (R).ss = (X).ss OP (int32_t)(AMOUNT); break;        \
-            default: (R).sd = (X).sd OP (int64_t)(AMOUNT); break;       \
-            }                                                           \
+            VEC_SHIFT_LANES(R, X, OP, AMOUNT, IMM, sb, sh, ss, sd,      \
+                            int8_t, int16_t, int32_t, int64_t)          \
         } else {                                                        \
-            switch (FOP_VEC_SIZE(IMM)) {                                \
-            case 0: (R).b = (X).b OP (uint8_t)(AMOUNT); break;          \
-            case 1: (R).h = (X).h OP (uint16_t)(AMOUNT); break;         \
-            case 2: (R).s = (X).s OP (uint32_t)(AMOUNT); break;         \
-            default: (R).d = (X).d OP (uint64_t)(AMOUNT); break;        \
-            }                                                           \
+            VEC_SHIFT_LANES(R, X, OP, AMOUNT, IMM, b, h, s, d,          \
+                            uint8_t, uint16_t, uint32_t, uint64_t)      \
         }                                                               \
     } while (0)
 
@@ -1009,35 +1024,45 @@ fwd_##NAME##_F: { const uint64_t A = fwd, v_ = (RESULT);                \
                   reg[s->rd] = v_; NEXT_FWD(v_); }
     ALU_DEF(ADDI_X, A + s->imm)
     ALU_DEF(ADDI_W, (uint32_t)(A + s->imm))
-    /* Compares leave their flags lazy (lz). */
-op_SUBSI_X: {
-    uint64_t a = reg[s->rn];
-    lz_a = a;
-    lz_b = s->imm;
-    lz = true;
-    SET_X(s->rd, a - s->imm);
-    NEXT();
+    /* Flag-setting adds and subtracts, Rn op B: a compare leaves its
+     * flags lazy (lz, the 32-bit operands in the top halves so that the
+     * 64-bit flag rules give the 32-bit flags); an add computes them. */
+#define SUBS_X_OP(NAME, B)                                              \
+op_##NAME: {                                                            \
+    uint64_t a = reg[s->rn], b = (B);                                   \
+    lz_a = a;                                                           \
+    lz_b = b;                                                           \
+    lz = true;                                                          \
+    SET_X(s->rd, a - b);                                                \
+    NEXT();                                                             \
 }
-op_SUBSI_W: {
-    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)s->imm;
-    lz_a = (uint64_t)a << 32;
-    lz_b = (uint64_t)b << 32;
-    lz = true;
-    SET_X(s->rd, (uint32_t)(a - b));
-    NEXT();
+#define SUBS_W_OP(NAME, B)                                              \
+op_##NAME: {                                                            \
+    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)(B);               \
+    lz_a = (uint64_t)a << 32;                                           \
+    lz_b = (uint64_t)b << 32;                                           \
+    lz = true;                                                          \
+    SET_X(s->rd, (uint32_t)(a - b));                                    \
+    NEXT();                                                             \
 }
-op_ADDSI_X: {
-    uint64_t a = reg[s->rn], res = a + s->imm;
-    NZCV = flags_add64(a, s->imm, res);
-    SET_X(s->rd, res);
-    NEXT();
+#define ADDS_X_OP(NAME, B)                                              \
+op_##NAME: {                                                            \
+    uint64_t a = reg[s->rn], b = (B), res = a + b;                      \
+    NZCV = flags_add64(a, b, res);                                      \
+    SET_X(s->rd, res);                                                  \
+    NEXT();                                                             \
 }
-op_ADDSI_W: {
-    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)s->imm, res = a + b;
-    NZCV = flags_add32(a, b, res);
-    SET_X(s->rd, res);
-    NEXT();
+#define ADDS_W_OP(NAME, B)                                              \
+op_##NAME: {                                                            \
+    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)(B), res = a + b;  \
+    NZCV = flags_add32(a, b, res);                                      \
+    SET_X(s->rd, res);                                                  \
+    NEXT();                                                             \
 }
+    SUBS_X_OP(SUBSI_X, s->imm)
+    SUBS_W_OP(SUBSI_W, s->imm)
+    ADDS_X_OP(ADDSI_X, s->imm)
+    ADDS_W_OP(ADDSI_W, s->imm)
 op_MOVI:
     SET_XN(s->rd, s->imm);
     NEXT();
@@ -1068,65 +1093,29 @@ op_MOVK_W:
     ALU_DEF(ADD_W, (uint32_t)(A + (reg[s->rm] << s->imm)))
     ALU_DEF(SUB_X, A - (reg[s->rm] << s->imm))
     ALU_DEF(SUB_W, (uint32_t)(A - (reg[s->rm] << s->imm)))
-op_SUBS_X: {
-    uint64_t a = reg[s->rn], b = reg[s->rm] << s->imm;
-    lz_a = a;
-    lz_b = b;
-    lz = true;
-    SET_X(s->rd, a - b);
-    NEXT();
+    SUBS_X_OP(SUBS_X, reg[s->rm] << s->imm)
+    SUBS_W_OP(SUBS_W, reg[s->rm] << s->imm)
+    ADDS_X_OP(ADDS_X, reg[s->rm] << s->imm)
+    ADDS_W_OP(ADDS_W, reg[s->rm] << s->imm)
+#undef SUBS_X_OP
+#undef SUBS_W_OP
+#undef ADDS_X_OP
+#undef ADDS_W_OP
+    /* Compares fused with the B.cond after them (slot_fuse_compare):
+     * the flags are needed at once, so they are computed, not lazy. */
+#define SUBS_BC_OP(NAME, T, FLAGS, B)                                   \
+op_##NAME: {                                                            \
+    T a = (T)reg[s->rn], b = (T)(B), res = a - b;                       \
+    uint32_t f = FLAGS(a, b, res);                                      \
+    NZCV = f;                                                           \
+    SET_X(s->rd, res);                                                  \
+    FUSED_BCOND(f);                                                     \
 }
-op_SUBS_W: {
-    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)(reg[s->rm] << s->imm);
-    lz_a = (uint64_t)a << 32;
-    lz_b = (uint64_t)b << 32;
-    lz = true;
-    SET_X(s->rd, (uint32_t)(a - b));
-    NEXT();
-}
-op_ADDS_X: {
-    uint64_t a = reg[s->rn], b = reg[s->rm] << s->imm, res = a + b;
-    NZCV = flags_add64(a, b, res);
-    SET_X(s->rd, res);
-    NEXT();
-}
-op_ADDS_W: {
-    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)(reg[s->rm] << s->imm);
-    uint32_t res = a + b;
-    NZCV = flags_add32(a, b, res);
-    SET_X(s->rd, res);
-    NEXT();
-}
-    /* Compares fused with the B.cond after them (slot_fuse_compare). */
-op_SUBSI_X_BC: {
-    uint64_t a = reg[s->rn], b = s->imm & FOP_BC_CMP_MASK, res = a - b;
-    uint32_t f = flags_sub64(a, b, res);
-    NZCV = f;
-    SET_X(s->rd, res);
-    FUSED_BCOND(f);
-}
-op_SUBSI_W_BC: {
-    uint32_t a = (uint32_t)reg[s->rn], b = (uint32_t)(s->imm & FOP_BC_CMP_MASK);
-    uint32_t res = a - b, f = flags_sub32(a, b, res);
-    NZCV = f;
-    SET_X(s->rd, res);
-    FUSED_BCOND(f);
-}
-op_SUBS_X_BC: {
-    uint64_t a = reg[s->rn], b = reg[s->rm] << (s->imm & 63), res = a - b;
-    uint32_t f = flags_sub64(a, b, res);
-    NZCV = f;
-    SET_X(s->rd, res);
-    FUSED_BCOND(f);
-}
-op_SUBS_W_BC: {
-    uint32_t a = (uint32_t)reg[s->rn];
-    uint32_t b = (uint32_t)(reg[s->rm] << (s->imm & 63));
-    uint32_t res = a - b, f = flags_sub32(a, b, res);
-    NZCV = f;
-    SET_X(s->rd, res);
-    FUSED_BCOND(f);
-}
+    SUBS_BC_OP(SUBSI_X_BC, uint64_t, flags_sub64, s->imm & FOP_BC_CMP_MASK)
+    SUBS_BC_OP(SUBSI_W_BC, uint32_t, flags_sub32, s->imm & FOP_BC_CMP_MASK)
+    SUBS_BC_OP(SUBS_X_BC, uint64_t, flags_sub64, reg[s->rm] << (s->imm & 63))
+    SUBS_BC_OP(SUBS_W_BC, uint32_t, flags_sub32, reg[s->rm] << (s->imm & 63))
+#undef SUBS_BC_OP
     ALU_DEF(UBFM_X, ((A << FOP_BFM_LEFT(s->imm)) >> FOP_BFM_RIGHT(s->imm))
                     << FOP_BFM_UP(s->imm))
     ALU_DEF(UBFM_W, (uint32_t)((((uint64_t)(uint32_t)A
@@ -1213,9 +1202,11 @@ op_BLR: {
 }
 
     /* --- loads and stores: TLB hits inline, the rest in the handler ---- */
-/* A load of TYPE from VA into Rd ending in FINISH (FIN_PLAIN or
- * FIN_FWD); the slow path is the handler's, from the register file. */
-#define LOAD_BODY(TYPE, VA, FINISH)                                     \
+/* A load of TYPE from VA into Rd, extended as EXT (a zero extension
+ * for the unsigned types, a sign extension to 32 or 64 bits for the
+ * signed ones), ending in FINISH (FIN_PLAIN or FIN_FWD); the slow path
+ * is the handler's, from the register file. */
+#define LOAD_EXT_BODY(TYPE, EXT, VA, FINISH)                            \
 {                                                                       \
     uint64_t va = (VA);                                                 \
     const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
@@ -1224,9 +1215,10 @@ op_BLR: {
     if (!host)                                                          \
         goto op_GENERIC;                                                \
     memcpy(&v, host, sizeof(v));                                        \
-    SET_XN(s->rd, v);                                                    \
-    FINISH((uint64_t)v);                                                \
+    SET_XN(s->rd, (EXT)v);                                              \
+    FINISH((uint64_t)(EXT)v);                                           \
 }
+#define LOAD_BODY(TYPE, VA, FINISH) LOAD_EXT_BODY(TYPE, uint64_t, VA, FINISH)
 #define LOAD_OP(NAME, TYPE)                                             \
 op_##NAME: LOAD_BODY(TYPE, reg[s->rn] + s->imm, FIN_PLAIN)
 /* The forwarding entry points of a load whose base (Rn) is forwarded. */
@@ -1235,9 +1227,10 @@ op_##NAME: LOAD_BODY(TYPE, reg[s->rn] + s->imm, FIN_PLAIN)
 op_##NAME##_F: LOAD_BODY(TYPE, reg[s->rn] + s->imm, FIN_FWD)             \
 fwd_##NAME: LOAD_BODY(TYPE, fwd + s->imm, FIN_PLAIN)                    \
 fwd_##NAME##_F: LOAD_BODY(TYPE, fwd + s->imm, FIN_FWD)
-#define STORE_OP(NAME, TYPE)                                            \
-op_##NAME: {                                                            \
-    uint64_t va = reg[s->rn] + s->imm;                                  \
+/* A store of Rd's low TYPE at VA; the slow path is the handler's. */
+#define STORE_BODY(TYPE, VA)                                            \
+{                                                                       \
+    uint64_t va = (VA);                                                 \
     const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
     void *host = tlb_hit(e->write_tag, e, va, sizeof(TYPE));            \
     TYPE v = (TYPE)reg[s->rd];                                          \
@@ -1246,6 +1239,8 @@ op_##NAME: {                                                            \
     memcpy(host, &v, sizeof(v));                                        \
     NEXT();                                                             \
 }
+#define STORE_OP(NAME, TYPE)                                            \
+op_##NAME: STORE_BODY(TYPE, reg[s->rn] + s->imm)
     LOAD_FWD_OP(LDR_X, uint64_t)
     LOAD_FWD_OP(LDR_W, uint32_t)
     LOAD_OP(LDRH, uint16_t)
@@ -1258,23 +1253,43 @@ op_##NAME: {                                                            \
 #undef LOAD_FWD_OP
 #undef STORE_OP
 
-op_LDP_X: {
-    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);
-    unsigned mode = FOP_PAIR_MODE(s->imm);
-    uint64_t va = mode == 1 ? base : base + offset;
-    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);
-    const uint8_t *host = tlb_hit(e->read_tag, e, va, 16);
-    uint64_t a, b;
-    if (!host)
-        goto op_GENERIC;
-    memcpy(&a, host, 8);
-    memcpy(&b, host + 8, 8);
-    SET_XN(s->rd, a);
-    SET_XN(s->rm, b);
-    if (mode != 2)
-        reg[s->rn] = base + offset;
-    NEXT();
+    /* Integer pairs: one access of twice the size; FOP_PAIR_MODE 1 is
+     * post-index, 2 no writeback. */
+#define LDP_OP(NAME, TYPE)                                              \
+op_##NAME: {                                                            \
+    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);\
+    unsigned mode = FOP_PAIR_MODE(s->imm);                              \
+    uint64_t va = mode == 1 ? base : base + offset;                     \
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
+    const uint8_t *host = tlb_hit(e->read_tag, e, va, 2 * sizeof(TYPE));\
+    TYPE a, b;                                                          \
+    if (!host)                                                          \
+        goto op_GENERIC;                                                \
+    memcpy(&a, host, sizeof(TYPE));                                     \
+    memcpy(&b, host + sizeof(TYPE), sizeof(TYPE));                      \
+    SET_XN(s->rd, a);                                                   \
+    SET_XN(s->rm, b);                                                   \
+    if (mode != 2)                                                      \
+        reg[s->rn] = base + offset;                                     \
+    NEXT();                                                             \
 }
+#define STP_OP(NAME, TYPE)                                              \
+op_##NAME: {                                                            \
+    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);\
+    unsigned mode = FOP_PAIR_MODE(s->imm);                              \
+    uint64_t va = mode == 1 ? base : base + offset;                     \
+    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
+    uint8_t *host = tlb_hit(e->write_tag, e, va, 2 * sizeof(TYPE));     \
+    TYPE a = (TYPE)reg[s->rd], b = (TYPE)reg[s->rm];                    \
+    if (!host)                                                          \
+        goto op_GENERIC;                                                \
+    memcpy(host, &a, sizeof(TYPE));                                     \
+    memcpy(host + sizeof(TYPE), &b, sizeof(TYPE));                      \
+    if (mode != 2)                                                      \
+        reg[s->rn] = base + offset;                                     \
+    NEXT();                                                             \
+}
+    LDP_OP(LDP_X, uint64_t)
 /* LDP X fused with the BR/RET after it (slot_fuse_next): the epilogue's
  * "ldp x29, x30, [sp], #16; ret" jumps to the loaded x30 without reading
  * it back from the register file. Each retires on its own. */
@@ -1302,21 +1317,7 @@ op_LDP_X_BR: {
     s++;
     JUMP_TO(a64_branch_target(target));
 }
-op_STP_X: {
-    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);
-    unsigned mode = FOP_PAIR_MODE(s->imm);
-    uint64_t va = mode == 1 ? base : base + offset;
-    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);
-    uint8_t *host = tlb_hit(e->write_tag, e, va, 16);
-    uint64_t a = reg[s->rd], b = reg[s->rm];
-    if (!host)
-        goto op_GENERIC;
-    memcpy(host, &a, 8);
-    memcpy(host + 8, &b, 8);
-    if (mode != 2)
-        reg[s->rn] = base + offset;
-    NEXT();
-}
+    STP_OP(STP_X, uint64_t)
 
 /* Pre/post-index loads forward the loaded value (never when Rd is the
  * base: fastop_forward_pair). */
@@ -1377,24 +1378,17 @@ op_##NAME##_F: LOAD_BODY(TYPE, INDEXED_VA(), FIN_FWD)                   \
 fwd_##NAME: LOAD_BODY(TYPE, INDEXED_VA_OF(fwd), FIN_PLAIN)              \
 fwd_##NAME##_F: LOAD_BODY(TYPE, INDEXED_VA_OF(fwd), FIN_FWD)
 #define STORE_REG_OP(NAME, TYPE)                                        \
-op_##NAME: {                                                            \
-    uint64_t va = INDEXED_VA();                                         \
-    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
-    void *host = tlb_hit(e->write_tag, e, va, sizeof(TYPE));            \
-    TYPE v = (TYPE)reg[s->rd];                                          \
-    if (!host)                                                          \
-        goto op_GENERIC;                                                \
-    memcpy(host, &v, sizeof(v));                                        \
-    NEXT();                                                             \
-}
+op_##NAME: STORE_BODY(TYPE, INDEXED_VA())
     LOAD_REG_OP(LDR_X_REG, uint64_t)
     LOAD_REG_OP(LDR_W_REG, uint32_t)
     LOAD_REG_OP(LDRB_REG, uint8_t)
     STORE_REG_OP(STR_X_REG, uint64_t)
     STORE_REG_OP(STR_W_REG, uint32_t)
     STORE_REG_OP(STRB_REG, uint8_t)
+    STORE_REG_OP(STRH_REG, uint16_t)
 #undef LOAD_REG_OP
 #undef LOAD_BODY
+#undef STORE_BODY
 #undef STORE_REG_OP
 
     /* Logical (immediate): rm is 1 for the 64-bit forms. */
@@ -1413,17 +1407,7 @@ op_ANDSI: {
 
     /* --- sign-extending loads, halfword register offset, W pairs ------ */
 #define SLOAD_OP(NAME, TYPE, EXT, VA)                                   \
-op_##NAME: {                                                            \
-    uint64_t va = (VA);                                                 \
-    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);        \
-    const void *host = tlb_hit(e->read_tag, e, va, sizeof(TYPE));       \
-    TYPE v;                                                             \
-    if (!host)                                                          \
-        goto op_GENERIC;                                                \
-    memcpy(&v, host, sizeof(v));                                        \
-    SET_XN(s->rd, (EXT)v);                                               \
-    NEXT();                                                             \
-}
+op_##NAME: LOAD_EXT_BODY(TYPE, EXT, VA, FIN_PLAIN)
     SLOAD_OP(LDRSW, int32_t, uint64_t, reg[s->rn] + s->imm)
     SLOAD_OP(LDRSH_X, int16_t, uint64_t, reg[s->rn] + s->imm)
     SLOAD_OP(LDRSH_W, int16_t, uint32_t, reg[s->rn] + s->imm)
@@ -1432,48 +1416,11 @@ op_##NAME: {                                                            \
     SLOAD_OP(LDRSW_REG, int32_t, uint64_t, INDEXED_VA())
     SLOAD_OP(LDRH_REG, uint16_t, uint64_t, INDEXED_VA())
 #undef SLOAD_OP
-op_STRH_REG: {
-    uint64_t va = INDEXED_VA();
-    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);
-    void *host = tlb_hit(e->write_tag, e, va, 2);
-    uint16_t v = (uint16_t)reg[s->rd];
-    if (!host)
-        goto op_GENERIC;
-    memcpy(host, &v, 2);
-    NEXT();
-}
-op_LDP_W: {
-    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);
-    unsigned mode = FOP_PAIR_MODE(s->imm);
-    uint64_t va = mode == 1 ? base : base + offset;
-    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);
-    const uint8_t *host = tlb_hit(e->read_tag, e, va, 8);
-    uint32_t a, b;
-    if (!host)
-        goto op_GENERIC;
-    memcpy(&a, host, 4);
-    memcpy(&b, host + 4, 4);
-    SET_XN(s->rd, a);
-    SET_XN(s->rm, b);
-    if (mode != 2)
-        reg[s->rn] = base + offset;
-    NEXT();
-}
-op_STP_W: {
-    uint64_t base = reg[s->rn], offset = (uint64_t)FOP_PAIR_OFFSET(s->imm);
-    unsigned mode = FOP_PAIR_MODE(s->imm);
-    uint64_t va = mode == 1 ? base : base + offset;
-    const struct cpu_tlb_entry *e = cpu_tlb_entry_for(cpu, va);
-    uint8_t *host = tlb_hit(e->write_tag, e, va, 8);
-    uint32_t a = (uint32_t)reg[s->rd], b = (uint32_t)reg[s->rm];
-    if (!host)
-        goto op_GENERIC;
-    memcpy(host, &a, 4);
-    memcpy(host + 4, &b, 4);
-    if (mode != 2)
-        reg[s->rn] = base + offset;
-    NEXT();
-}
+#undef LOAD_EXT_BODY
+    LDP_OP(LDP_W, uint32_t)
+    STP_OP(STP_W, uint32_t)
+#undef LDP_OP
+#undef STP_OP
 
     /* --- SIMD&FP register loads and stores ----------------------------- */
     /* A load writes the low BYTES of Vt and zeroes the rest of Zt. */
@@ -1563,16 +1510,21 @@ op_##NAME: {                                                            \
 #undef WB
 
     /* --- scalar FP: the fast path of cpu/fpu.h, else the handler ------- */
-#define FP_BINOP(NAME, T, GET, BITS, CHECK, OP)                         \
+/* op_NAME: r = RESULT in the fast FP mode, kept when CHECK finds
+ * nothing for the handler to do (no exception flag, NaN or denormal);
+ * otherwise the handler computes it. */
+#define FP_FAST_OP(NAME, T, BITS, CHECK, RESULT)                        \
 op_##NAME:                                                              \
     if (fpu_fast_mode(cpu)) {                                           \
-        T r = GET(cpu, s->rn) OP GET(cpu, s->rm);                       \
+        T r = (RESULT);                                                 \
         if (__builtin_expect(CHECK(r), 1)) {                            \
             zreg_write(cpu, s->rd, BITS(r), 0);                         \
             NEXT();                                                     \
         }                                                               \
     }                                                                   \
     goto op_GENERIC;
+#define FP_BINOP(NAME, T, GET, BITS, CHECK, OP)                         \
+    FP_FAST_OP(NAME, T, BITS, CHECK, GET(cpu, s->rn) OP GET(cpu, s->rm))
     FP_BINOP(FADD_S, float, zreg_f32, f32_bits, fpu32_fast_result, +)
     FP_BINOP(FSUB_S, float, zreg_f32, f32_bits, fpu32_fast_result, -)
     FP_BINOP(FMUL_S, float, zreg_f32, f32_bits, fpu32_fast_result, *)
@@ -1582,40 +1534,22 @@ op_##NAME:                                                              \
     FP_BINOP(FMUL_D, double, zreg_f64, f64_bits, fpu64_fast_result, *)
     FP_BINOP(FDIV_D, double, zreg_f64, f64_bits, fpu64_fast_result, /)
 #undef FP_BINOP
+/* FMADD, FMSUB, FNMADD, FNMSUB: one rounding, the negations folded in. */
 #define FP_MADD(NAME, T, GET, BITS, CHECK, FMA)                         \
-op_##NAME:                                                              \
-    if (fpu_fast_mode(cpu)) {                                           \
+    FP_FAST_OP(NAME, T, BITS, CHECK, ({                                 \
         T n = GET(cpu, s->rn), m = GET(cpu, s->rm);                     \
         T a = GET(cpu, (unsigned)s->imm & 31);                          \
-        T r = FMA((s->imm & FOP_FP_NEG_N) ? -n : n, m,                  \
-                  (s->imm & FOP_FP_NEG_A) ? -a : a);                    \
-        if (__builtin_expect(CHECK(r), 1)) {                            \
-            zreg_write(cpu, s->rd, BITS(r), 0);                         \
-            NEXT();                                                     \
-        }                                                               \
-    }                                                                   \
-    goto op_GENERIC;
+        FMA((s->imm & FOP_FP_NEG_N) ? -n : n, m,                        \
+            (s->imm & FOP_FP_NEG_A) ? -a : a);                          \
+    }))
     FP_MADD(FMADD_S, float, zreg_f32, f32_bits, fpu32_fast_result, fmaf)
     FP_MADD(FMADD_D, double, zreg_f64, f64_bits, fpu64_fast_result, fma)
 #undef FP_MADD
-op_FSQRT_S:
-    if (fpu_fast_mode(cpu)) {
-        float r = sqrtf(zreg_f32(cpu, s->rn));
-        if (__builtin_expect(fpu32_fast_result(r), 1)) {
-            zreg_write(cpu, s->rd, f32_bits(r), 0);
-            NEXT();
-        }
-    }
-    goto op_GENERIC;
-op_FSQRT_D:
-    if (fpu_fast_mode(cpu)) {
-        double r = sqrt(zreg_f64(cpu, s->rn));
-        if (__builtin_expect(fpu64_fast_result(r), 1)) {
-            zreg_write(cpu, s->rd, f64_bits(r), 0);
-            NEXT();
-        }
-    }
-    goto op_GENERIC;
+    FP_FAST_OP(FSQRT_S, float, f32_bits, fpu32_fast_result,
+               sqrtf(zreg_f32(cpu, s->rn)))
+    FP_FAST_OP(FSQRT_D, double, f64_bits, fpu64_fast_result,
+               sqrt(zreg_f64(cpu, s->rn)))
+#undef FP_FAST_OP
     /* Compares raise nothing unless an operand is a NaN (or a denormal
      * flushed under FZ): those take the handler. */
 #define FP_CMP(NAME, T, GET)                                            \
@@ -1651,40 +1585,31 @@ op_FMOV_FROM_X:
     NEXT();
 
     /* --- AdvSIMD vectors ---------------------------------------------- */
-op_VADD: {
-    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), r;
-    VEC_INT_OP(r, a, b, +, s->imm);
-    vreg_put(cpu, s->rd, r, s->imm);
-    NEXT();
+/* Vd = Vn OP Vm lane by lane, LANES_OP being VEC_INT_OP or VEC_SINT_OP
+ * (a comparison gives all-ones lanes where true). */
+#define VEC_BINOP(NAME, LANES_OP, OP)                                   \
+op_##NAME: {                                                            \
+    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), r;   \
+    LANES_OP(r, a, b, OP, s->imm);                                      \
+    vreg_put(cpu, s->rd, r, s->imm);                                    \
+    NEXT();                                                             \
 }
-op_VSUB: {
-    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), r;
-    VEC_INT_OP(r, a, b, -, s->imm);
-    vreg_put(cpu, s->rd, r, s->imm);
-    NEXT();
+    VEC_BINOP(VADD, VEC_INT_OP, +)
+    VEC_BINOP(VSUB, VEC_INT_OP, -)
+    VEC_BINOP(VMUL, VEC_INT_OP, *)
+/* Vd = Vd OP Vn * Vm (MLA, MLS). */
+#define VEC_MUL_ACC(NAME, OP)                                           \
+op_##NAME: {                                                            \
+    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), p;   \
+    union vreg d = vreg_get(cpu, s->rd), r;                             \
+    VEC_INT_OP(p, a, b, *, s->imm);                                     \
+    VEC_INT_OP(r, d, p, OP, s->imm);                                    \
+    vreg_put(cpu, s->rd, r, s->imm);                                    \
+    NEXT();                                                             \
 }
-op_VMUL: {
-    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), r;
-    VEC_INT_OP(r, a, b, *, s->imm);
-    vreg_put(cpu, s->rd, r, s->imm);
-    NEXT();
-}
-op_VMLA: {
-    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), p;
-    union vreg d = vreg_get(cpu, s->rd), r;
-    VEC_INT_OP(p, a, b, *, s->imm);
-    VEC_INT_OP(r, d, p, +, s->imm);
-    vreg_put(cpu, s->rd, r, s->imm);
-    NEXT();
-}
-op_VMLS: {
-    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), p;
-    union vreg d = vreg_get(cpu, s->rd), r;
-    VEC_INT_OP(p, a, b, *, s->imm);
-    VEC_INT_OP(r, d, p, -, s->imm);
-    vreg_put(cpu, s->rd, r, s->imm);
-    NEXT();
-}
+    VEC_MUL_ACC(VMLA, +)
+    VEC_MUL_ACC(VMLS, -)
+#undef VEC_MUL_ACC
 op_VLOGIC: {
     vec_u64 a = vreg_get(cpu, s->rn).d, b = vreg_get(cpu, s->rm).d;
     vec_u64 d = vreg_get(cpu, s->rd).d;
@@ -1741,36 +1666,22 @@ op_VFMLS:
     goto op_GENERIC;
 
     /* Compares give all-ones lanes where true (vector comparisons do). */
-op_VMAX: {
-    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), m;
-    VEC_SINT_OP(m, a, b, >, s->imm);
-    vreg_put(cpu, s->rd, vec_select(m, a, b), s->imm);
-    NEXT();
+/* Vd = the lane of Vn or Vm that CMP picks (SMAX, SMIN and, with
+ * FOP_VEC_SIGNED clear, the unsigned forms). */
+#define VEC_MINMAX(NAME, CMP)                                           \
+op_##NAME: {                                                            \
+    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), m;   \
+    VEC_SINT_OP(m, a, b, CMP, s->imm);                                  \
+    vreg_put(cpu, s->rd, vec_select(m, a, b), s->imm);                  \
+    NEXT();                                                             \
 }
-op_VMIN: {
-    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), m;
-    VEC_SINT_OP(m, a, b, <, s->imm);
-    vreg_put(cpu, s->rd, vec_select(m, a, b), s->imm);
-    NEXT();
-}
-op_VCMGT: {
-    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), m;
-    VEC_SINT_OP(m, a, b, >, s->imm);
-    vreg_put(cpu, s->rd, m, s->imm);
-    NEXT();
-}
-op_VCMGE: {
-    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), m;
-    VEC_SINT_OP(m, a, b, >=, s->imm);
-    vreg_put(cpu, s->rd, m, s->imm);
-    NEXT();
-}
-op_VCMEQ: {
-    union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), m;
-    VEC_INT_OP(m, a, b, ==, s->imm);
-    vreg_put(cpu, s->rd, m, s->imm);
-    NEXT();
-}
+    VEC_MINMAX(VMAX, >)
+    VEC_MINMAX(VMIN, <)
+#undef VEC_MINMAX
+    VEC_BINOP(VCMGT, VEC_SINT_OP, >)
+    VEC_BINOP(VCMGE, VEC_SINT_OP, >=)
+    VEC_BINOP(VCMEQ, VEC_INT_OP, ==)
+#undef VEC_BINOP
 op_VCMTST: {
     union vreg a = vreg_get(cpu, s->rn), b = vreg_get(cpu, s->rm), m, z;
     union vreg zero = { .u = { 0, 0 } };
@@ -1928,13 +1839,8 @@ op_ADDEXT: {
     if (!(s->imm & FOP_INT_X))
         res = (uint32_t)res;
     if (s->imm & FOP_INT_FLAGS) {
-        if (s->imm & FOP_INT_X)
-            NZCV = (s->imm & FOP_INT_SUB) ? flags_sub64(a, b, res)
-                                          : flags_add64(a, b, res);
-        else
-            NZCV = (s->imm & FOP_INT_SUB)
-                       ? flags_sub32((uint32_t)a, (uint32_t)b, (uint32_t)res)
-                       : flags_add32((uint32_t)a, (uint32_t)b, (uint32_t)res);
+        NZCV = flags_addsub(a, b, res, s->imm & FOP_INT_SUB,
+                            s->imm & FOP_INT_X);
         SET_X(s->rd, res);
     } else {
         reg[s->rd] = res;   /* Rd 31 is SP here (FOP_REG_SP) */
@@ -2081,15 +1987,8 @@ op_ADDSUB_SH: {
     res = (s->imm & FOP_INT_SUB) ? a - b : a + b;
     if (!is64)
         res = (uint32_t)res;
-    if (s->imm & FOP_INT_FLAGS) {
-        if (is64)
-            NZCV = (s->imm & FOP_INT_SUB) ? flags_sub64(a, b, res)
-                                          : flags_add64(a, b, res);
-        else
-            NZCV = (s->imm & FOP_INT_SUB)
-                       ? flags_sub32((uint32_t)a, (uint32_t)b, (uint32_t)res)
-                       : flags_add32((uint32_t)a, (uint32_t)b, (uint32_t)res);
-    }
+    if (s->imm & FOP_INT_FLAGS)
+        NZCV = flags_addsub(a, b, res, s->imm & FOP_INT_SUB, is64);
     SET_X(s->rd, res);
     NEXT();
 }

@@ -96,77 +96,79 @@ static bool sve_gather_type(uint32_t insn, unsigned esz,
     return g->msz < esz || (g->msz == esz && !g->is_signed);
 }
 
-/* LD1*, LDFF1* Zt.S, Pg/Z, [Zn.S{, #imm}] */
-static int trans_LD_g32_vi_vb32(struct cpu_state *cpu, uint32_t insn)
+/* Vector plus immediate: Zn's elements plus imm5 (20:16) scaled by the
+ * memory size. */
+static void sve_gather_vi(uint32_t insn, struct sve_gather *g)
 {
-    struct sve_gather g;
-    if (!sve_gather_type(insn, 2, &g))
-        return a64_undef(cpu, insn);
-    g.kind = SVE_VEC_BASE;
-    g.scalar = (uint64_t)a64_bits(insn, 16, 5) << g.msz;
-    g.zv = A64_RN(insn);
-    return sve_gather_load(cpu, &g, A64_RD(insn), SVE_PG3(insn),
-                           a64_bits(insn, 13, 1));
+    g->kind = SVE_VEC_BASE;
+    g->scalar = (uint64_t)a64_bits(insn, 16, 5) << g->msz;
+    g->zv = A64_RN(insn);
 }
 
-/* LD1*, LDFF1* Zt.D, Pg/Z, [Zn.D{, #imm}] */
-static int trans_LD_g64_vi_vb(struct cpu_state *cpu, uint32_t insn)
-{
-    struct sve_gather g;
-    if (!sve_gather_type(insn, 3, &g))
-        return a64_undef(cpu, insn);
-    g.kind = SVE_VEC_BASE;
-    g.scalar = (uint64_t)a64_bits(insn, 16, 5) << g.msz;
-    g.zv = A64_RN(insn);
-    return sve_gather_load(cpu, &g, A64_RD(insn), SVE_PG3(insn),
-                           a64_bits(insn, 13, 1));
-}
-
-/* Scalar plus vector: xs (bit 22) picks SXTW, bit 21 scales the offsets
- * (not allowed for bytes, whose encodings are the prefetches). */
-static bool sve_gather_so(struct cpu_state *cpu, uint32_t insn,
-                          struct sve_gather *g, bool offsets64)
+/* Scalar plus vector: Xn|SP plus Zm's offsets, 64-bit or 32-bit ones
+ * extended as the xs bit says (bit 22 in the loads, 14 in the stores);
+ * bit 21 scales them by the memory size, which bytes cannot be (those
+ * load encodings are the prefetches). */
+static bool sve_gather_sv(struct cpu_state *cpu, uint32_t insn,
+                          struct sve_gather *g, unsigned xs_bit,
+                          bool offsets64)
 {
     bool scaled = a64_bits(insn, 21, 1);
     if (scaled && g->msz == 0)
         return false;
     g->kind = offsets64 ? SVE_OFF_64
-                        : a64_bits(insn, 22, 1) ? SVE_OFF_SXTW : SVE_OFF_UXTW;
+              : a64_bits(insn, xs_bit, 1) ? SVE_OFF_SXTW : SVE_OFF_UXTW;
     g->scalar = a64_x_sp(cpu, A64_RN(insn));
     g->shift = scaled ? g->msz : 0;
     g->zv = A64_RM(insn);
     return true;
 }
 
-/* LD1*, LDFF1* Zt.S, Pg/Z, [Xn|SP, Zm.S, <extend>{ #shift}] */
-static int trans_LD_g32_so_vo(struct cpu_state *cpu, uint32_t insn)
+/* A gather load of esz-sized elements, vector plus immediate (vi) or
+ * scalar plus vector: Zt (4:0), Pg (12:10), first-fault ff (13). */
+static int sve_gather_load_insn(struct cpu_state *cpu, uint32_t insn,
+                                unsigned esz, bool vi, bool offsets64)
 {
     struct sve_gather g;
-    if (!sve_gather_type(insn, 2, &g) || !sve_gather_so(cpu, insn, &g, false))
+    if (!sve_gather_type(insn, esz, &g))
+        return a64_undef(cpu, insn);
+    if (vi)
+        sve_gather_vi(insn, &g);
+    else if (!sve_gather_sv(cpu, insn, &g, 22, offsets64))
         return a64_undef(cpu, insn);
     return sve_gather_load(cpu, &g, A64_RD(insn), SVE_PG3(insn),
                            a64_bits(insn, 13, 1));
+}
+
+/* LD1*, LDFF1* Zt.S, Pg/Z, [Zn.S{, #imm}] */
+static int trans_LD_g32_vi_vb32(struct cpu_state *cpu, uint32_t insn)
+{
+    return sve_gather_load_insn(cpu, insn, 2, true, false);
+}
+
+/* LD1*, LDFF1* Zt.D, Pg/Z, [Zn.D{, #imm}] */
+static int trans_LD_g64_vi_vb(struct cpu_state *cpu, uint32_t insn)
+{
+    return sve_gather_load_insn(cpu, insn, 3, true, false);
+}
+
+/* LD1*, LDFF1* Zt.S, Pg/Z, [Xn|SP, Zm.S, <extend>{ #shift}] */
+static int trans_LD_g32_so_vo(struct cpu_state *cpu, uint32_t insn)
+{
+    return sve_gather_load_insn(cpu, insn, 2, false, false);
 }
 
 /* LD1*, LDFF1* Zt.D, Pg/Z, [Xn|SP, Zm.D, <extend>{ #shift}] (unpacked
  * 32-bit offsets) */
 static int trans_LD_g64_so32_vo(struct cpu_state *cpu, uint32_t insn)
 {
-    struct sve_gather g;
-    if (!sve_gather_type(insn, 3, &g) || !sve_gather_so(cpu, insn, &g, false))
-        return a64_undef(cpu, insn);
-    return sve_gather_load(cpu, &g, A64_RD(insn), SVE_PG3(insn),
-                           a64_bits(insn, 13, 1));
+    return sve_gather_load_insn(cpu, insn, 3, false, false);
 }
 
 /* LD1*, LDFF1* Zt.D, Pg/Z, [Xn|SP, Zm.D{, LSL #shift}] */
 static int trans_LD_g64_so64_vo64(struct cpu_state *cpu, uint32_t insn)
 {
-    struct sve_gather g;
-    if (!sve_gather_type(insn, 3, &g) || !sve_gather_so(cpu, insn, &g, true))
-        return a64_undef(cpu, insn);
-    return sve_gather_load(cpu, &g, A64_RD(insn), SVE_PG3(insn),
-                           a64_bits(insn, 13, 1));
+    return sve_gather_load_insn(cpu, insn, 3, false, true);
 }
 
 /* The store forms: msz (24:23) at most the element size. */
@@ -179,71 +181,50 @@ static bool sve_scatter_type(uint32_t insn, unsigned esz,
     return g->msz <= esz;
 }
 
-/* ST1* Zt.S, Pg, [Xn|SP, Zm.S, <extend>{ #shift}]: xs is bit 14 here. */
-static int trans_ST_s32_so_vo(struct cpu_state *cpu, uint32_t insn)
+/* A scatter store of esz-sized elements, as sve_gather_load_insn; the
+ * xs bit is 14 here. */
+static int sve_scatter_store_insn(struct cpu_state *cpu, uint32_t insn,
+                                  unsigned esz, bool vi, bool offsets64)
 {
     struct sve_gather g;
-    bool scaled = a64_bits(insn, 21, 1);
-    if (!sve_scatter_type(insn, 2, &g) || (scaled && g.msz == 0))
+    if (!sve_scatter_type(insn, esz, &g))
         return a64_undef(cpu, insn);
-    g.kind = a64_bits(insn, 14, 1) ? SVE_OFF_SXTW : SVE_OFF_UXTW;
-    g.scalar = a64_x_sp(cpu, A64_RN(insn));
-    g.shift = scaled ? g.msz : 0;
-    g.zv = A64_RM(insn);
+    if (vi)
+        sve_gather_vi(insn, &g);
+    else if (!sve_gather_sv(cpu, insn, &g, 14, offsets64))
+        return a64_undef(cpu, insn);
     return sve_scatter_store(cpu, &g, A64_RD(insn), SVE_PG3(insn));
 }
 
+/* ST1* Zt.S, Pg, [Xn|SP, Zm.S, <extend>{ #shift}] */
+static int trans_ST_s32_so_vo(struct cpu_state *cpu, uint32_t insn)
+{
+    return sve_scatter_store_insn(cpu, insn, 2, false, false);
+}
+
 /* ST1* Zt.D, Pg, [Xn|SP, Zm.D, <extend>{ #shift}] (unpacked 32-bit
- * offsets, xs bit 14) */
+ * offsets) */
 static int trans_ST_s64_so32_vo(struct cpu_state *cpu, uint32_t insn)
 {
-    struct sve_gather g;
-    bool scaled = a64_bits(insn, 21, 1);
-    if (!sve_scatter_type(insn, 3, &g) || (scaled && g.msz == 0))
-        return a64_undef(cpu, insn);
-    g.kind = a64_bits(insn, 14, 1) ? SVE_OFF_SXTW : SVE_OFF_UXTW;
-    g.scalar = a64_x_sp(cpu, A64_RN(insn));
-    g.shift = scaled ? g.msz : 0;
-    g.zv = A64_RM(insn);
-    return sve_scatter_store(cpu, &g, A64_RD(insn), SVE_PG3(insn));
+    return sve_scatter_store_insn(cpu, insn, 3, false, false);
 }
 
 /* ST1* Zt.D, Pg, [Xn|SP, Zm.D{, LSL #shift}] */
 static int trans_ST_s64_so64_vo64(struct cpu_state *cpu, uint32_t insn)
 {
-    struct sve_gather g;
-    bool scaled = a64_bits(insn, 21, 1);
-    if (!sve_scatter_type(insn, 3, &g) || (scaled && g.msz == 0))
-        return a64_undef(cpu, insn);
-    g.kind = SVE_OFF_64;
-    g.scalar = a64_x_sp(cpu, A64_RN(insn));
-    g.shift = scaled ? g.msz : 0;
-    g.zv = A64_RM(insn);
-    return sve_scatter_store(cpu, &g, A64_RD(insn), SVE_PG3(insn));
+    return sve_scatter_store_insn(cpu, insn, 3, false, true);
 }
 
 /* ST1* Zt.D, Pg, [Zn.D{, #imm}] */
 static int trans_ST_s64_vi_vb(struct cpu_state *cpu, uint32_t insn)
 {
-    struct sve_gather g;
-    if (!sve_scatter_type(insn, 3, &g))
-        return a64_undef(cpu, insn);
-    g.kind = SVE_VEC_BASE;
-    g.scalar = (uint64_t)a64_bits(insn, 16, 5) << g.msz;
-    g.zv = A64_RN(insn);
-    return sve_scatter_store(cpu, &g, A64_RD(insn), SVE_PG3(insn));
+    return sve_scatter_store_insn(cpu, insn, 3, true, false);
 }
 
 /* ST1* Zt.S, Pg, [Zn.S{, #imm}] */
 static int trans_ST_s32_vi_vb32(struct cpu_state *cpu, uint32_t insn)
 {
-    struct sve_gather g;
-    if (!sve_scatter_type(insn, 2, &g))
-        return a64_undef(cpu, insn);
-    g.kind = SVE_VEC_BASE;
-    g.scalar = (uint64_t)a64_bits(insn, 16, 5) << g.msz;
-    g.zv = A64_RN(insn);
-    return sve_scatter_store(cpu, &g, A64_RD(insn), SVE_PG3(insn));
+    return sve_scatter_store_insn(cpu, insn, 2, true, false);
 }
 
 /* PRFB, PRFH, PRFW, PRFD in the gather forms: hints, no access, no

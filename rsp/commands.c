@@ -30,6 +30,9 @@ static const struct rsp_command commands[] = {
     { "vCont",                  RSP_MATCH_SEPARATED, rsp_cmd_vcont },
     { "bs",                     RSP_MATCH_EXACT,     rsp_cmd_reverse_step },
     { "bc",                     RSP_MATCH_EXACT,     rsp_cmd_reverse_continue },
+    /* Non-stop mode (the empty reply for a target without it) */
+    { "QNonStop",               RSP_MATCH_SEPARATED, rsp_cmd_non_stop },
+    { "vStopped",               RSP_MATCH_EXACT,     rsp_cmd_vstopped },
     /* Threads */
     { "H",                      RSP_MATCH_PREFIX,    rsp_cmd_set_thread },
     { "T",                      RSP_MATCH_PREFIX,    rsp_cmd_thread_alive },
@@ -83,9 +86,6 @@ static const struct rsp_command commands[] = {
     { "qTStatus",               RSP_MATCH_EXACT,     rsp_cmd_empty },
     { "vMustReplyEmpty",        RSP_MATCH_EXACT,     rsp_cmd_empty },
     { "qGetWorkingDir",         RSP_MATCH_EXACT,     rsp_cmd_empty },
-    /* Non-stop mode is not offered: the empty reply keeps gdb in
-     * all-stop. */
-    { "QNonStop",               RSP_MATCH_SEPARATED, rsp_cmd_empty },
     /* lldb */
     { "qHostInfo",              RSP_MATCH_EXACT,     rsp_cmd_host_info },
     { "qProcessInfo",           RSP_MATCH_EXACT,     rsp_cmd_process_info },

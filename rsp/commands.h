@@ -94,6 +94,19 @@ RSP_HANDLER(rsp_cmd_catch_syscalls);    /* QCatchSyscalls */
 void rsp_events_note_peer(struct rsp_conn *conn, const char *item);
 /* Our qSupported words for events; enables the agreed ones. */
 void rsp_events_supported(struct rsp_conn *conn, GString *reply);
+/* nonstop.c */
+RSP_HANDLER(rsp_cmd_non_stop);          /* QNonStop */
+RSP_HANDLER(rsp_cmd_vstopped);          /* vStopped */
+/* '?' in non-stop mode. */
+enum rsp_handled rsp_nonstop_status(struct rsp_conn *conn, GString *reply);
+/* The resume actions for the target in non-stop mode: as given, less
+ * the threads whose stop waits in the queue for vStopped (spelled out
+ * per thread when a wildcard covers one). Free with g_array_unref. */
+GArray *rsp_nonstop_filter_resume(struct rsp_conn *conn,
+                                  const struct rsp_resume_action *actions,
+                                  size_t n);
+/* QNonStop+ in qSupported when the target has non-stop. */
+void rsp_nonstop_supported(struct rsp_conn *conn, GString *reply);
 /* extended.c */
 RSP_HANDLER(rsp_cmd_extended_mode);     /* ! */
 RSP_HANDLER(rsp_cmd_run);               /* vRun */

@@ -55,6 +55,11 @@ struct rsp_conn {
     bool interrupt_ahead;   /* a Ctrl-C follows the packet being handled */
     bool interrupt_taken;   /* ...and a command took it: skip it */
     bool finished;          /* D, k or vKill handled */
+    bool non_stop;          /* after QNonStop:1 */
+    /* Non-stop: formatted stop replies (char *) not yet taken with
+     * vStopped. The head was sent (as a %Stop notification, or as the
+     * reply to '?' or vStopped) and waits for its vStopped. */
+    GQueue stop_notes;
     /* Packets that arrived while running, replayed after the stop. */
     GQueue pending;         /* of GBytes */
     size_t pending_bytes;
@@ -62,6 +67,11 @@ struct rsp_conn {
     struct rsp_ptid g_thread;   /* Hg: registers and memory */
     struct rsp_ptid c_thread;   /* Hc: legacy c/s */
     struct rsp_ptid stop_thread; /* thread of the last stop */
+
+    /* The `info os` table being read in pieces (qXfer:osdata), and its
+     * annex (rsp/xfer.c). */
+    GBytes *osdata;
+    char *osdata_annex;
 
     /* qfThreadInfo/qsThreadInfo iteration. */
     GArray *thread_list;    /* of struct rsp_ptid */
@@ -128,7 +138,22 @@ const struct tdesc_reg *rsp_tdesc_reg_by_name(const struct tdesc *td,
 const char *rsp_tdesc_annex(const struct tdesc *td, const char *annex);
 unsigned rsp_tdesc_reg_count(const struct tdesc *td);
 
+/* Frame and send one notification ("%NAME:PAYLOAD#cs"): never acked,
+ * never resent. */
+void rsp_conn_send_notification(struct rsp_conn *conn, const char *name,
+                                const char *payload);
+
+/* Non-stop (nonstop.c): queue a stop the target reported, notifying the
+ * debugger if no earlier one waits for its vStopped. */
+void rsp_nonstop_report_stop(struct rsp_conn *conn,
+                             const struct rsp_stop *stop);
+/* Forget the queued stops (mode switches, connection end). */
+void rsp_nonstop_clear(struct rsp_conn *conn);
+
 /* Dispatch one decoded packet (NUL-terminated, binary-safe via len). */
 void rsp_dispatch(struct rsp_conn *conn, const char *packet, size_t len);
+
+/* Forget the `info os` table kept between pieces (rsp/xfer.c). */
+void rsp_conn_drop_osdata(struct rsp_conn *conn);
 
 #endif

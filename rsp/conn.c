@@ -23,6 +23,7 @@ struct rsp_conn *rsp_conn_new(struct rsp_target *target, rsp_send_fn send,
     conn->last_packet = g_string_new(NULL);
     conn->scratch = g_string_new(NULL);
     g_queue_init(&conn->pending);
+    g_queue_init(&conn->stop_notes);
     conn->g_thread = (struct rsp_ptid){ 0, 0 };
     conn->c_thread = (struct rsp_ptid){ 0, 0 };
     conn->stop_thread = (struct rsp_ptid){ 0, 0 };
@@ -41,8 +42,10 @@ void rsp_conn_free(struct rsp_conn *conn)
     g_string_free(conn->last_packet, TRUE);
     g_string_free(conn->scratch, TRUE);
     g_queue_clear_full(&conn->pending, (GDestroyNotify)g_bytes_unref);
+    rsp_nonstop_clear(conn);
     if (conn->thread_list)
         g_array_unref(conn->thread_list);
+    rsp_conn_drop_osdata(conn);
     g_hash_table_unref(conn->run.env);
     g_free(conn->run.working_dir);
     g_strfreev(conn->run.last_argv);
@@ -65,6 +68,22 @@ void rsp_conn_send_packet(struct rsp_conn *conn, const char *payload,
         g_string_append_len(conn->last_packet, conn->scratch->str,
                             conn->scratch->len);
     }
+}
+
+void rsp_conn_send_notification(struct rsp_conn *conn, const char *name,
+                                const char *payload)
+{
+    GString *body = g_string_new(name);
+
+    g_string_append_c(body, ':');
+    g_string_append(body, payload);
+    /* Framed as a packet, then '%' for '$' (the checksum covers the same
+     * bytes). No run-length encoding: gdbserver sends none in
+     * notifications, and a debugger need not expect it there. */
+    rsp_frame_packet(conn->scratch, body->str, body->len, false);
+    conn->scratch->str[0] = '%';
+    send_raw(conn, conn->scratch->str, conn->scratch->len);
+    g_string_free(body, TRUE);
 }
 
 static void queue_pending(struct rsp_conn *conn, const char *packet,
@@ -177,6 +196,13 @@ void rsp_conn_report_stop(struct rsp_conn *conn, const struct rsp_stop *stop)
 {
     GString *reply;
 
+    /* Non-stop: threads stop one by one while others run; each stop is
+     * queued for the debugger rather than answering a resume. */
+    if (conn->non_stop) {
+        if (!conn->finished)
+            rsp_nonstop_report_stop(conn, stop);
+        return;
+    }
     if (!conn->running)
         return;     /* a stop reply nobody waits for would desync gdb */
     conn->running = false;

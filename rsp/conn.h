@@ -32,10 +32,14 @@ void rsp_conn_feed(struct rsp_conn *conn, const uint8_t *data, size_t len);
  * taken byte then interrupts nothing else. */
 bool rsp_conn_take_interrupt(struct rsp_conn *conn);
 
-/* The target stopped after resume(): send the stop reply. */
+/* The target stopped after resume(): send the stop reply. In non-stop
+ * mode (QNonStop:1) one thread stopped, or one process ended, while
+ * others may run: the stop is queued and the debugger notified (%Stop,
+ * then vStopped); call it for each such stop. */
 void rsp_conn_report_stop(struct rsp_conn *conn, const struct rsp_stop *stop);
 
-/* True while the target is running (a resume is outstanding). */
+/* True while the target is running (an all-stop resume is outstanding;
+ * never in non-stop mode, where packets are served while threads run). */
 bool rsp_conn_target_running(const struct rsp_conn *conn);
 
 /* True after D, k or vKill was handled: the owner should close the

@@ -23,6 +23,7 @@ librsp_a_SOURCES = \
 	rsp/vfile.c \
 	rsp/lldb.c \
 	rsp/reverse.c \
+	rsp/nonstop.c \
 	rsp/tls.c
 
 # Unit tests: the codec alone, and the command table against a fake target.
@@ -73,3 +74,22 @@ TESTS += testsuite/unit/test-rsp-lldb
 testsuite_unit_test_rsp_lldb_SOURCES = testsuite/unit/test-rsp-lldb.c \
 	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
 testsuite_unit_test_rsp_lldb_LDADD = librsp.a $(GLIB_LIBS)
+# Non-stop mode (QNonStop, %Stop, vStopped, '?') against the fake target.
+check_PROGRAMS += testsuite/unit/test-rsp-nonstop
+TESTS += testsuite/unit/test-rsp-nonstop
+testsuite_unit_test_rsp_nonstop_SOURCES = testsuite/unit/test-rsp-nonstop.c \
+	testsuite/unit/fake-target.c testsuite/unit/fake-target.h
+testsuite_unit_test_rsp_nonstop_LDADD = librsp.a $(GLIB_LIBS)
+# Non-stop on the real target (server/gdb-target-nonstop.c) with a user
+# machine and a guest compiled at test time.
+check_PROGRAMS += testsuite/unit/test-gdb-target-nonstop
+TESTS += testsuite/unit/test-gdb-target-nonstop
+testsuite_unit_test_gdb_target_nonstop_SOURCES = \
+	testsuite/unit/test-gdb-target-nonstop.c \
+	server/gdb-target.c server/gdb-target-nonstop.c \
+	server/gdb-points.c server/gdb-regs.c \
+	server/gdb-signals.c server/monitor.c server/machine-user.c \
+	server/timeline.c server/timeline-snapshots.c server/timeline-machine.c \
+	server/event-log.c server/syscall-door.c server/machine-snapshot.c
+testsuite_unit_test_gdb_target_nonstop_LDADD = librsp.a libxmlfeatures.a \
+	libuser.a libhw.a libcpu.a $(GLIB_LIBS) $(EXPAT_LIBS) -lm

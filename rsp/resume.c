@@ -13,6 +13,8 @@ RSP_HANDLER(rsp_cmd_stop_reason)
 {
     struct rsp_stop stop;
 
+    if (conn->non_stop)
+        return rsp_nonstop_status(conn, reply);
     memset(&stop, 0, sizeof(stop));
     if (!conn->target->ops->last_stop) {
         rsp_reply_error(conn, reply, -EOPNOTSUPP);
@@ -30,11 +32,26 @@ static enum rsp_handled start_resume(struct rsp_conn *conn,
                                      size_t n, GString *reply)
 {
     int err = -EOPNOTSUPP;
+    GArray *filtered = NULL;
 
+    if (conn->non_stop) {
+        filtered = rsp_nonstop_filter_resume(conn, actions, n);
+        actions = (const struct rsp_resume_action *)filtered->data;
+        n = filtered->len;
+    }
     if (conn->target->ops->resume)
-        err = conn->target->ops->resume(conn->target, actions, n);
+        err = n == 0 && filtered ? 0
+                                 : conn->target->ops->resume(conn->target,
+                                                             actions, n);
+    if (filtered)
+        g_array_unref(filtered);
     if (err < 0) {
         rsp_reply_error(conn, reply, err);
+        return RSP_REPLY;
+    }
+    /* Non-stop: the stops come later, each as a notification. */
+    if (conn->non_stop) {
+        g_string_append(reply, "OK");
         return RSP_REPLY;
     }
     conn->running = true;
@@ -122,6 +139,9 @@ RSP_HANDLER(rsp_cmd_step_signal)
 RSP_HANDLER(rsp_cmd_vcont_query)
 {
     g_string_append(reply, "vCont;c;C;s;S;r");
+    /* t (stop a thread) means something only in non-stop mode. */
+    if (conn->target->ops->set_non_stop)
+        g_string_append(reply, ";t");
     return RSP_REPLY;
 }
 

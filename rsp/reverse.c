@@ -19,6 +19,20 @@ static enum rsp_handled reverse(struct rsp_conn *conn, GString *reply,
     /* Like s and c, bs steps the thread Hc selected; bc moves them all,
      * seen from that thread. */
     thread = rsp_conn_resolve_thread(conn, conn->c_thread);
+    /* Going back moves every thread: threads running on their own in
+     * non-stop cannot share one timeline position, so it is refused.
+     * gdb sends bs/bc in non-stop as a resume that gets no reply (a
+     * reply would be taken as the answer to its next packet) and waits
+     * for the thread's stop: a signal 0 stop where it was. (gdb 13 then
+     * believes the direction is reverse until it leaves non-stop:
+     * doc/protocol.md.) */
+    if (conn->non_stop) {
+        memset(&stop, 0, sizeof(stop));
+        stop.kind = RSP_STOP_SIGNAL;
+        stop.thread = thread;
+        rsp_nonstop_report_stop(conn, &stop);
+        return RSP_NO_REPLY;
+    }
     memset(&stop, 0, sizeof(stop));
     err = conn->target->ops->reverse(conn->target, kind, thread, &stop);
     if (err < 0) {

@@ -50,6 +50,7 @@ RSP_HANDLER(rsp_cmd_supported)
     g_string_append_printf(reply,
                            "PacketSize=%x;qXfer:features:read+;"
                            "qXfer:auxv:read+;qXfer:exec-file:read+;"
+                           "qXfer:osdata:read+;"
                            "swbreak+;hwbreak+;vContSupported+;"
                            "QStartNoAckMode+;multiprocess%c",
                            RSP_PACKET_SIZE,
@@ -60,6 +61,7 @@ RSP_HANDLER(rsp_cmd_supported)
     rsp_events_supported(conn, reply);
     rsp_extended_supported(conn, reply);
     rsp_memtags_supported(conn, reply);
+    rsp_nonstop_supported(conn, reply);
     if (conn->target->ops->reverse)
         g_string_append(reply, ";ReverseStep+;ReverseContinue+");
     /* Only to a gdb that asked: lldb frames 'x' replies without the 'b'. */

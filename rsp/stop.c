@@ -188,8 +188,11 @@ void rsp_format_stop_reply(struct rsp_conn *conn, const struct rsp_stop *stop,
         /* gdb takes the thread of a T reply as its general thread (its
          * record_currthread) and sends no Hg before the next g, p or m
          * for it; gdbserver moves its Hg selection the same way. Keeping
-         * an older Hg would answer with another thread's registers. */
-        conn->g_thread = thread;
+         * an older Hg would answer with another thread's registers.
+         * Not in non-stop: there gdb's wait_ns keeps its selection, and
+         * stops come while it works on other threads. */
+        if (!conn->non_stop)
+            conn->g_thread = thread;
     }
     g_string_append_printf(reply, "core:%x;", (unsigned)MAX(stop->core, 0));
     append_reason(conn, stop, reply);

@@ -338,6 +338,23 @@ struct rsp_target_ops {
                         uint8_t *buf);
     int (*siginfo_write)(struct rsp_target *t, struct rsp_ptid thread,
                          uint64_t offset, const uint8_t *data, size_t len);
+
+    /* ---- Non-stop mode (QNonStop+, vCont;t, vStopped, %Stop). Both
+     * NULL: all-stop only (QNonStop gets the empty reply).
+     * set_non_stop switches modes; -EBUSY while any thread runs.
+     * In non-stop, resume() changes only the threads the actions name:
+     * a thread no action names keeps running, or stays stopped.
+     * RSP_RESUME_STOP stops the running threads it names, each reported
+     * with signal 0 (a thread already stopped is not reported again).
+     * Every stop is one thread's (or one process's end): the target
+     * keeps that thread stopped, reports it with rsp_conn_report_stop()
+     * and runs the others on; rsp/ queues the reports and hands them to
+     * the debugger one at a time (%Stop, then vStopped).
+     * stopped_threads: a newly allocated array of struct rsp_stop, one
+     * per stopped thread: its last stop, or a signal 0 stop for a thread
+     * stopped without an event of its own (for '?'). */
+    int (*set_non_stop)(struct rsp_target *t, bool non_stop);
+    GArray *(*stopped_threads)(struct rsp_target *t);
 };
 
 struct rsp_target {

@@ -66,6 +66,32 @@ static GBytes *read_threads(struct rsp_conn *conn, const char *object,
     return rsp_threads_xml(conn, err);
 }
 
+/* `info os` tables: made at offset 0 and kept for the later pieces, so
+ * that a table that changes meanwhile (a socket's state) stays whole. */
+static GBytes *read_osdata(struct rsp_conn *conn, const char *object,
+                           const char *annex, int *err)
+{
+    GBytes *table;
+
+    if (conn->osdata && !g_strcmp0(conn->osdata_annex, annex)) {
+        *err = 0;
+        return g_bytes_ref(conn->osdata);
+    }
+    table = read_from_target(conn, object, annex, err);
+    if (table) {
+        rsp_conn_drop_osdata(conn);
+        conn->osdata = g_bytes_ref(table);
+        conn->osdata_annex = g_strdup(annex);
+    }
+    return table;
+}
+
+void rsp_conn_drop_osdata(struct rsp_conn *conn)
+{
+    g_clear_pointer(&conn->osdata, g_bytes_unref);
+    g_clear_pointer(&conn->osdata_annex, g_free);
+}
+
 static const struct {
     const char *object;
     xfer_reader_fn read;
@@ -75,6 +101,7 @@ static const struct {
     { "exec-file", read_from_target },
     { "siginfo",   read_siginfo },
     { "threads",   read_threads },
+    { "osdata",    read_osdata },
 };
 
 /* Reply 'm' + data if more follows, 'l' + data for the last piece. */
@@ -158,6 +185,8 @@ RSP_HANDLER(rsp_cmd_xfer)
         || !rsp_parse_hex_u64_until(&p, "", &length))
         goto bad;
 
+    if (offset == 0 && !strcmp(fields[0], "osdata"))
+        rsp_conn_drop_osdata(conn);     /* a new reading of a table */
     for (size_t i = 0; i < G_N_ELEMENTS(xfer_objects); i++) {
         if (strcmp(fields[0], xfer_objects[i].object) != 0)
             continue;

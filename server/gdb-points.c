@@ -21,6 +21,8 @@ struct gdb_points {
     struct machine *machine;
     GArray *points;            /* of struct inserted_point */
     bool after_fork;
+    bool after_vfork;          /* ...a vfork: the child shares the memory */
+    int64_t fork_parent;
     GArray *fork_removals;     /* of struct inserted_point (pid: the guess) */
 };
 
@@ -233,7 +235,8 @@ int gdb_points_remove(struct gdb_points *pts, enum rsp_break_type type,
     return remove_entry(pts, type, addr, kind, pid);
 }
 
-void gdb_points_fork(struct gdb_points *pts, int64_t parent, int64_t child)
+void gdb_points_fork(struct gdb_points *pts, int64_t parent, int64_t child,
+                     bool vfork)
 {
     guint n = pts->points->len;
 
@@ -246,11 +249,21 @@ void gdb_points_fork(struct gdb_points *pts, int64_t parent, int64_t child)
         }
     }
     pts->after_fork = true;
+    pts->after_vfork = vfork;
+    pts->fork_parent = parent;
 }
 
 void gdb_points_settle_fork(struct gdb_points *pts, bool apply, int64_t pid)
 {
+    /* A vfork child shares its parent's memory: gdb takes no points out
+     * of it before letting it go, so what it took out meanwhile was the
+     * parent's (while the parent waits for the child's exec or exit). */
+    if (!apply && pts->after_vfork && pid != pts->fork_parent) {
+        apply = true;
+        pid = pts->fork_parent;
+    }
     pts->after_fork = false;
+    pts->after_vfork = false;
     for (guint i = 0; apply && i < pts->fork_removals->len; i++) {
         struct inserted_point *p =
             &g_array_index(pts->fork_removals, struct inserted_point, i);

@@ -33,10 +33,13 @@ int gdb_points_insert(struct gdb_points *pts, enum rsp_break_type type,
 int gdb_points_remove(struct gdb_points *pts, enum rsp_break_type type,
                       uint64_t addr, uint64_t kind, int64_t pid);
 
-/* A fork stop: the child has the parent's points; removals wait. */
-void gdb_points_fork(struct gdb_points *pts, int64_t parent, int64_t child);
+/* A fork (or vfork) stop: the child has the parent's points; removals
+ * wait. */
+void gdb_points_fork(struct gdb_points *pts, int64_t parent, int64_t child,
+                     bool vfork);
 /* The fork is settled: apply the waiting removals (a resume), or drop
- * them (D;PID, whose process's entries gdb_points_purge then drops). */
+ * them (D;PID, whose process's entries gdb_points_purge then drops; but
+ * when a vfork child is let go, they were the parent's, and apply). */
 void gdb_points_settle_fork(struct gdb_points *pts, bool apply, int64_t pid);
 /* A process gone, let go, or whose image exec replaced. */
 void gdb_points_purge(struct gdb_points *pts, int64_t pid);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "server/gdb-target.h"
+#include "server/gdb-target-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,66 +21,6 @@
 #include "user/mte.h"
 #include "user/process.h"
 #include "xml-features/tdesc.h"
-
-/* Instructions run per main-loop iteration while continuing: large enough
- * that the loop costs nothing, small enough that Ctrl-C is seen at once. */
-#define CONTINUE_SLICE 200000
-/* Single steps per main-loop iteration while range stepping. */
-#define RANGE_STEP_SLICE 20000
-
-enum run_mode {
-    RUN_STOPPED,
-    RUN_CONTINUE,
-    RUN_STEP,
-    RUN_RANGE,
-};
-
-
-struct gdb_target {
-    struct rsp_target base;
-    struct rsp_target_ops ops;  /* gdb_target_ops, plus run with a factory */
-    struct machine *machine;
-    const struct tdesc *tdesc;
-    struct gdb_regs *regs;
-    struct rsp_conn *conn;
-
-    enum run_mode mode;
-    int64_t step_tid;          /* RUN_STEP / RUN_RANGE: the thread */
-    uint64_t range_start, range_end;
-    /* The process whose memory m/M packets reach: the one of the thread
-     * the debugger last read registers of (it selects with Hg first), or
-     * of the last stop. */
-    int64_t mem_pid;
-    unsigned events;           /* RSP_EVENT_* the debugger enabled */
-
-    bool catching_syscalls;
-    bool interrupt_pending;
-    guint run_source;
-    gdb_interrupt_poll interrupt_poll;
-    void *interrupt_poll_data;
-
-    struct gdb_points *points; /* the debugger's, per process */
-    /* QPassSignals / QProgramSignals, by GDB signal number. */
-    bool pass_signals[RSP_SIGNAL_COUNT];
-    bool program_signals[RSP_SIGNAL_COUNT];
-    bool program_signals_given;
-    GArray *files;             /* vFile handles: host fds, -1 when free */
-    struct rsp_stop last_stop;
-    /* The processes the debugger knows: the program's, the fork children
-     * it was told of, less those it let go of (D;PID) or killed
-     * (vKill;PID). The end of any other is not reported (gdb fails an
-     * assertion on an inferior it does not know). */
-    GArray *children;          /* of int64_t pids, from fork stops */
-    GArray *let_go;            /* of int64_t pids */
-    enum gdb_session_end end;
-    int exit_status;
-
-    /* extended-remote: how vRun builds a machine (NULL: no vRun). */
-    gdb_machine_factory make_machine;
-    void *make_data;
-    char **base_env;
-    char *last_program;        /* for "vRun;" and R */
-};
 
 static struct gdb_target *target_of(struct rsp_target *rt)
 {
@@ -242,17 +183,19 @@ static void add_pid(GArray **pids, int64_t pid)
         g_array_append_val(*pids, pid);
 }
 
-static void report(struct gdb_target *t, const struct rsp_stop *stop,
-                   bool all_ended)
+/* What a stop changes besides the running state (all-stop's report, and
+ * each thread's stop in non-stop mode). */
+void gdb_target_note_stop(struct gdb_target *t, const struct rsp_stop *stop,
+                          bool all_ended)
 {
-    stop_running(t);
     if (stop->kind != RSP_STOP_THREAD_EXITED)
         t->last_stop = *stop;
     if (stop->kind == RSP_STOP_SIGNAL && stop->thread.pid > 0)
         t->mem_pid = stop->thread.pid;
     if (stop->kind == RSP_STOP_SIGNAL && (stop->reason == RSP_REASON_FORK
                                           || stop->reason == RSP_REASON_VFORK)) {
-        gdb_points_fork(t->points, stop->thread.pid, stop->child.pid);
+        gdb_points_fork(t->points, stop->thread.pid, stop->child.pid,
+                        stop->reason == RSP_REASON_VFORK);
         add_pid(&t->children, stop->child.pid);
     }
     /* A process gone, or one whose image exec replaced (gdb inserts the
@@ -278,6 +221,13 @@ static void report(struct gdb_target *t, const struct rsp_stop *stop,
             update_report(t);
         }
     }
+}
+
+static void report(struct gdb_target *t, const struct rsp_stop *stop,
+                   bool all_ended)
+{
+    stop_running(t);
+    gdb_target_note_stop(t, stop, all_ended);
     if (t->conn)
         rsp_conn_report_stop(t->conn, stop);
 }
@@ -561,6 +511,8 @@ static int target_resume(struct rsp_target *rt,
     int64_t tid = current_tid(t);
     const struct rsp_resume_action *step = NULL, *cont = NULL;
 
+    if (t->non_stop)
+        return gdb_target_ns_resume(t, actions, n_actions);
     if (t->end == GDB_SESSION_EXITED || !t->machine)
         return -ESRCH;
     gdb_points_settle_fork(t->points, true, cur_pid(t));
@@ -637,6 +589,47 @@ static int target_resume(struct rsp_target *rt,
     if (!t->run_source)
         t->run_source = g_idle_add(run_slice, t);
     return 0;
+}
+
+/* ---- Shared with the non-stop loop (gdb-target-private.h) ---------- */
+
+int64_t gdb_target_current_tid(struct gdb_target *t)
+{
+    return current_tid(t);
+}
+
+int64_t gdb_target_cur_pid(struct gdb_target *t)
+{
+    return cur_pid(t);
+}
+
+bool gdb_target_translate_stop(struct gdb_target *t,
+                               const struct machine_stop *ms,
+                               struct rsp_stop *stop)
+{
+    return translate_stop(t, ms, stop);
+}
+
+bool gdb_target_unknown_stop(struct gdb_target *t, struct machine_stop *ms)
+{
+    return unknown_stop(t, ms);
+}
+
+bool gdb_target_pass_signal(struct gdb_target *t,
+                            const struct machine_stop *ms)
+{
+    return pass_signal_on(t, ms);
+}
+
+void gdb_target_set_signal(struct gdb_target *t, int64_t tid, int sig)
+{
+    set_signal(t, tid, sig);
+}
+
+bool gdb_target_action_applies(const struct rsp_resume_action *a,
+                               int64_t pid, int64_t tid)
+{
+    return action_applies(a, pid, tid);
 }
 
 void gdb_target_set_interrupt_poll(struct gdb_target *t,
@@ -915,6 +908,15 @@ static GBytes *target_xfer_read(struct rsp_target *rt, const char *object,
         }
         return g_bytes_new(info, sizeof(info));
     }
+    if (!strcmp(object, "osdata")) {
+        GBytes *xml = t->machine->ops->osdata
+                          ? t->machine->ops->osdata(t->machine, annex ? annex
+                                                                      : "")
+                          : NULL;
+        if (!xml)
+            *err = -EOPNOTSUPP;
+        return xml;
+    }
     if (!strcmp(object, "exec-file")) {
         /* annex: the pid in hex, or empty for the current process. */
         int64_t pid = annex && *annex ? (int64_t)g_ascii_strtoll(annex, NULL, 16)
@@ -981,11 +983,33 @@ static int target_siginfo_write(struct rsp_target *rt, struct rsp_ptid thread,
 static int target_monitor(struct rsp_target *rt, const char *command,
                           GString *out)
 {
-    if (!target_of(rt)->machine) {
+    struct gdb_target *t = target_of(rt);
+
+    if (!t->machine) {
         g_string_append(out, "No program is running (start one with run).\n");
         return 0;
     }
-    return monitor_run(target_of(rt)->machine, command, out);
+    if (t->reverse.before_monitor)
+        t->reverse.before_monitor(t->reverse.data, t->machine);
+    return monitor_run(t->machine, command, out);
+}
+
+static int target_reverse(struct rsp_target *rt, enum rsp_reverse_kind kind,
+                          struct rsp_ptid thread, struct rsp_stop *stop)
+{
+    struct gdb_target *t = target_of(rt);
+
+    if (!t->machine)
+        return -ESRCH;
+    return t->reverse.reverse(t->reverse.data, t->machine, kind, thread.tid,
+                              stop);
+}
+
+void gdb_target_set_reverse(struct gdb_target *t,
+                            const struct gdb_reverse_hooks *hooks)
+{
+    t->reverse = *hooks;
+    t->ops.reverse = hooks->reverse ? target_reverse : NULL;
 }
 
 static void drop_machine(struct gdb_target *t);
@@ -995,6 +1019,7 @@ static void target_kill(struct rsp_target *rt)
     struct gdb_target *t = target_of(rt);
 
     stop_running(t);
+    gdb_target_ns_forget(t);
     if (t->end == GDB_SESSION_ACTIVE) {
         t->end = GDB_SESSION_KILLED;
         t->exit_status = 128 + 9;
@@ -1024,6 +1049,7 @@ static void target_detach(struct rsp_target *rt)
     struct gdb_target *t = target_of(rt);
 
     stop_running(t);
+    gdb_target_ns_forget(t);
     remove_all_points(t);
     release_all(t);
     /* Running on its own, the program stops for nothing of ours. */
@@ -1277,6 +1303,7 @@ static void set_initial_stop(struct gdb_target *t)
 static void drop_machine(struct gdb_target *t)
 {
     stop_running(t);
+    gdb_target_ns_forget(t);
     gdb_points_free(t->points);
     t->points = NULL;
     close_all_files(t);
@@ -1366,6 +1393,8 @@ static int target_run(struct rsp_target *rt, const struct rsp_run_request *req,
     t->exit_status = 0;
     update_report(t);
     set_initial_stop(t);
+    if (t->non_stop)
+        gdb_target_ns_all_stopped(t);
     *stop = t->last_stop;
     return 0;
 }
@@ -1581,6 +1610,8 @@ static const struct rsp_target_ops gdb_target_ops = {
     .is_tagged = target_is_tagged,
     .tls_address = target_tls_address,
     .memory_region = target_memory_region,
+    .set_non_stop = gdb_target_ns_set_mode,
+    .stopped_threads = gdb_target_ns_stopped_threads,
 };
 
 struct gdb_target *gdb_target_new(struct machine *machine,
@@ -1623,6 +1654,7 @@ void gdb_target_free(struct gdb_target *t)
     if (!t)
         return;
     stop_running(t);
+    gdb_target_ns_forget(t);
     gdb_regs_free(t->regs);
     gdb_points_free(t->points);
     if (t->make_machine && t->machine)
@@ -1652,6 +1684,11 @@ void gdb_target_set_conn(struct gdb_target *t, struct rsp_conn *conn)
 void gdb_target_disconnected(struct gdb_target *t)
 {
     stop_running(t);
+    /* The next debugger starts in all-stop, every thread stopped. */
+    if (t->non_stop)
+        release_all(t);
+    gdb_target_ns_forget(t);
+    t->non_stop = false;
     remove_all_points(t);
     close_all_files(t);
     t->conn = NULL;

@@ -47,6 +47,21 @@ typedef struct machine *(*gdb_machine_factory)(void *data, const char *program,
 void gdb_target_set_factory(struct gdb_target *t, gdb_machine_factory make,
                             void *data, char *const *base_env);
 
+/* Reverse execution, from whoever keeps the history (server/timeline-rsp.c):
+ * reverse() serves bs and bc on the target's current machine (which vRun
+ * may replace: it is passed at each call); before_monitor() runs before
+ * each monitor command, so that a long `goto` can look for the debugger's
+ * Ctrl-C. Without them (gdb_target_new's default) the packets get the
+ * empty reply and qSupported does not offer them. */
+struct gdb_reverse_hooks {
+    int (*reverse)(void *data, struct machine *m, enum rsp_reverse_kind kind,
+                   int64_t tid, struct rsp_stop *stop);
+    void (*before_monitor)(void *data, struct machine *m);
+    void *data;
+};
+void gdb_target_set_reverse(struct gdb_target *t,
+                            const struct gdb_reverse_hooks *hooks);
+
 /* The machine being debugged now (a vRun replaces it), or NULL before the
  * first vRun. */
 struct machine *gdb_target_machine(const struct gdb_target *t);

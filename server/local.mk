@@ -6,6 +6,7 @@ backstep_SOURCES = \
 	server/machine.h server/machine-user.c \
 	server/gdb-server.h server/gdb-server.c \
 	server/gdb-target.h server/gdb-target.c \
+	server/gdb-target-private.h server/gdb-target-nonstop.c \
 	server/gdb-points.h server/gdb-points.c \
 	server/gdb-regs.h server/gdb-regs.c \
 	server/gdb-signals.h server/gdb-signals.c \
@@ -38,3 +39,10 @@ testsuite_unit_test_replay_schedule_SOURCES = \
 	server/event-log.c server/syscall-door.c
 testsuite_unit_test_replay_schedule_LDADD = libuser.a libhw.a libcpu.a \
 	$(GLIB_LIBS) -lm
+
+# The debugger's points per process over a machine (server/gdb-points.c).
+check_PROGRAMS += testsuite/unit/test-gdb-points
+TESTS += testsuite/unit/test-gdb-points
+testsuite_unit_test_gdb_points_SOURCES = testsuite/unit/test-gdb-points.c \
+	server/gdb-points.c
+testsuite_unit_test_gdb_points_LDADD = libcpu.a $(GLIB_LIBS) -lm

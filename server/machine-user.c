@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "user/osdata.h"
 #include "user/process.h"
 #include "user/process-debug.h"
 #include "user/process-signals.h"
@@ -262,6 +263,14 @@ static GBytes *user_auxv(struct machine *m)
     return user_process_auxv(proc_of(m));
 }
 
+static GBytes *user_osdata_of(struct machine *m, const char *type)
+{
+    GString *xml = user_osdata(proc_of(m), type);
+    /* Empty, not an error, for an unknown type: gdb then says "Wrong
+     * osdata type?", as with gdbserver. */
+    return xml ? g_string_free_to_bytes(xml) : g_bytes_new(NULL, 0);
+}
+
 static const char *user_exe_path(struct machine *m)
 {
     return user_process_exe(proc_of(m));
@@ -310,6 +319,7 @@ static const struct machine_ops machine_user_ops = {
     .pid = user_pid,
     .threads = user_threads,
     .auxv = user_auxv,
+    .osdata = user_osdata_of,
     .exe_path = user_exe_path,
     .siginfo = user_siginfo,
     .host_path = user_host_path,

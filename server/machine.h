@@ -93,6 +93,9 @@ struct machine_ops {
     /* Thread ids, in creation order. */
     GArray *(*threads)(struct machine *m);
     GBytes *(*auxv)(struct machine *m);
+    /* `info os TYPE` (qXfer:osdata): the XML table, empty for a type
+     * there is none of. Optional. */
+    GBytes *(*osdata)(struct machine *m, const char *type);
     const char *(*exe_path)(struct machine *m);
     /* The Linux siginfo (MACHINE_SIGINFO_SIZE bytes) of the signal of the
      * last MACHINE_STOP_SIGNAL of thread tid; false if it is not stopped

@@ -238,8 +238,7 @@ static int run_with_gdb(struct machine *m, const char *spec, bool multi,
         return 1;
     }
     target = gdb_target_new(m, td);
-    /* No program: the debugger starts them (vRun), like gdbserver --multi.
-     * The factory must be in place before the timeline copies the ops. */
+    /* No program: the debugger starts them (vRun), like gdbserver --multi. */
     if (!m)
         gdb_target_set_factory(target, make_run_machine, run_spec,
                                run_spec->envp);

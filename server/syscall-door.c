@@ -81,8 +81,9 @@ enum syscall_door_class syscall_door_class(uint64_t nr, const uint64_t *a)
         /* A new unconnected socket touches nothing outside. */
         return DOOR_MIRRORED;
     case NR_setitimer: case NR_getitimer:
-        /* A replay arms its timers too, but the time an ITIMER_REAL had
-         * left is the host's: the recording's is given back. */
+    case NR_timer_settime: case NR_timer_gettime:
+        /* A replay arms its timers too, but the time a real-clock timer
+         * had left is the host's: the recording's is given back. */
         return DOOR_MIRRORED;
     case NR_bind: case NR_listen: case NR_accept: case NR_accept4:
     case NR_connect: case NR_getsockname: case NR_getpeername:
@@ -108,6 +109,28 @@ enum syscall_door_class syscall_door_class(uint64_t nr, const uint64_t *a)
     default:
         return DOOR_INTERNAL;
     }
+}
+
+/* A call's class for process p: a read or write of a memfd is memory of
+ * the machine, not the outside (its pages may be mapped, and a replay
+ * must see the same bytes there), so a replay runs it too. */
+static enum syscall_door_class class_of(struct user_process *p, uint64_t nr,
+                                        const uint64_t *a)
+{
+    enum syscall_door_class c = syscall_door_class(nr, a);
+
+    switch (nr) {
+    case NR_read: case NR_readv: case NR_pread64: case NR_preadv:
+    case NR_write: case NR_writev: case NR_pwrite64: case NR_pwritev:
+    case NR_lseek: case NR_fstat: case NR_ftruncate:
+    case NR_fsync: case NR_fdatasync:
+        if (c == DOOR_REPLAYED && user_fd_is_memfd(p, (int32_t)a[0]))
+            return DOOR_MIRRORED;
+        break;
+    default:
+        break;
+    }
+    return c;
 }
 
 /* ---- Recording ------------------------------------------------------ */
@@ -260,6 +283,8 @@ static void put_outputs(GByteArray *b, struct user_process *p, uint64_t nr,
     case NR_pipe2: put_region(b, p, a[0], 8); break;
     case NR_getitimer: put_region(b, p, a[1], 32); break;   /* itimerval */
     case NR_setitimer: put_region(b, p, a[2], 32); break;
+    case NR_timer_gettime: put_region(b, p, a[1], 32); break; /* itimerspec */
+    case NR_timer_settime: put_region(b, p, a[3], 32); break;
     case NR_ppoll:
         /* struct pollfd is 8 bytes; revents is what the call wrote. */
         if (a[1] <= MAX_IOV)
@@ -472,7 +497,7 @@ static enum user_door_action door_before(void *opaque, struct user_process *p,
         return USER_DOOR_SKIP;
     }
     d->last = LAST_RAN;
-    if (syscall_door_class(nr, args) != DOOR_REPLAYED)
+    if (class_of(p, nr, args) != DOOR_REPLAYED)
         return USER_DOOR_RUN;
     ev = take_result(d, nr);
     if (ev && (ev->flags & EVENT_SYSCALL_PARKED)) {
@@ -509,11 +534,11 @@ static void door_after(void *opaque, struct user_process *p, uint64_t nr,
         nr &= ~DOOR_PARKED_BIT;
         /* Calls a replay runs park by themselves there. */
         if (d->mode == DOOR_RECORDING
-            && syscall_door_class(nr, args) == DOOR_REPLAYED)
+            && class_of(p, nr, args) == DOOR_REPLAYED)
             record_parked(d, p, nr, args, *ret);
         return;
     }
-    cls = syscall_door_class(nr, args);
+    cls = class_of(p, nr, args);
     if (cls == DOOR_INTERNAL)
         return;
     if (d->mode == DOOR_RECORDING) {

@@ -356,6 +356,12 @@ static GBytes *tl_auxv(struct machine *m)
     return v->ops->auxv(v);
 }
 
+static GBytes *tl_osdata(struct machine *m, const char *type)
+{
+    struct machine *v = view_of(m);
+    return v->ops->osdata ? v->ops->osdata(v, type) : NULL;
+}
+
 static const char *tl_exe_path(struct machine *m)
 {
     struct machine *v = view_of(m);
@@ -603,6 +609,7 @@ const struct machine_ops timeline_machine_ops = {
     .pid = tl_pid,
     .threads = tl_threads,
     .auxv = tl_auxv,
+    .osdata = tl_osdata,
     .exe_path = tl_exe_path,
     .siginfo = tl_siginfo,
     .host_path = tl_host_path,

@@ -13,11 +13,7 @@
 #include "server/timeline.h"
 
 struct timeline_rsp {
-    struct rsp_target_ops ops;     /* first: found back from target->ops */
     struct gdb_target *target;
-    /* The target's own monitor, which this table's wraps. */
-    int (*target_monitor)(struct rsp_target *t, const char *command,
-                          GString *out);
 };
 
 /* A long move (bc, `monitor goto`) looks for the debugger's Ctrl-C on
@@ -27,8 +23,9 @@ static bool target_interrupted(void *data)
     return gdb_target_interrupt_requested(data);
 }
 
-static void arm_interrupt(const struct timeline_rsp *tr, struct machine *m)
+static void arm_interrupt(void *data, struct machine *m)
 {
+    const struct timeline_rsp *tr = data;
     struct timeline *tl = timeline_of(m);
 
     if (tl)
@@ -94,43 +91,24 @@ int timeline_rsp_reverse(struct machine *machine, enum rsp_reverse_kind kind,
     return 0;
 }
 
-static int target_reverse(struct rsp_target *target,
-                          enum rsp_reverse_kind kind, struct rsp_ptid thread,
-                          struct rsp_stop *stop)
+static int reverse_on(void *data, struct machine *m,
+                      enum rsp_reverse_kind kind, int64_t tid,
+                      struct rsp_stop *stop)
 {
-    const struct timeline_rsp *tr = (const struct timeline_rsp *)target->ops;
-    struct machine *m = gdb_target_machine(tr->target);
-
-    if (!m)
-        return -ESRCH;
-    arm_interrupt(tr, m);
-    return timeline_rsp_reverse(m, kind, thread.tid, stop);
-}
-
-static int target_monitor(struct rsp_target *target, const char *command,
-                          GString *out)
-{
-    const struct timeline_rsp *tr = (const struct timeline_rsp *)target->ops;
-    struct machine *m = gdb_target_machine(tr->target);
-
-    if (m)
-        arm_interrupt(tr, m);
-    return tr->target_monitor(target, command, out);
+    arm_interrupt(data, m);
+    return timeline_rsp_reverse(m, kind, tid, stop);
 }
 
 struct timeline_rsp *timeline_rsp_install(struct gdb_target *target)
 {
     struct timeline_rsp *tr = g_new0(struct timeline_rsp, 1);
-    struct rsp_target *rt = gdb_target_rsp(target);
 
-    tr->ops = *rt->ops;
-    tr->ops.reverse = target_reverse;
-    if (rt->ops->monitor) {
-        tr->target_monitor = rt->ops->monitor;
-        tr->ops.monitor = target_monitor;
-    }
     tr->target = target;
-    rt->ops = &tr->ops;
+    gdb_target_set_reverse(target, &(struct gdb_reverse_hooks){
+                                       .reverse = reverse_on,
+                                       .before_monitor = arm_interrupt,
+                                       .data = tr,
+                                   });
     return tr;
 }
 

@@ -1,14 +1,11 @@
-/* Reverse execution for the RSP target: the rsp_target_ops reverse
- * operation (bs, bc) on a timeline.
+/* Reverse execution for the RSP target: bs and bc on a timeline.
  *
  * The RSP target (server/gdb-target.c) is built on a machine and knows
- * nothing of timelines; until it grows a reverse operation of its own,
- * timeline_rsp_install() gives it one by replacing its operations table
- * with a copy that has it (and a monitor that lets `goto` and `restart`
- * see the debugger's Ctrl-C). Install it last: an operation the target sets
- * in its own table afterwards (gdb_target_set_factory's run) would not be
- * seen. The machine is asked of the target at each call, so a machine it
- * replaces (vRun) is never used after it is gone. */
+ * nothing of timelines; timeline_rsp_install() gives it reverse hooks
+ * (gdb_target_set_reverse): bs and bc move the timeline of the target's
+ * current machine, and monitor commands (`goto`, `restart`) can see the
+ * debugger's Ctrl-C. The machine comes with each call, so one that vRun
+ * replaces is never used after it is gone. */
 #ifndef BACKSTEP_SERVER_TIMELINE_RSP_H
 #define BACKSTEP_SERVER_TIMELINE_RSP_H
 

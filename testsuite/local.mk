@@ -31,6 +31,7 @@ EXTRA_DIST += \
 	testsuite/backstep.threads/follow-child.exp \
 	testsuite/backstep.threads/exec.exp \
 	testsuite/backstep.threads/syscalls.exp \
+	testsuite/backstep.threads/non-stop.exp \
 	testsuite/backstep.lldb/lldb-basic.exp \
 	testsuite/backstep.lldb/lldb-dynamic.exp \
 	testsuite/backstep.bad/bad-packets.exp \
@@ -51,6 +52,7 @@ GUEST_SRCS = \
 	testsuite/guest/signals.c \
 	testsuite/guest/signals-gdb.c \
 	testsuite/guest/threads.c \
+	testsuite/guest/nonstop.c \
 	testsuite/guest/fork.c \
 	testsuite/guest/tls.c
 EXTRA_DIST += $(GUEST_SRCS)
@@ -70,6 +72,7 @@ GUEST_BINARIES = \
 	testsuite/guest/signals \
 	testsuite/guest/signals-gdb \
 	testsuite/guest/threads \
+	testsuite/guest/nonstop \
 	testsuite/guest/fork \
 	testsuite/guest/tls
 CLEANFILES += $(GUEST_BINARIES)
@@ -94,6 +97,10 @@ testsuite/guest/signals-gdb: $(srcdir)/testsuite/guest/signals-gdb.c
 testsuite/guest/threads: $(srcdir)/testsuite/guest/threads.c
 	@$(MKDIR_P) testsuite/guest
 	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O1 -pthread -o $@ $(srcdir)/testsuite/guest/threads.c
+
+testsuite/guest/nonstop: $(srcdir)/testsuite/guest/nonstop.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O1 -pthread -o $@ $(srcdir)/testsuite/guest/nonstop.c
 
 testsuite/guest/tls: $(srcdir)/testsuite/guest/tls.c
 	@$(MKDIR_P) testsuite/guest
@@ -151,9 +158,12 @@ EXTRA_DIST += testsuite/guest/reverse.c \
 	testsuite/backstep.reverse/reverse-vrun.exp \
 	testsuite/backstep.reverse/reverse-procs.exp \
 	testsuite/backstep.reverse/reverse-exit.exp \
+	testsuite/backstep.reverse/reverse-memfd.exp \
+	testsuite/guest/reverse-memfd.c \
 	testsuite/guest/reverse-procs.c \
 	testsuite/guest/reverse-mte.c
-REVERSE_GUEST = testsuite/guest/reverse testsuite/guest/reverse-procs
+REVERSE_GUEST = testsuite/guest/reverse testsuite/guest/reverse-procs \
+	testsuite/guest/reverse-memfd
 CLEANFILES += $(REVERSE_GUEST)
 if HAVE_CROSS_CC
 check_DATA += $(REVERSE_GUEST)
@@ -165,6 +175,9 @@ testsuite/guest/reverse: $(srcdir)/testsuite/guest/reverse.c
 testsuite/guest/reverse-procs: $(srcdir)/testsuite/guest/reverse-procs.c
 	@$(MKDIR_P) testsuite/guest
 	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -pthread -o $@ $(srcdir)/testsuite/guest/reverse-procs.c
+testsuite/guest/reverse-memfd: $(srcdir)/testsuite/guest/reverse-memfd.c
+	@$(MKDIR_P) testsuite/guest
+	$(GUEST_CC_V)$(CROSS_CC) $(GUEST_CFLAGS) -O0 -o $@ $(srcdir)/testsuite/guest/reverse-memfd.c
 
 # --- Processes made by clone without CLONE_THREAD (backstep.threads) -------
 EXTRA_DIST += testsuite/guest/spawn.c testsuite/backstep.threads/spawn.exp

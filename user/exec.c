@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "user/syscall.h"
+#include "user/timers.h"
 
 #include "cpu/cpu.h"
 #include "hw/pagestore.h"
@@ -346,6 +347,7 @@ USER_SYSCALL(execve)
         if (p->fds[i].host >= 0 && p->fds[i].cloexec)
             user_fd_close(p, i);
     reset_signals(p, t);
+    user_ptimer_exec(p);   /* timer_create's timers go; setitimer's stay */
     t->clear_child_tid = 0;
     t->robust_list_head = t->robust_list_len = 0;
     g_strlcpy(t->comm, comm, sizeof(t->comm));

@@ -158,6 +158,8 @@ static struct user_process *new_process(struct user_process *p, uint64_t flags,
     q->image = p->image;
     q->interp_base = p->interp_base;
     q->start_pc = p->start_pc;
+    q->pgid = p->pgid;
+    q->sid = p->sid;
     q->uid = p->uid;
     q->gid = p->gid;
     q->random_state = p->random_state ^ ((uint64_t)q->pid << 32);

@@ -226,8 +226,8 @@ static int64_t wake_op(struct user_process *p, uint64_t uaddr, bool private,
 /* PI locks without priorities (there is one CPU and no priorities to
  * inherit): the owner's tid in the word, FUTEX_WAITERS while others
  * wait, the lock handed to the first waiter on unlock. */
-static int64_t lock_pi(struct user_process *p, uint64_t uaddr, uint64_t uts,
-                       bool try)
+static int64_t lock_pi(struct user_process *p, uint64_t uaddr, bool private,
+                       uint64_t uts, bool try)
 {
     struct user_thread *t = p->cur;
     uint32_t val;
@@ -257,16 +257,19 @@ static int64_t lock_pi(struct user_process *p, uint64_t uaddr, uint64_t uts,
         return deadline;
     user_futex_forget(t);
     user_block(t, USER_BLOCK_FUTEX, deadline, -ETIMEDOUT);
-    t->futex_mem = p->mem;
-    t->futex_uaddr = uaddr;
+    /* Keyed as the other operations key it: a process-shared PI mutex is
+     * one lock for every process that maps it. */
+    t->futex_mem = key_of(p, uaddr, private, &t->futex_uaddr);
     t->futex_bitset = FUTEX_BITSET_MATCH_ANY;
     g_ptr_array_add(p->kernel->futex_waiters, t);
     return USER_SYSCALL_BLOCKED;
 }
 
-static int64_t unlock_pi(struct user_process *p, uint64_t uaddr)
+static int64_t unlock_pi(struct user_process *p, uint64_t uaddr, bool private)
 {
     struct user_kernel *k = p->kernel;
+    uint64_t key;
+    struct pagestore *mem = key_of(p, uaddr, private, &key);
     uint32_t val;
     int r = user_copy_in(p, &val, uaddr, sizeof(val));
     if (r < 0)
@@ -277,7 +280,7 @@ static int64_t unlock_pi(struct user_process *p, uint64_t uaddr)
     bool more = false;
     for (guint i = 0; i < k->futex_waiters->len; i++) {
         struct user_thread *w = g_ptr_array_index(k->futex_waiters, i);
-        if (w->futex_mem != p->mem || w->futex_uaddr != uaddr)
+        if (w->futex_mem != mem || w->futex_uaddr != key)
             continue;
         if (!next)
             next = w;
@@ -354,11 +357,11 @@ USER_SYSCALL(futex)
                        (int)MIN(a[3], (uint64_t)INT32_MAX), (uint32_t)a[5]);
     case FUTEX_LOCK_PI:
     case FUTEX_LOCK_PI2:
-        return lock_pi(p, uaddr, a[3], false);
+        return lock_pi(p, uaddr, private, a[3], false);
     case FUTEX_TRYLOCK_PI:
-        return lock_pi(p, uaddr, 0, true);
+        return lock_pi(p, uaddr, private, 0, true);
     case FUTEX_UNLOCK_PI:
-        return unlock_pi(p, uaddr);
+        return unlock_pi(p, uaddr, private);
     default:
         return -ENOSYS;
     }

@@ -25,9 +25,15 @@ static int translate(void *opaque, uint64_t vaddr, uint8_t **host,
     return 0;
 }
 
+static void code_changed(void *opaque, uint64_t vaddr, uint64_t len)
+{
+    user_code_changed(opaque, vaddr, len);
+}
+
 const struct cpu_mem_ops user_cpu_mem_ops = {
     .translate = translate,
     .tags = user_mte_cpu_tags,
+    .code_changed = code_changed,
 };
 
 static void flush_tlb(struct cpu_state *cpu, void *data)

@@ -6,10 +6,16 @@
  * The signals are process-directed, with si_code SI_KERNEL as Linux's
  * (SEND_SIG_PRIV): any thread of the process that does not block it
  * takes it. A reloading timer that expires again before its signal was
- * taken does not queue a second one (a standard signal is pending once). */
+ * taken does not queue a second one (a standard signal is pending once).
+ *
+ * Also the timer engine (user/timers.h): the scheduler's hooks below
+ * drive these timers and posix-timer.c's alike, and the clock arithmetic,
+ * the sending of a timer's signal and the logging of a real-clock expiry
+ * are shared with it. */
 #include "config.h"
 
 #include "user/syscall.h"
+#include "user/timers.h"
 
 #include <errno.h>
 
@@ -55,9 +61,19 @@ static struct guest_timeval ns_timeval(int64_t ns)
                                    ns % NS_PER_SEC / NS_PER_USEC };
 }
 
-static int64_t saturating_add(int64_t a, int64_t b)
+int64_t user_timer_saturating_add(int64_t a, int64_t b)
 {
     return a > INT64_MAX - b ? INT64_MAX : a + b;
+}
+
+int64_t user_timer_forward(int64_t *deadline, int64_t interval, int64_t now)
+{
+    int64_t late = now - *deadline;
+    int64_t periods = late >= 0 ? late / interval + 1 : 1;
+    int64_t step = periods > INT64_MAX / interval ? INT64_MAX
+                                                  : periods * interval;
+    *deadline = user_timer_saturating_add(*deadline, step);
+    return periods;
 }
 
 /* What getitimer reports: the time left (at least a microsecond while
@@ -89,26 +105,36 @@ static void timer_set(struct user_itimer *it, int which,
     if (ns == 0)
         it->value = 0;
     else if (which == USER_ITIMER_REAL)
-        it->value = saturating_add(user_host_now_ns(), ns);
+        it->value = user_timer_saturating_add(user_host_now_ns(), ns);
     else
         it->value = ns;
 }
 
-/* Send sig to p as the kernel does for a timer: to the process, from no
- * thread. (Sent while one of p's threads is the current one,
- * user_signal_send_process() would stop that thread for it at once, as
- * for a kill() to oneself, even when it is parked or blocks the signal
- * from the handler's point of view; from no thread, the signal is queued
- * on the process and a thread that takes it is woken.) */
-static void send_timer_signal(struct user_process *p, int sig)
+/* From no thread, as the kernel sends it: sent while one of p's threads
+ * is the current one, user_signal_send_process() would stop that thread
+ * for it at once, as for a kill() to oneself, even when it is parked or
+ * blocks the signal from the handler's point of view; from no thread,
+ * the signal is queued on the process (or the thread) and a thread that
+ * takes it is woken. */
+void user_timer_send(struct user_process *p, struct user_thread *t,
+                     const struct user_signal *s)
 {
     struct user_kernel *k = p->kernel;
     struct user_thread *current = k->current;
+    k->current = NULL;
+    if (t)
+        user_signal_send_thread(t, s);
+    else
+        user_signal_send_process(p, s);
+    k->current = current;
+}
+
+/* Send sig to p as the kernel does for an interval timer. */
+static void send_timer_signal(struct user_process *p, int sig)
+{
     struct user_signal s = { .info = { .signo = sig,
                                        .code = USER_SI_KERNEL } };
-    k->current = NULL;
-    user_signal_send_process(p, &s);
-    k->current = current;
+    user_timer_send(p, NULL, &s);
 }
 
 /* --- the system calls ---------------------------------------------------- */
@@ -157,7 +183,7 @@ uint64_t user_itimer_cpu_budget(const struct user_process *p, uint64_t budget)
         if (cpu_timer_running(it) && (uint64_t)it->value < budget)
             budget = (uint64_t)it->value;
     }
-    return MAX(budget, (uint64_t)1);
+    return MAX(user_ptimer_cpu_budget(p, budget), (uint64_t)1);
 }
 
 void user_itimer_cpu_ran(struct user_process *p, uint64_t n)
@@ -171,6 +197,7 @@ void user_itimer_cpu_ran(struct user_process *p, uint64_t n)
         else
             it->value -= (int64_t)n;
     }
+    user_ptimer_cpu_ran(p, n);
 }
 
 bool user_itimer_cpu_fire(struct user_process *p)
@@ -185,6 +212,8 @@ bool user_itimer_cpu_fire(struct user_process *p)
         send_timer_signal(p, timer_signal[w]);
         sent = true;
     }
+    if (user_ptimer_cpu_fire(p))
+        sent = true;
     return sent;
 }
 
@@ -197,12 +226,12 @@ bool user_itimer_real_armed(const struct user_kernel *k)
         if (!q->exited && q->itimers[USER_ITIMER_REAL].value)
             return true;
     }
-    return false;
+    return user_ptimer_real_armed(k);
 }
 
 int64_t user_itimer_real_deadline(const struct user_kernel *k)
 {
-    int64_t first = 0;
+    int64_t first = user_ptimer_real_deadline(k);
     for (guint i = 0; i < k->procs->len; i++) {
         const struct user_process *q = g_ptr_array_index(k->procs, i);
         int64_t d = q->itimers[USER_ITIMER_REAL].value;
@@ -217,17 +246,29 @@ int64_t user_itimer_real_deadline(const struct user_kernel *k)
 static void real_fired(struct user_process *q, int64_t now)
 {
     struct user_itimer *it = &q->itimers[USER_ITIMER_REAL];
-    if (it->interval_ns > 0) {
-        int64_t late = now - it->value;
-        int64_t periods = late >= 0 ? late / it->interval_ns + 1 : 1;
-        int64_t step = periods > INT64_MAX / it->interval_ns
-                           ? INT64_MAX
-                           : periods * it->interval_ns;
-        it->value = saturating_add(it->value, step);
-    } else {
+    if (it->interval_ns > 0)
+        user_timer_forward(&it->value, it->interval_ns, now);
+    else
         it->value = 0;
-    }
     send_timer_signal(q, GUEST_SIGALRM);
+}
+
+/* Log a host wake of word (a pid, with a POSIX timer's slot above it). */
+static void log_real_wake(struct user_kernel *k, uint64_t word)
+{
+    if (k->door) {
+        uint64_t args[6] = { word, USER_WAKE_ITIMER_REAL };
+        int64_t unused = 0;
+        k->door->after(k->door->opaque, k->first, USER_DOOR_NR_HOST_WAKE,
+                       args, &unused);
+    }
+}
+
+void user_timer_log_posix_wake(struct user_kernel *k, int64_t pid,
+                               unsigned slot)
+{
+    log_real_wake(k, (uint64_t)pid
+                         | (uint64_t)(slot + 1) << USER_TIMER_WAKE_PID_BITS);
 }
 
 bool user_itimer_real_expire(struct user_kernel *k, int64_t now)
@@ -240,13 +281,10 @@ bool user_itimer_real_expire(struct user_kernel *k, int64_t now)
             continue;
         real_fired(q, now);
         fired = true;
-        if (k->door) {
-            uint64_t args[6] = { (uint64_t)q->pid, USER_WAKE_ITIMER_REAL };
-            int64_t unused = 0;
-            k->door->after(k->door->opaque, k->first,
-                           USER_DOOR_NR_HOST_WAKE, args, &unused);
-        }
+        log_real_wake(k, (uint64_t)q->pid);
     }
+    if (user_ptimer_real_expire(k, now))
+        fired = true;
     return fired;
 }
 
@@ -266,8 +304,14 @@ uint64_t user_itimer_replay_budget(struct user_kernel *k, uint64_t budget)
     return budget;
 }
 
-void user_itimer_real_replayed(struct user_kernel *k, int64_t pid)
+void user_itimer_real_replayed(struct user_kernel *k, int64_t word)
 {
+    int64_t pid = word & ((1 << USER_TIMER_WAKE_PID_BITS) - 1);
+    unsigned slot = (unsigned)((uint64_t)word >> USER_TIMER_WAKE_PID_BITS);
+    if (slot) {
+        user_ptimer_real_replayed(k, pid, slot - 1);
+        return;
+    }
     struct user_process *q = user_proc_find(k, pid);
     /* A log that does not fit the replay (it diverged): nothing fires. */
     if (!q || q->exited || !q->itimers[USER_ITIMER_REAL].value)
@@ -275,4 +319,11 @@ void user_itimer_real_replayed(struct user_kernel *k, int64_t pid)
     /* The deadline's value does not matter in a replay, only whether the
      * timer stays armed. */
     real_fired(q, q->itimers[USER_ITIMER_REAL].value);
+}
+
+bool user_timers_may_signal(const struct user_process *p)
+{
+    if (p->itimers[USER_ITIMER_REAL].value)
+        return true;
+    return user_ptimer_real_armed(p->kernel);
 }

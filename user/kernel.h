@@ -94,6 +94,9 @@ struct user_thread {
                                     syscall runs at the next turn */
     bool syscall_return_pending; /* report its return at the next turn */
     bool step_done_early;    /* a step's svc retired before its event */
+    /* Stopped for a fork or vforkdone event, which Linux reports inside
+     * the call: its return (catch syscall) is still to be reported. */
+    bool return_after_event;
     bool step_in_syscall;    /* a step's svc waits: the step ends when the
                                 call completes */
     bool held;               /* the debugger did not resume it: it is not
@@ -152,6 +155,11 @@ struct user_kernel {
     struct user_sysv_ipc *sysv_ipc; /* SysV IPC table (sysv-ipc.c), or
                                        NULL until first used */
     struct user_sysv_sem *sysv_sem; /* semaphores (sysv-sem.c), or NULL */
+    struct user_sysv_msg *sysv_msg; /* message queues (sysv-msg.c), or NULL */
+    GHashTable *file_shm;    /* MAP_SHARED files' objects (file-shm.c), or
+                                NULL until the first such mmap */
+    struct user_ptimer_table *ptimers; /* POSIX timers (posix-timer.c), or
+                                          NULL until first used */
 };
 
 /* process-debug.c: false when the debugger let go of pid (ever). */
@@ -264,17 +272,21 @@ int64_t user_itimer_real_deadline(const struct user_kernel *k);
 /* Recording (or no door): fire the ITIMER_REALs whose deadline is at or
  * before now, logging each as a host wake. True if one fired. */
 bool user_itimer_real_expire(struct user_kernel *k, int64_t now);
-/* Replaying: the recording's ITIMER_REAL of process pid fired here. */
-void user_itimer_real_replayed(struct user_kernel *k, int64_t pid);
+/* Replaying: the recording's real-clock timer fired here. word: the pid
+ * in the low USER_TIMER_WAKE_PID_BITS, and above them 0 for the
+ * process's ITIMER_REAL or a POSIX timer's slot + 1 (user/timers.h). */
+void user_itimer_real_replayed(struct user_kernel *k, int64_t word);
 /* Replaying: budget cut so that a run ends at the log's next host wake. */
 uint64_t user_itimer_replay_budget(struct user_kernel *k, uint64_t budget);
 
-/* sysv-ipc.c, sysv-sem.c: System V shared memory and semaphores. Free
- * their tables at the end. */
+/* sysv-ipc.c, sysv-sem.c, sysv-msg.c: System V shared memory,
+ * semaphores and message queues. Free their tables at the end. */
 struct user_sysv_ipc;
 struct user_sysv_sem;
+struct user_sysv_msg;
 void user_sysv_ipc_free(struct user_kernel *k);
 void user_sysv_sem_free(struct user_kernel *k);
+void user_sysv_msg_free(struct user_kernel *k);
 
 /* fork.c */
 /* The CPUs that share mem (for invalidating decoded code). */

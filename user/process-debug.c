@@ -571,8 +571,8 @@ static GString *stat_text(const struct user_process *p)
 
     g_string_append_printf(out, "%" PRId64 " (%.15s) t %" PRId64 " %" PRId64
                            " %" PRId64 " 0 -1 0 0 0 0 0 0 0 0 0 20 0 %u 0 0"
-                           " 0 0\n", p->pid, comm_of(p), ppid_of(p), p->pid,
-                           p->pid, p->threads->len);
+                           " 0 0\n", p->pid, comm_of(p), ppid_of(p), p->pgid,
+                           p->sid, p->threads->len);
     return out;
 }
 

@@ -7,6 +7,8 @@
 #include "cpu/cpu.h"
 #include "hw/pagestore.h"
 #include "user/mte.h"
+#include "user/file-shm.h"
+#include "user/timers.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -35,6 +37,7 @@ struct user_process *user_proc_alloc(struct user_kernel *k)
     struct user_process *p = g_new0(struct user_process, 1);
     p->kernel = k;
     p->pid = k->next_id++;
+    p->pgid = p->sid = p->pid;   /* fork sets the child's from its parent */
     p->threads = g_ptr_array_new();
     p->debugged = true;
     for (int i = 0; i < USER_FD_MAX; i++)
@@ -192,6 +195,9 @@ void user_process_free(struct user_process *p)
         proc_free(g_ptr_array_steal_index(k->procs, k->procs->len - 1));
     user_sysv_ipc_free(k);
     user_sysv_sem_free(k);
+    user_sysv_msg_free(k);
+    user_file_shm_free(k);   /* writes shared file mappings back */
+    user_ptimer_kernel_free(k);
     g_ptr_array_unref(k->procs);
     g_ptr_array_unref(k->dead_procs);
     g_ptr_array_unref(k->threads);

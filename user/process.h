@@ -65,7 +65,9 @@ struct user_syscall_door {
 enum user_wake_how {
     USER_WAKE_RETRY = 1,     /* its fds are ready: the call runs again */
     USER_WAKE_TIMEOUT = 2,   /* its deadline passed: x0 = timeout_result */
-    /* the ITIMER_REAL of process args[0] (a pid) expired (user/itimer.c) */
+    /* a real-clock timer expired (user/itimer.c): args[0] is the pid,
+     * with a POSIX timer's slot + 1 above USER_TIMER_WAKE_PID_BITS (0
+     * there: the process's ITIMER_REAL) */
     USER_WAKE_ITIMER_REAL = 3,
 };
 /* before()'s *ret for a replayed call that parks its thread (the value
@@ -145,6 +147,10 @@ void user_process_free(struct user_process *proc);
  * started with beyond stdio, which every guest process then has at the
  * same numbers, as a program run directly would. */
 void user_fd_note_inherited(void);
+
+/* Whether guest fd fd of p is a memfd (memory, not the outside world:
+ * the door lets a replay run its reads and writes too). */
+bool user_fd_is_memfd(struct user_process *p, int64_t fd);
 
 /* Run the set (every runnable thread of every process, round-robin) for
  * up to max_insns guest instructions, handling system calls inside.

@@ -502,8 +502,19 @@ static bool pop_event(struct user_kernel *k, struct user_event *ev)
     while (k->queued_events->len) {
         *ev = g_array_index(k->queued_events, struct user_event, 0);
         g_array_remove_index(k->queued_events, 0);
-        if (reportable(k, ev))
-            return true;
+        if (!reportable(k, ev))
+            continue;
+        if (ev->kind == USER_EVENT_FORK || ev->kind == USER_EVENT_VFORK_DONE) {
+            /* Linux stops the thread inside its fork or vfork call: a
+             * step from there only finishes the call (it ends where the
+             * pc is), and the call's return is still to come. */
+            struct user_thread *t = user_thread_find(k, ev->tid);
+            if (t && t->state == USER_THREAD_RUNNABLE) {
+                t->step_done_early = true;
+                t->return_after_event = true;
+            }
+        }
+        return true;
     }
     return false;
 }
@@ -645,8 +656,16 @@ static bool run_thread(struct user_kernel *k, struct user_thread *t,
     }
     if (t->syscall_return_pending) {
         t->syscall_return_pending = false;
+        t->return_after_event = false;
         syscall_event(t, USER_EVENT_SYSCALL_RETURN, ev);
         return true;
+    }
+    if (t->return_after_event) {
+        t->return_after_event = false;
+        if (catching(k, t->sys_nr) && p->debugged) {
+            syscall_event(t, USER_EVENT_SYSCALL_RETURN, ev);
+            return true;
+        }
     }
     uint64_t pc_before_signals = cpu->pc;
     bool signal_stop = user_signal_resume(p, stepping ? 1 : budget, ev);
@@ -936,8 +955,10 @@ void user_process_step(struct user_process *proc, int64_t tid,
     if (t->step_done_early) {
         /* The instruction retired already: a system call's event (fork,
          * clone, exec...) stopped the step after it, where Linux stops
-         * inside the call. The step ends here, as it would there. */
+         * inside the call. The step ends here, as it would there (a
+         * step reports no syscall return). */
         t->step_done_early = false;
+        t->return_after_event = false;
         *ev = (struct user_event){ .kind = USER_EVENT_BUDGET,
                                    .pid = t->proc->pid, .tid = t->tid };
         return;

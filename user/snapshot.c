@@ -28,8 +28,10 @@
 #include "user/snapshot.h"
 
 #include "user/user-internal.h"
+#include "user/file-shm.h"
 #include "user/mte-snapshot.h"
 #include "user/sysv-ipc.h"
+#include "user/timers.h"
 
 #include "cpu/cpu.h"
 #include "cpu/snapshot.h"
@@ -92,9 +94,12 @@ struct user_snapshot {
     GArray *threads;                     /* of struct thread_snap: live
                                             ones in tid order, then dead */
     GArray *futex_waiters;               /* of int64_t tid, wait order */
+    struct user_ptimer_snapshot *ptimers;  /* timer_create's timers */
     GArray *queued_events;               /* of struct user_event */
     struct user_sysv_shm_snapshot *sysv_shm;   /* SysV segments, contents */
     struct user_sysv_sem_snapshot *sysv_sem;   /* SysV semaphore sets */
+    struct user_sysv_msg_snapshot *sysv_msg;   /* SysV queues, messages */
+    struct user_file_shm_snapshot *file_shm;   /* files' shared objects */
     int64_t current_tid;
     int64_t next_id;
     int64_t last_tid;
@@ -379,11 +384,14 @@ struct user_snapshot *user_snapshot_take(struct user_process *p,
     take_shms(s);
     s->sysv_shm = user_sysv_shm_snapshot_take(k);
     s->sysv_sem = user_sysv_sem_snapshot_take(k);
+    s->sysv_msg = user_sysv_msg_snapshot_take(k);
+    s->file_shm = user_file_shm_snapshot_take(k);
     s->current_tid = k->current ? k->current->tid : 0;
     s->next_id = k->next_id;
     s->last_tid = k->last_tid;
     s->quantum_left = k->quantum_left;
     s->ended = k->ended;
+    s->ptimers = user_ptimer_snapshot_take(k);
     /* Host pages are now shared: the CPUs must translate again (their
      * TLBs hold the store's old pointers), and decode again too: decoded
      * code reads instructions from the host page it was decoded from,
@@ -649,6 +657,8 @@ bool user_snapshot_restore(struct user_process *p,
     /* After the address spaces: attach counts follow from them. */
     user_sysv_shm_snapshot_restore(k, s->sysv_shm);
     user_sysv_sem_snapshot_restore(k, s->sysv_sem);
+    user_sysv_msg_snapshot_restore(k, s->sysv_msg);
+    user_file_shm_snapshot_restore(k, s->file_shm);
     for_each_cpu(k, flush_cpu, NULL);
 
     g_array_set_size(k->queued_events, 0);
@@ -660,6 +670,7 @@ bool user_snapshot_restore(struct user_process *p,
     k->quantum_left = s->quantum_left;
     k->icount_retired = s->icount_retired;
     k->ended = s->ended;
+    user_ptimer_snapshot_restore(k, s->ptimers);
     return true;
 }
 
@@ -681,9 +692,12 @@ void user_snapshot_free(struct user_snapshot *s)
     }
     g_array_unref(s->mms);
     g_array_unref(s->futex_waiters);
+    user_ptimer_snapshot_free(s->ptimers);
     g_array_unref(s->queued_events);
     user_sysv_shm_snapshot_free(s->sysv_shm);
     user_sysv_sem_snapshot_free(s->sysv_sem);
+    user_sysv_msg_snapshot_free(s->sysv_msg);
+    user_file_shm_snapshot_free(s->file_shm);
     g_free(s);
 }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "user/syscall.h"
+#include "user/file-shm.h"
 
 #include "cpu/cpu.h"
 #include "hw/pagestore.h"
@@ -270,11 +271,14 @@ static int64_t rw_buffer(struct user_process *p, uint64_t gfd, uint64_t buf,
     int64_t r = user_iov_add(p, iov, buf, count,
                         is_write ? PAGESTORE_PROT_READ : PAGESTORE_PROT_WRITE);
     if (r == 0) {
+        user_file_shm_flush(p, fd);   /* stores to a shared mapping */
         if (offset >= 0)
             r = host_result(is_write ? pwritev(fd, iov->v, iov->n, offset)
                                      : preadv(fd, iov->v, iov->n, offset));
         else
             r = transfer(p, fd, iov, is_write);
+        if (is_write && r > 0)
+            user_file_shm_written(p, fd, offset, r);
     }
     g_free(iov);
     if (r == USER_SYSCALL_BLOCKED)
@@ -320,8 +324,12 @@ static int64_t rw_vector(struct user_process *p, uint64_t gfd, uint64_t giov,
     int64_t r = user_iov_from_guest(p, iov, giov, count,
                                     is_write ? PAGESTORE_PROT_READ
                                              : PAGESTORE_PROT_WRITE);
-    if (r == 0)
+    if (r == 0) {
+        user_file_shm_flush(p, fd);   /* stores to a shared mapping */
         r = transfer(p, fd, iov, is_write);
+        if (is_write && r > 0)
+            user_file_shm_written(p, fd, -1, r);
+    }
     g_free(iov);
     if (r == USER_SYSCALL_BLOCKED)
         return r;
@@ -514,7 +522,7 @@ USER_SYSCALL(ioctl)
         /* The guest's own process group, once the host says it is a tty. */
         if (ioctl(fd, TCGETS, buf) < 0)
             return -errno;
-        int32_t pgrp = p->pid;
+        int32_t pgrp = (int32_t)p->pgid;
         return user_copy_out(p, a[2], &pgrp, sizeof(pgrp));
     }
     default:
@@ -528,6 +536,8 @@ USER_SYSCALL(ioctl)
 #define GUEST_F_GETFL 3
 #define GUEST_F_SETFL 4
 #define GUEST_F_DUPFD_CLOEXEC 1030
+#define GUEST_F_ADD_SEALS 1033   /* memfd seals: the same values as the host's */
+#define GUEST_F_GET_SEALS 1034
 
 USER_SYSCALL(fcntl)
 {
@@ -557,6 +567,10 @@ USER_SYSCALL(fcntl)
     }
     case GUEST_F_SETFL:
         return host_result(fcntl(fd, F_SETFL, open_flags_to_host(a[2])));
+    case GUEST_F_ADD_SEALS:
+        return host_result(fcntl(fd, F_ADD_SEALS, (int)a[2]));
+    case GUEST_F_GET_SEALS:
+        return host_result(fcntl(fd, F_GET_SEALS));
     default:
         return -EINVAL;
     }
@@ -663,6 +677,36 @@ USER_SYSCALL(faccessat2)
     return access_at(p, a[0], a[1], a[2], a[3]);
 }
 
+/* /proc/self/fd/N (or /proc/PID/fd/N of the caller) names the guest's
+ * fd N, not backstep's: the link of the host fd behind it, so that a
+ * memfd reads "/memfd:NAME (deleted)" as on Linux. False for other
+ * paths; else *len is the link's length or -errno. */
+static bool guest_fd_link(struct user_process *p, const char *name,
+                          char *target, size_t size, ssize_t *len)
+{
+    int64_t pid = p->pid, gfd;
+    int end = 0;
+    if (!(sscanf(name, "/proc/self/fd/%" SCNd64 "%n", &gfd, &end) == 1
+          && name[end] == '\0')
+        && !(sscanf(name, "/proc/%" SCNd64 "/fd/%" SCNd64 "%n", &pid, &gfd,
+                    &end) == 2
+             && name[end] == '\0'))
+        return false;
+    if (pid != p->pid)
+        return false;
+    int host = user_fd_host(p, gfd);
+    if (host < 0) {
+        *len = -ENOENT;
+        return true;
+    }
+    char path[64];
+    snprintf(path, sizeof(path), "/proc/self/fd/%d", host);
+    *len = readlink(path, target, size);
+    if (*len < 0)
+        *len = -errno;
+    return true;
+}
+
 USER_SYSCALL(readlinkat)
 {
     if ((int64_t)a[3] <= 0)
@@ -676,6 +720,9 @@ USER_SYSCALL(readlinkat)
     if (user_path_is_self_exe(p->pid, name)) {
         len = MIN(strlen(p->exe), sizeof(target));
         memcpy(target, p->exe, len);
+    } else if (guest_fd_link(p, name, target, sizeof(target), &len)) {
+        if (len < 0)
+            return len;
     } else {
         int dirfd = host_dirfd(p, a[0]);
         if (dirfd < 0 && dirfd != AT_FDCWD)
@@ -765,7 +812,11 @@ USER_SYSCALL(ftruncate)
     int fd = user_fd_host(p, a[0]);
     if (fd < 0)
         return fd;
-    return host_result(ftruncate(fd, (off_t)a[1]));
+    user_file_shm_flush(p, fd);
+    int64_t r = host_result(ftruncate(fd, (off_t)a[1]));
+    if (r == 0)
+        user_file_shm_written(p, fd, 0, UINT64_MAX);   /* zero past the end */
+    return r;
 }
 
 USER_SYSCALL(fsync)

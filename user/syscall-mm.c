@@ -5,19 +5,26 @@
  * MAP_SHARED memory, anonymous or file-backed, is a shared-memory object
  * of the page store (hw/pagestore.h) mapped into the address space: fork
  * maps the same object into the child, so the two see each other's
- * writes, and munmap, exec and exit drop the mapping. A shared file
- * mapping is filled from the file when it is made and never written back
- * (as before: only a host-side reader could tell), and two separate
- * mmap calls of one file make two objects, not one. */
+ * writes, and munmap, exec and exit drop the mapping. A regular file
+ * (memfds included) has one object however many times and by whomever
+ * it is mapped, kept coherent with read() and write() of the file and
+ * written back to it at msync and munmap (user/file-shm.h). Other files
+ * (devices) get an object of their own, a copy of what they read. A
+ * MAP_PRIVATE file mapping is a copy made at mmap time: later changes
+ * of the file do not show in its untouched pages as they would on
+ * Linux. */
 #define _GNU_SOURCE
 #include "config.h"
 
 #include "user/syscall.h"
+#include "user/file-shm.h"
 #include "user/mte.h"
 
 #include "hw/pagestore.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* mmap flags (asm-generic/mman*.h; the same as x86-64's). */
@@ -141,6 +148,20 @@ USER_SYSCALL(mmap)
             return fd;
         if (off < 0)
             return -EINVAL;
+        /* Linux: the file must be open for reading, and for writing too
+         * when stores through a shared mapping would reach it. */
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0 && (fl & O_PATH))
+            return -EBADF;
+        if (fl >= 0 && ((fl & O_ACCMODE) == O_WRONLY
+                        || (type != GUEST_MAP_PRIVATE
+                            && (prot & PAGESTORE_PROT_WRITE)
+                            && (fl & O_ACCMODE) != O_RDWR)))
+            return -EACCES;
+        struct stat st;
+        if (fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)
+                                    || S_ISDIR(st.st_mode)))
+            return -ENODEV;   /* Linux: no mmap for these */
     }
 
     bool fixed = flags & (GUEST_MAP_FIXED | GUEST_MAP_FIXED_NOREPLACE);
@@ -164,7 +185,23 @@ USER_SYSCALL(mmap)
             return -ENOMEM;
     }
 
+    struct pagestore_shm *file_shm = NULL;
+    if (!anon && type != GUEST_MAP_PRIVATE) {
+        int r = user_file_shm_get(p, fd, off + len, &file_shm);
+        if (r < 0 && r != -ENODEV)
+            return r;
+    } else if (!anon) {
+        user_file_shm_flush(p, fd);   /* the copy sees shared stores */
+    }
+
     user_mem_changed(p, addr, len);
+    if (file_shm) {
+        /* The file's own object: its pages are the file's, no copy. */
+        pagestore_map_shm(p->mem, addr, len, prot & GUEST_PROT_MASK,
+                          file_shm, off);
+        user_mte_map(p, addr, len, 0);
+        return addr;
+    }
     if (type == GUEST_MAP_PRIVATE) {
         pagestore_map(p->mem, addr, len, prot & GUEST_PROT_MASK);
     } else {
@@ -206,9 +243,12 @@ USER_SYSCALL(munmap)
     int r = check_range(addr, len);
     if (r < 0)
         return r;
+    bool file_pages = user_file_shm_maps(p, addr, len);
     user_mem_changed(p, addr, len);
     user_mte_unmap(p, addr, len);
     pagestore_unmap(p->mem, addr, len);
+    if (file_pages)
+        user_file_shm_sweep(p->kernel);   /* write back what went */
     return 0;
 }
 
@@ -262,9 +302,8 @@ USER_SYSCALL(madvise)
     return 0;   /* other advice is only advice */
 }
 
-/* Shared file mappings are filled from the file when mapped and never
- * written back (doc/manual.md), so there is nothing to flush: msync only
- * checks its arguments as Linux does. */
+/* Shared file mappings' stores go back to their files here (and at
+ * munmap, and before the file is read: user/file-shm.h). */
 USER_SYSCALL(msync)
 {
     enum { MS_ASYNC = 1, MS_INVALIDATE = 2, MS_SYNC = 4 };
@@ -279,6 +318,7 @@ USER_SYSCALL(msync)
         return 0;
     if (check_range(addr, len) < 0 || !pagestore_range_ok(p->mem, addr, len, 0))
         return -ENOMEM;
+    user_file_shm_sync_range(p, addr, len);
     return 0;
 }
 

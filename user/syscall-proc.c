@@ -52,32 +52,67 @@ USER_SYSCALL(getegid)
     return p->gid;
 }
 
-/* Every process here is in the first one's process group and session. */
-static bool known_pid(struct user_process *p, uint64_t pid)
+/* Process groups and sessions, as Linux keeps them (job control without
+ * terminals: no controlling tty is ever assigned). */
+
+/* The live process pid names (0: the caller), or NULL. */
+static struct user_process *live_proc(struct user_process *p, int64_t pid)
 {
-    struct user_process *q = user_proc_find(p->kernel, (int64_t)pid);
-    return pid == 0 || (q && !q->exited);
+    struct user_process *q = pid == 0 ? p : user_proc_find(p->kernel, pid);
+    return q && !q->exited ? q : NULL;
+}
+
+/* Whether a live process is in group pgid (of session sid, if >= 0). */
+static bool group_exists(struct user_kernel *k, int64_t pgid, int64_t sid)
+{
+    for (guint i = 0; i < k->procs->len; i++) {
+        const struct user_process *q = g_ptr_array_index(k->procs, i);
+        if (!q->exited && q->pgid == pgid && (sid < 0 || q->sid == sid))
+            return true;
+    }
+    return false;
 }
 
 USER_SYSCALL(getpgid)
 {
-    if (!known_pid(p, a[0]))
-        return -ESRCH;
-    return p->kernel->first->pid;
+    struct user_process *q = live_proc(p, (int32_t)a[0]);
+    return q ? q->pgid : -ESRCH;
 }
 
 USER_SYSCALL(getsid)
 {
-    if (!known_pid(p, a[0]))
-        return -ESRCH;
-    return p->kernel->first->pid;
+    struct user_process *q = live_proc(p, (int32_t)a[0]);
+    return q ? q->sid : -ESRCH;
 }
 
 USER_SYSCALL(setpgid)
 {
-    if (!known_pid(p, a[0]) || !known_pid(p, a[1]))
-        return -ESRCH;
-    return 0;   /* one group for all: nothing to change */
+    int64_t pid = (int32_t)a[0], pgid = (int32_t)a[1];
+    struct user_process *q;
+
+    if (pgid < 0)
+        return -EINVAL;
+    q = live_proc(p, pid);
+    if (!q || (q != p && q->parent != p))
+        return -ESRCH;          /* only itself or a child */
+    if (q->sid == q->pid)
+        return -EPERM;          /* a session leader stays where it is */
+    if (q->sid != p->sid)
+        return -EPERM;
+    if (pgid == 0)
+        pgid = q->pid;
+    if (pgid != q->pid && !group_exists(p->kernel, pgid, p->sid))
+        return -EPERM;          /* joins only a group of its session */
+    q->pgid = pgid;
+    return 0;
+}
+
+USER_SYSCALL(setsid)
+{
+    if (group_exists(p->kernel, p->pid, -1))
+        return -EPERM;          /* a group leader cannot */
+    p->sid = p->pgid = p->pid;
+    return p->pid;
 }
 
 /* struct new_utsname: six fields of 65 bytes. */
@@ -285,12 +320,9 @@ static int64_t sleep_for(struct user_process *p, uint64_t greq, int clock,
     }
     if (deadline <= now)
         return 0;
-    if (user_kernel_live_threads(p->kernel) == 1) {
-        /* Alone: nothing else could run meanwhile, sleep on the host. */
-        struct timespec ts = { g[0], g[1] };
-        int e = clock_nanosleep(clock, flags, &ts, NULL);
-        return e == EINTR ? 0 : -e;
-    }
+    /* Parked even when it is the only thread: the scheduler waits for
+     * the deadline in bounded steps, so a debugger's interrupt (or a
+     * timer's signal) is seen while the program sleeps. */
     return user_block(p->cur, USER_BLOCK_SLEEP, deadline, 0);
 }
 

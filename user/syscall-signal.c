@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "user/syscall.h"
+#include "user/timers.h"
 
 #include "cpu/cpu.h"
 #include "hw/pagestore.h"
@@ -135,7 +136,7 @@ static struct user_signal from_caller(struct user_process *p, uint64_t sig,
 USER_SYSCALL(kill)
 {
     struct user_kernel *k = p->kernel;
-    int64_t pid = a[0];
+    int64_t pid = (int32_t)a[0];   /* pid_t: the upper half is not set */
     uint64_t sig = a[1];
     if (sig > USER_NSIG)
         return -EINVAL;
@@ -148,20 +149,29 @@ USER_SYSCALL(kill)
             user_signal_send_process(q, &s);
         return 0;
     }
-    if (pid != 0 && pid != -1 && pid != -p->pid
-        && !user_proc_find(k, -pid))
-        return -ESRCH;
-    /* Others first: the caller may be the one that dies. */
+    /* 0: the caller's process group; < -1: group -pid; -1: every
+     * process but the caller (Linux's rule, there is no init here). */
+    int64_t pgid = pid == 0 ? p->pgid : -pid;
+    bool self = false;
     GPtrArray *targets = g_ptr_array_new();
     for (guint i = 0; i < k->procs->len; i++) {
         struct user_process *q = g_ptr_array_index(k->procs, i);
-        if (!q->exited && q != p)
+        if (q->exited || (pid != -1 && q->pgid != pgid))
+            continue;
+        if (q == p)
+            self = pid != -1;
+        else
             g_ptr_array_add(targets, q);
     }
+    if (!targets->len && !self) {
+        g_ptr_array_unref(targets);
+        return -ESRCH;
+    }
+    /* Others first: the caller may be the one that dies. */
     for (guint i = 0; sig && i < targets->len; i++)
         user_signal_send_process(g_ptr_array_index(targets, i), &s);
     g_ptr_array_unref(targets);
-    if (sig && !p->exited)
+    if (sig && self)
         user_signal_send_process(p, &s);
     return 0;
 }
@@ -256,8 +266,9 @@ USER_SYSCALL(rt_sigsuspend)
     t->blocked = set & ~UNBLOCKABLE;
     user_signal_check_pending(p);
     if (!p->stop_pending) {
-        /* Another thread or process may send one: wait for it. */
-        if (user_kernel_live_threads(p->kernel) > 1)
+        /* Another thread or process, or a timer, may send one: wait. */
+        if (user_kernel_live_threads(p->kernel) > 1
+            || user_timers_may_signal(p))
             return user_block(p->cur, USER_BLOCK_SIGNAL, 0, 0);
         user_signal_deadlock(p, "rt_sigsuspend");
     }
@@ -293,7 +304,8 @@ USER_SYSCALL(rt_sigtimedwait)
             user_copy_in(p, ts, a[2], sizeof(ts));
             zero = ts[0] == 0 && ts[1] == 0;
         }
-        if (user_kernel_live_threads(p->kernel) > 1 && !zero) {
+        if ((user_kernel_live_threads(p->kernel) > 1
+             || user_timers_may_signal(p)) && !zero) {
             int64_t deadline = 0;
             if (a[2]) {
                 /* Retried calls keep the first deadline. */

@@ -30,13 +30,13 @@
     X(ftruncate, 2) X(fsync, 1) X(fdatasync, 1) X(renameat, 4) \
     X(chdir, 1) \
     X(brk, 1) X(mmap, 6) X(munmap, 2) X(mprotect, 3) X(madvise, 3) \
-    X(mremap, 5) X(msync, 3) \
+    X(mremap, 5) X(msync, 3) X(memfd_create, 2) \
     X(uname, 1) X(getrandom, 3) X(clock_gettime, 2) X(gettimeofday, 2) \
     X(clock_getres, 2) X(nanosleep, 2) X(clock_nanosleep, 4) \
     X(set_tid_address, 1) X(set_robust_list, 2) X(rseq, 4) \
     X(prlimit64, 4) X(getrlimit, 2) X(setrlimit, 2) X(getpid, 0) \
     X(gettid, 0) X(getppid, 0) X(getuid, 0) X(geteuid, 0) X(getgid, 0) \
-    X(getegid, 0) X(getpgid, 1) X(setpgid, 2) X(getsid, 1) \
+    X(getegid, 0) X(getpgid, 1) X(setpgid, 2) X(getsid, 1) X(setsid, 0) \
     X(sched_getaffinity, 3) X(sched_yield, 0) X(futex, 6) X(exit, 1) \
     X(exit_group, 1) X(kill, 2) X(tgkill, 3) X(tkill, 2) \
     X(rt_sigaction, 4) X(rt_sigprocmask, 4) X(sigaltstack, 2) \
@@ -48,6 +48,8 @@
     X(sched_get_priority_max, 1) X(sched_get_priority_min, 1) \
     X(sched_setaffinity, 3) X(ppoll, 5) X(prctl, 5) X(clone3, 2) \
     X(setitimer, 3) X(getitimer, 2) \
+    X(timer_create, 3) X(timer_settime, 4) X(timer_gettime, 2) \
+    X(timer_getoverrun, 1) X(timer_delete, 1) \
     X(sysinfo, 1) X(pselect6, 6) X(epoll_create1, 1) X(epoll_ctl, 4) \
     X(epoll_pwait, 6) X(epoll_pwait2, 6) \
     X(socket, 3) X(socketpair, 4) X(bind, 3) X(listen, 2) X(accept, 3) \
@@ -55,7 +57,8 @@
     X(sendto, 6) X(recvfrom, 6) X(setsockopt, 5) X(getsockopt, 5) \
     X(shutdown, 2) X(sendmsg, 3) X(recvmsg, 3) \
     X(shmget, 3) X(shmat, 3) X(shmdt, 1) X(shmctl, 3) \
-    X(semget, 3) X(semop, 3) X(semtimedop, 4) X(semctl, 4)
+    X(semget, 3) X(semop, 3) X(semtimedop, 4) X(semctl, 4) \
+    X(msgget, 2) X(msgsnd, 4) X(msgrcv, 5) X(msgctl, 3)
 
 /* syscall-fs.c: guest buffers as host iovecs, one piece per page, for a
  * single readv/writev/recvmsg/sendmsg on the host. */

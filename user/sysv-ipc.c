@@ -22,7 +22,8 @@
  *
  * Not done yet: the times in shmid64_ds are 0 (the only clock a guest may
  * see comes through the door, and these calls do not), and exit does not
- * set shm_lpid. Semaphores are sysv-sem.c. */
+ * set shm_lpid. Semaphores are sysv-sem.c, message queues sysv-msg.c,
+ * and what the three share (ids, keys, permissions) sysv-ipc-common.c. */
 #define _GNU_SOURCE
 #include "config.h"
 
@@ -36,14 +37,8 @@
 
 #define PAGE PAGESTORE_PAGE_SIZE
 
-/* Linux's values (include/uapi/linux/ipc.h, shm.h). */
-#define GUEST_IPC_PRIVATE 0
-#define GUEST_IPC_CREAT 01000
-#define GUEST_IPC_EXCL 02000
-#define GUEST_IPC_RMID 0
-#define GUEST_IPC_SET 1
-#define GUEST_IPC_STAT 2
-#define GUEST_IPC_INFO 3
+/* Linux's values (include/uapi/linux/shm.h); the IPC_* ones are in
+ * sysv-ipc.h. */
 #define GUEST_SHM_LOCK 11
 #define GUEST_SHM_UNLOCK 12
 #define GUEST_SHM_STAT 13
@@ -56,40 +51,31 @@
 #define GUEST_SHM_DEST 01000     /* in mode: IPC_RMID done, still attached */
 #define GUEST_SHM_LOCKED 02000
 #define GUEST_SHMLBA PAGE        /* arm64 native */
-/* Ids are index + seq * SEQ_MULTIPLIER, as Linux makes them, so a stale
- * id of a reused slot is refused. */
-#define SEQ_MULTIPLIER 32768
-#define SHM_MNI 4096             /* segments (SHMMNI) */
+#define SHM_MNI SYSV_MNI         /* segments (SHMMNI) */
 /* Largest segment and all segments together: what a guest may map
  * (user-internal.h); untouched pages cost no RAM. */
 #define SHM_MAX USER_MAP_LIMIT
 #define SHM_ALL_PAGES (USER_MAP_LIMIT / PAGE)
 
 struct shm_seg {
-    int32_t key;
-    uint16_t seq;
-    uint32_t mode;           /* low 9 bits: permissions; SHM_DEST, LOCKED */
-    uint32_t uid, gid, cuid, cgid;
+    struct sysv_perm perm;   /* first; mode has SHM_DEST and SHM_LOCKED */
     uint64_t size;           /* as asked for, not rounded */
     int64_t cpid, lpid;
     bool removed;            /* IPC_RMID: freed when attached nowhere */
     struct pagestore_shm *shm;  /* one reference, the table's */
 };
 
-struct user_sysv_ipc {
-    struct shm_seg *shm[SHM_MNI];
-    uint16_t next_seq;
+/* The segments: a table and its page count, saved whole by snapshots. */
+struct shm_table {
+    struct sysv_table t;     /* of struct shm_seg */
     uint64_t shm_pages;      /* of all segments, for SHM_ALL_PAGES */
 };
 
-/* struct ipc64_perm and struct shmid64_ds of asm-generic, 64-bit. */
-struct guest_ipc64_perm {
-    int32_t key;
-    uint32_t uid, gid, cuid, cgid;
-    uint32_t mode;
-    uint16_t seq, pad2;
-    uint64_t unused1, unused2;
+struct user_sysv_ipc {
+    struct shm_table shm;
 };
+
+/* struct shmid64_ds of asm-generic, 64-bit. */
 struct guest_shmid64_ds {
     struct guest_ipc64_perm perm;
     uint64_t segsz;
@@ -98,7 +84,6 @@ struct guest_shmid64_ds {
     uint64_t nattch;
     uint64_t unused4, unused5;
 };
-_Static_assert(sizeof(struct guest_ipc64_perm) == 48, "ipc64_perm layout");
 _Static_assert(sizeof(struct guest_shmid64_ds) == 112, "shmid64_ds layout");
 
 struct guest_shminfo64 {
@@ -114,6 +99,12 @@ static struct user_sysv_ipc *ipc_of(struct user_kernel *k)
     if (!k->sysv_ipc)
         k->sysv_ipc = g_new0(struct user_sysv_ipc, 1);
     return k->sysv_ipc;
+}
+
+/* The segment at index i of table st, NULL if none. */
+static struct shm_seg *seg_at(const struct shm_table *st, unsigned i)
+{
+    return (struct shm_seg *)st->t.obj[i];   /* perm comes first */
 }
 
 struct count_attach {
@@ -146,65 +137,37 @@ static uint64_t seg_nattch(struct user_kernel *k, const struct shm_seg *seg)
     return c.n;
 }
 
-static void seg_free(struct user_sysv_ipc *ipc, unsigned idx)
+static void seg_free(struct shm_table *st, unsigned idx)
 {
-    struct shm_seg *seg = ipc->shm[idx];
-    ipc->shm_pages -= (seg->size + PAGE - 1) / PAGE;
+    struct shm_seg *seg = seg_at(st, idx);
+    st->shm_pages -= (seg->size + PAGE - 1) / PAGE;
     pagestore_shm_unref(seg->shm);
     g_free(seg);
-    ipc->shm[idx] = NULL;
+    st->t.obj[idx] = NULL;
+}
+
+static void shm_clear(struct shm_table *st)
+{
+    for (unsigned i = 0; i < SHM_MNI; i++)
+        if (st->t.obj[i])
+            seg_free(st, i);
 }
 
 /* Free the removed segments that nothing maps any more. */
 static void reap_removed(struct user_kernel *k, struct user_sysv_ipc *ipc)
 {
-    for (unsigned i = 0; i < SHM_MNI; i++)
-        if (ipc->shm[i] && ipc->shm[i]->removed
-            && seg_nattch(k, ipc->shm[i]) == 0)
-            seg_free(ipc, i);
-}
-
-static int64_t seg_id(const struct shm_seg *seg, unsigned idx)
-{
-    return (int64_t)seg->seq * SEQ_MULTIPLIER + idx;
+    for (unsigned i = 0; i < SHM_MNI; i++) {
+        struct shm_seg *seg = seg_at(&ipc->shm, i);
+        if (seg && seg->removed && seg_nattch(k, seg) == 0)
+            seg_free(&ipc->shm, i);
+    }
 }
 
 /* The segment of id, its table index in *idx; NULL if none. */
 static struct shm_seg *seg_find(struct user_sysv_ipc *ipc, int64_t id,
                                 unsigned *idx)
 {
-    if (id < 0)
-        return NULL;
-    unsigned i = (unsigned)(id % SEQ_MULTIPLIER);
-    if (i >= SHM_MNI || !ipc->shm[i]
-        || ipc->shm[i]->seq != (uint64_t)id / SEQ_MULTIPLIER)
-        return NULL;
-    *idx = i;
-    return ipc->shm[i];
-}
-
-/* Linux's ipcperms for the permission bits in want (octal rwx, low 3
- * bits), the caller being root, the owner or creator, or another user
- * (all guests run as the host's uid and gid). */
-static bool perm_ok(const struct user_process *p, const struct shm_seg *seg,
-                    unsigned want)
-{
-    if (p->uid == 0)
-        return true;
-    unsigned have;
-    if (p->uid == seg->uid || p->uid == seg->cuid)
-        have = seg->mode >> 6;
-    else if (p->gid == seg->gid || p->gid == seg->cgid)
-        have = seg->mode >> 3;
-    else
-        have = seg->mode;
-    return (want & ~have & 7) == 0;
-}
-
-/* IPC_SET and IPC_RMID: the owner, the creator or root. */
-static bool owner_ok(const struct user_process *p, const struct shm_seg *seg)
-{
-    return p->uid == 0 || p->uid == seg->uid || p->uid == seg->cuid;
+    return (struct shm_seg *)sysv_find(&ipc->shm.t, id, idx);
 }
 
 USER_SYSCALL(shmget)
@@ -215,49 +178,33 @@ USER_SYSCALL(shmget)
     struct user_sysv_ipc *ipc = ipc_of(p->kernel);
     reap_removed(p->kernel, ipc);
 
-    if (key != GUEST_IPC_PRIVATE) {
-        for (unsigned i = 0; i < SHM_MNI; i++) {
-            struct shm_seg *seg = ipc->shm[i];
-            if (!seg || seg->removed || seg->key != key)
-                continue;
-            if ((flg & GUEST_IPC_CREAT) && (flg & GUEST_IPC_EXCL))
-                return -EEXIST;
-            if (size > seg->size)
-                return -EINVAL;
-            /* Linux asks for the owner's bits of shmflg. */
-            if (!perm_ok(p, seg, (flg >> 6) & 7))
-                return -EACCES;
-            return seg_id(seg, i);
-        }
-        if (!(flg & GUEST_IPC_CREAT))
-            return -ENOENT;
+    unsigned found;
+    int r = sysv_get_lookup(&ipc->shm.t, key, flg, &found);
+    if (r < 0)
+        return r;
+    if (r != SYSV_GET_NEW) {
+        if (size > seg_at(&ipc->shm, found)->size)
+            return -EINVAL;
+        return sysv_get_existing(&ipc->shm.t, p, found, flg);
     }
 
     if (size < 1 || size > SHM_MAX)
         return -EINVAL;
     uint64_t pages = (size + PAGE - 1) / PAGE;
-    if (pages > SHM_ALL_PAGES - ipc->shm_pages)
+    if (pages > SHM_ALL_PAGES - ipc->shm.shm_pages)
         return -ENOSPC;
-    unsigned idx = 0;
-    while (idx < SHM_MNI && ipc->shm[idx])
-        idx++;
-    if (idx == SHM_MNI)
-        return -ENOSPC;
+    int idx = sysv_free_index(&ipc->shm.t);
+    if (idx < 0)
+        return idx;
     struct pagestore_shm *shm = pagestore_shm_new(pages * PAGE);
     if (!shm)
         return -ENOMEM;
     struct shm_seg *seg = g_new0(struct shm_seg, 1);
-    seg->key = key;
-    seg->seq = ipc->next_seq++ % (INT32_MAX / SEQ_MULTIPLIER);
-    seg->mode = flg & 0777;
-    seg->uid = seg->cuid = p->uid;
-    seg->gid = seg->cgid = p->gid;
     seg->size = size;
     seg->cpid = p->pid;
     seg->shm = shm;
-    ipc->shm[idx] = seg;
-    ipc->shm_pages += pages;
-    return seg_id(seg, idx);
+    ipc->shm.shm_pages += pages;
+    return sysv_insert(&ipc->shm.t, (unsigned)idx, &seg->perm, p, key, flg);
 }
 
 USER_SYSCALL(shmat)
@@ -281,7 +228,7 @@ USER_SYSCALL(shmat)
         prot |= PAGESTORE_PROT_EXEC;
         want |= 1;
     }
-    if (!perm_ok(p, seg, want))
+    if (!sysv_perm_ok(p, &seg->perm, want))
         return -EACCES;
 
     uint64_t len = pagestore_shm_size(seg->shm);
@@ -337,8 +284,8 @@ USER_SYSCALL(shmdt)
     struct pagestore_shm *shm = pagestore_shm_at(p->mem, addr, &off);
     struct shm_seg *seg = NULL;
     for (unsigned i = 0; shm && off == 0 && i < SHM_MNI; i++)
-        if (ipc->shm[i] && ipc->shm[i]->shm == shm)
-            seg = ipc->shm[i];
+        if (seg_at(&ipc->shm, i) && seg_at(&ipc->shm, i)->shm == shm)
+            seg = seg_at(&ipc->shm, i);
     if (!seg)
         return -EINVAL;
     /* The pages of this attach: the segment's, in order, from addr. */
@@ -354,55 +301,40 @@ USER_SYSCALL(shmdt)
 }
 
 static void seg_stat(struct user_kernel *k, const struct shm_seg *seg,
-                     unsigned idx, struct guest_shmid64_ds *ds)
+                     struct guest_shmid64_ds *ds)
 {
     memset(ds, 0, sizeof(*ds));
-    ds->perm.key = seg->key;
-    ds->perm.uid = seg->uid;
-    ds->perm.gid = seg->gid;
-    ds->perm.cuid = seg->cuid;
-    ds->perm.cgid = seg->cgid;
-    ds->perm.mode = seg->mode;
-    ds->perm.seq = seg->seq;
-    (void)idx;
+    sysv_perm_to_guest(&seg->perm, &ds->perm);
     ds->segsz = seg->size;
     ds->cpid = (int32_t)seg->cpid;
     ds->lpid = (int32_t)seg->lpid;
     ds->nattch = seg_nattch(k, seg);
 }
 
-static int64_t highest_index(const struct user_sysv_ipc *ipc)
-{
-    int64_t hi = 0;
-    for (unsigned i = 0; i < SHM_MNI; i++)
-        if (ipc->shm[i])
-            hi = i;
-    return hi;
-}
-
 static int64_t shm_info(struct user_process *p, struct user_sysv_ipc *ipc,
                         int cmd, uint64_t buf)
 {
-    if (cmd == GUEST_IPC_INFO) {
+    if (cmd == SYSV_IPC_INFO) {
         struct guest_shminfo64 info = {
             .shmmax = SHM_MAX, .shmmin = 1, .shmmni = SHM_MNI,
             .shmseg = SHM_MNI, .shmall = SHM_ALL_PAGES,
         };
         if (user_copy_out(p, buf, &info, sizeof(info)) < 0)
             return -EFAULT;
-        return highest_index(ipc);
+        return sysv_highest_index(&ipc->shm.t);
     }
     struct guest_shm_info info = { 0 };
     for (unsigned i = 0; i < SHM_MNI; i++) {
-        if (!ipc->shm[i])
+        const struct shm_seg *seg = seg_at(&ipc->shm, i);
+        if (!seg)
             continue;
         info.used_ids++;
-        info.shm_tot += (ipc->shm[i]->size + PAGE - 1) / PAGE;
-        info.shm_rss += pagestore_shm_resident_pages(ipc->shm[i]->shm);
+        info.shm_tot += (seg->size + PAGE - 1) / PAGE;
+        info.shm_rss += pagestore_shm_resident_pages(seg->shm);
     }
     if (user_copy_out(p, buf, &info, sizeof(info)) < 0)
         return -EFAULT;
-    return highest_index(ipc);
+    return sysv_highest_index(&ipc->shm.t);
 }
 
 USER_SYSCALL(shmctl)
@@ -417,22 +349,22 @@ USER_SYSCALL(shmctl)
         return -EINVAL;
 
     switch (cmd) {
-    case GUEST_IPC_INFO:
+    case SYSV_IPC_INFO:
     case GUEST_SHM_INFO:
         return shm_info(p, ipc, cmd, buf);
     case GUEST_SHM_STAT:
     case GUEST_SHM_STAT_ANY: {
         /* id is a table index here; the id comes back. */
-        if (id >= SHM_MNI || !ipc->shm[id])
-            return -EINVAL;
-        struct shm_seg *seg = ipc->shm[id];
-        if (cmd == GUEST_SHM_STAT && !perm_ok(p, seg, 4))
-            return -EACCES;
+        int64_t err;
+        struct shm_seg *seg = (struct shm_seg *)sysv_stat_index(
+            &ipc->shm.t, p, id, cmd == GUEST_SHM_STAT_ANY, &err);
+        if (!seg)
+            return err;
         struct guest_shmid64_ds ds;
-        seg_stat(k, seg, (unsigned)id, &ds);
+        seg_stat(k, seg, &ds);
         if (user_copy_out(p, buf, &ds, sizeof(ds)) < 0)
             return -EFAULT;
-        return seg_id(seg, (unsigned)id);
+        return sysv_id(&ipc->shm.t, (unsigned)id);
     }
     default:
         break;
@@ -443,45 +375,43 @@ USER_SYSCALL(shmctl)
     if (!seg)
         return -EINVAL;
     switch (cmd) {
-    case GUEST_IPC_STAT: {
-        if (!perm_ok(p, seg, 4))
+    case SYSV_IPC_STAT: {
+        if (!sysv_perm_ok(p, &seg->perm, 4))
             return -EACCES;
         struct guest_shmid64_ds ds;
-        seg_stat(k, seg, idx, &ds);
+        seg_stat(k, seg, &ds);
         if (user_copy_out(p, buf, &ds, sizeof(ds)) < 0)
             return -EFAULT;
         return 0;
     }
-    case GUEST_IPC_SET: {
+    case SYSV_IPC_SET: {
         struct guest_shmid64_ds ds;
         if (user_copy_in(p, &ds, buf, sizeof(ds)) < 0)
             return -EFAULT;
-        if (!owner_ok(p, seg))
+        if (!sysv_owner_ok(p, &seg->perm))
             return -EPERM;
-        seg->uid = ds.perm.uid;
-        seg->gid = ds.perm.gid;
-        seg->mode = (seg->mode & ~0777u) | (ds.perm.mode & 0777);
+        sysv_perm_set(&seg->perm, &ds.perm);
         return 0;
     }
-    case GUEST_IPC_RMID:
-        if (!owner_ok(p, seg))
+    case SYSV_IPC_RMID:
+        if (!sysv_owner_ok(p, &seg->perm))
             return -EPERM;
         /* The key is free for a new segment at once; the id lives until
          * the last detach (Linux marks it SHM_DEST meanwhile). */
         seg->removed = true;
-        seg->key = GUEST_IPC_PRIVATE;
-        seg->mode |= GUEST_SHM_DEST;
+        seg->perm.key = SYSV_IPC_PRIVATE;
+        seg->perm.mode |= GUEST_SHM_DEST;
         reap_removed(k, ipc);
         return 0;
     case GUEST_SHM_LOCK:
     case GUEST_SHM_UNLOCK:
         /* Nothing is ever swapped out here: only the flag changes. */
-        if (!owner_ok(p, seg))
+        if (!sysv_owner_ok(p, &seg->perm))
             return -EPERM;
         if (cmd == GUEST_SHM_LOCK)
-            seg->mode |= GUEST_SHM_LOCKED;
+            seg->perm.mode |= GUEST_SHM_LOCKED;
         else
-            seg->mode &= ~(uint32_t)GUEST_SHM_LOCKED;
+            seg->perm.mode &= ~(uint32_t)GUEST_SHM_LOCKED;
         return 0;
     default:
         return -EINVAL;
@@ -493,9 +423,7 @@ void user_sysv_ipc_free(struct user_kernel *k)
     struct user_sysv_ipc *ipc = k->sysv_ipc;
     if (!ipc)
         return;
-    for (unsigned i = 0; i < SHM_MNI; i++)
-        if (ipc->shm[i])
-            seg_free(ipc, i);
+    shm_clear(&ipc->shm);
     g_free(ipc);
     k->sysv_ipc = NULL;
 }
@@ -503,10 +431,17 @@ void user_sysv_ipc_free(struct user_kernel *k)
 /* ---- Snapshots (sysv-ipc.h) ----------------------------------------- */
 
 struct user_sysv_shm_snapshot {
-    struct user_sysv_ipc table;  /* segments copied, objects referenced */
+    struct shm_table table;  /* segments copied, objects referenced */
     /* Contents of each segment's object, by table index. */
     struct pagestore_shm_snapshot *contents[SHM_MNI];
 };
+
+static struct shm_seg *seg_copy(const struct shm_seg *seg)
+{
+    struct shm_seg *c = g_memdup2(seg, sizeof(*seg));
+    pagestore_shm_ref(c->shm);
+    return c;
+}
 
 struct user_sysv_shm_snapshot *user_sysv_shm_snapshot_take(
     struct user_kernel *k)
@@ -515,13 +450,13 @@ struct user_sysv_shm_snapshot *user_sysv_shm_snapshot_take(
     if (!ipc)
         return NULL;
     struct user_sysv_shm_snapshot *s = g_new0(struct user_sysv_shm_snapshot, 1);
-    s->table = *ipc;
+    s->table = ipc->shm;
     for (unsigned i = 0; i < SHM_MNI; i++) {
-        if (!ipc->shm[i])
+        const struct shm_seg *seg = seg_at(&ipc->shm, i);
+        if (!seg)
             continue;
-        s->table.shm[i] = g_memdup2(ipc->shm[i], sizeof(struct shm_seg));
-        pagestore_shm_ref(s->table.shm[i]->shm);
-        s->contents[i] = pagestore_shm_snapshot_take(ipc->shm[i]->shm);
+        s->table.t.obj[i] = &seg_copy(seg)->perm;
+        s->contents[i] = pagestore_shm_snapshot_take(seg->shm);
     }
     return s;
 }
@@ -529,16 +464,20 @@ struct user_sysv_shm_snapshot *user_sysv_shm_snapshot_take(
 void user_sysv_shm_snapshot_restore(struct user_kernel *k,
                                     const struct user_sysv_shm_snapshot *s)
 {
-    user_sysv_ipc_free(k);
-    if (!s)
+    if (!s && !k->sysv_ipc)
         return;
     struct user_sysv_ipc *ipc = ipc_of(k);
-    *ipc = s->table;
+    shm_clear(&ipc->shm);
+    if (!s) {
+        ipc->shm = (struct shm_table){ 0 };
+        return;
+    }
+    ipc->shm = s->table;
     for (unsigned i = 0; i < SHM_MNI; i++) {
-        if (!s->table.shm[i])
+        const struct shm_seg *seg = seg_at(&s->table, i);
+        if (!seg)
             continue;
-        ipc->shm[i] = g_memdup2(s->table.shm[i], sizeof(struct shm_seg));
-        pagestore_shm_ref(ipc->shm[i]->shm);
+        ipc->shm.t.obj[i] = &seg_copy(seg)->perm;
         /* Whoever maps the object drops cached host pointers at a
          * restore anyway (the whole set's TLBs are flushed). */
         pagestore_shm_snapshot_restore(s->contents[i]);
@@ -550,11 +489,35 @@ void user_sysv_shm_snapshot_free(struct user_sysv_shm_snapshot *s)
     if (!s)
         return;
     for (unsigned i = 0; i < SHM_MNI; i++) {
-        if (!s->table.shm[i])
+        if (!s->table.t.obj[i])
             continue;
         pagestore_shm_snapshot_free(s->contents[i]);
-        pagestore_shm_unref(s->table.shm[i]->shm);
-        g_free(s->table.shm[i]);
     }
+    shm_clear(&s->table);
     g_free(s);
+}
+
+/* ---- Listing for `info os shm` (sysv-ipc.h) --------------------------- */
+
+GArray *user_sysv_shm_list(struct user_kernel *k)
+{
+    GArray *out = g_array_new(FALSE, TRUE, sizeof(struct user_sysv_shm_info));
+
+    if (!k->sysv_ipc)
+        return out;
+    for (unsigned i = 0; i < SHM_MNI; i++) {
+        const struct shm_seg *seg = seg_at(&k->sysv_ipc->shm, i);
+        if (!seg)
+            continue;
+        struct user_sysv_shm_info info = {
+            .perm = seg->perm,
+            .id = sysv_id(&k->sysv_ipc->shm.t, i),
+            .size = seg->size,
+            .cpid = seg->cpid,
+            .lpid = seg->lpid,
+            .nattch = seg_nattch(k, seg),
+        };
+        g_array_append_val(out, info);
+    }
+    return out;
 }

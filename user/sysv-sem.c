@@ -14,9 +14,11 @@
  *
  * Snapshots: sysv-ipc.h saves and restores the sets.
  *
- * Not done yet: SEM_UNDO is accepted but not undone at exit, sem_otime and
- * sem_ctime are 0, and a semop that a signal handler with SA_RESTART
- * interrupts restarts (Linux returns EINTR). */
+ * A signal ends a wait with EINTR once a handler has run, SA_RESTART or
+ * not, as Linux (sched.c does not count semop among the restartable).
+ *
+ * Not done yet: SEM_UNDO is accepted but not undone at exit, and
+ * sem_otime and sem_ctime are 0. */
 #define _GNU_SOURCE
 #include "config.h"
 
@@ -25,15 +27,8 @@
 
 #include <errno.h>
 
-/* Linux's values (include/uapi/linux/ipc.h, sem.h). */
-#define GUEST_IPC_PRIVATE 0
-#define GUEST_IPC_CREAT 01000
-#define GUEST_IPC_EXCL 02000
-#define GUEST_IPC_NOWAIT 04000
-#define GUEST_IPC_RMID 0
-#define GUEST_IPC_SET 1
-#define GUEST_IPC_STAT 2
-#define GUEST_IPC_INFO 3
+/* Linux's values (include/uapi/linux/sem.h); the IPC_* ones are in
+ * sysv-ipc.h. */
 #define GUEST_GETPID 11
 #define GUEST_GETVAL 12
 #define GUEST_GETALL 13
@@ -44,12 +39,11 @@
 #define GUEST_SEM_STAT 18
 #define GUEST_SEM_INFO 19
 #define GUEST_SEM_STAT_ANY 20
-#define SEM_MNI 4096             /* sets (SEMMNI is 32000 on Linux) */
+#define SEM_MNI SYSV_MNI         /* sets (SEMMNI is 32000 on Linux) */
 #define SEM_MSL 32000            /* semaphores a set (SEMMSL) */
 #define SEM_OPM 500              /* operations a call (SEMOPM) */
 #define SEM_VMX 32767            /* largest value (SEMVMX) */
 #define SEM_MNS (SEM_MNI * SEM_MSL)
-#define SEQ_MULTIPLIER 32768
 
 struct sem_one {
     uint16_t val;
@@ -57,10 +51,7 @@ struct sem_one {
 };
 
 struct sem_set {
-    int32_t key;
-    uint16_t seq;
-    uint32_t mode;
-    uint32_t uid, gid, cuid, cgid;
+    struct sysv_perm perm;   /* first */
     uint32_t nsems;
     struct sem_one *sems;
 };
@@ -75,18 +66,10 @@ struct sem_waiter {
 };
 
 struct user_sysv_sem {
-    struct sem_set *set[SEM_MNI];
-    uint16_t next_seq;
+    struct sysv_table t;     /* of struct sem_set */
     GArray *waiters;         /* of struct sem_waiter */
 };
 
-struct guest_ipc64_perm {
-    int32_t key;
-    uint32_t uid, gid, cuid, cgid;
-    uint32_t mode;
-    uint16_t seq, pad2;
-    uint64_t unused1, unused2;
-};
 struct guest_semid64_ds {
     struct guest_ipc64_perm perm;
     int64_t otime, ctime;
@@ -115,47 +98,23 @@ static struct user_sysv_sem *sem_of(struct user_kernel *k)
     return k->sysv_sem;
 }
 
-static int64_t set_id(const struct sem_set *s, unsigned idx)
+/* The set at index i, NULL if none. */
+static struct sem_set *set_at(const struct user_sysv_sem *ss, int64_t i)
 {
-    return (int64_t)s->seq * SEQ_MULTIPLIER + idx;
+    return (struct sem_set *)sysv_at_index(&ss->t, i);  /* perm is first */
 }
 
 static struct sem_set *set_find(struct user_sysv_sem *ss, int64_t id)
 {
-    if (id < 0)
-        return NULL;
-    unsigned i = (unsigned)(id % SEQ_MULTIPLIER);
-    if (i >= SEM_MNI || !ss->set[i]
-        || ss->set[i]->seq != (uint64_t)id / SEQ_MULTIPLIER)
-        return NULL;
-    return ss->set[i];
-}
-
-static bool perm_ok(const struct user_process *p, const struct sem_set *s,
-                    unsigned want)
-{
-    if (p->uid == 0)
-        return true;
-    unsigned have;
-    if (p->uid == s->uid || p->uid == s->cuid)
-        have = s->mode >> 6;
-    else if (p->gid == s->gid || p->gid == s->cgid)
-        have = s->mode >> 3;
-    else
-        have = s->mode;
-    return (want & ~have & 7) == 0;
-}
-
-static bool owner_ok(const struct user_process *p, const struct sem_set *s)
-{
-    return p->uid == 0 || p->uid == s->uid || p->uid == s->cuid;
+    unsigned idx;
+    return (struct sem_set *)sysv_find(&ss->t, id, &idx);
 }
 
 static void set_free(struct user_sysv_sem *ss, unsigned idx)
 {
-    g_free(ss->set[idx]->sems);
-    g_free(ss->set[idx]);
-    ss->set[idx] = NULL;
+    g_free(set_at(ss, idx)->sems);
+    g_free(set_at(ss, idx));
+    ss->t.obj[idx] = NULL;
 }
 
 USER_SYSCALL(semget)
@@ -166,39 +125,24 @@ USER_SYSCALL(semget)
     struct user_sysv_sem *ss = sem_of(p->kernel);
     if (nsems < 0 || nsems > SEM_MSL)
         return -EINVAL;
-    if (key != GUEST_IPC_PRIVATE) {
-        for (unsigned i = 0; i < SEM_MNI; i++) {
-            struct sem_set *s = ss->set[i];
-            if (!s || s->key != key)
-                continue;
-            if ((flg & GUEST_IPC_CREAT) && (flg & GUEST_IPC_EXCL))
-                return -EEXIST;
-            if (nsems > s->nsems)
-                return -EINVAL;
-            if (!perm_ok(p, s, (flg >> 6) & 7))
-                return -EACCES;
-            return set_id(s, i);
-        }
-        if (!(flg & GUEST_IPC_CREAT))
-            return -ENOENT;
+    unsigned found;
+    int r = sysv_get_lookup(&ss->t, key, flg, &found);
+    if (r < 0)
+        return r;
+    if (r != SYSV_GET_NEW) {
+        if (nsems > set_at(ss, found)->nsems)
+            return -EINVAL;
+        return sysv_get_existing(&ss->t, p, found, flg);
     }
     if (nsems == 0)
         return -EINVAL;
-    unsigned idx = 0;
-    while (idx < SEM_MNI && ss->set[idx])
-        idx++;
-    if (idx == SEM_MNI)
-        return -ENOSPC;
+    int idx = sysv_free_index(&ss->t);
+    if (idx < 0)
+        return idx;
     struct sem_set *s = g_new0(struct sem_set, 1);
-    s->key = key;
-    s->seq = ss->next_seq++ % (INT32_MAX / SEQ_MULTIPLIER);
-    s->mode = flg & 0777;
-    s->uid = s->cuid = p->uid;
-    s->gid = s->cgid = p->gid;
     s->nsems = (uint32_t)nsems;
     s->sems = g_new0(struct sem_one, nsems);
-    ss->set[idx] = s;
-    return set_id(s, idx);
+    return sysv_insert(&ss->t, (unsigned)idx, &s->perm, p, key, flg);
 }
 
 /* Forget the semop wait of thread tid (it runs its call again now):
@@ -273,7 +217,7 @@ static int64_t do_semop(struct user_process *p, const uint64_t *a,
             return -EFBIG;
         alter |= ops[i].op != 0;
     }
-    if (!perm_ok(p, s, alter ? 6 : 4))
+    if (!sysv_perm_ok(p, &s->perm, alter ? 6 : 4))
         return -EACCES;
 
     /* Try the whole array on a copy; apply it only if none blocks. */
@@ -305,7 +249,7 @@ static int64_t do_semop(struct user_process *p, const uint64_t *a,
     g_free(vals);
     if (r < 0)
         return r;
-    if (ops[blocked].flg & GUEST_IPC_NOWAIT)
+    if (ops[blocked].flg & SYSV_IPC_NOWAIT)
         return -EAGAIN;
     if (poll_only)
         return -EAGAIN;
@@ -342,23 +286,8 @@ static int64_t sem_count(struct user_kernel *k, struct user_sysv_sem *ss,
 static void set_stat(const struct sem_set *s, struct guest_semid64_ds *ds)
 {
     memset(ds, 0, sizeof(*ds));
-    ds->perm.key = s->key;
-    ds->perm.uid = s->uid;
-    ds->perm.gid = s->gid;
-    ds->perm.cuid = s->cuid;
-    ds->perm.cgid = s->cgid;
-    ds->perm.mode = s->mode;
-    ds->perm.seq = s->seq;
+    sysv_perm_to_guest(&s->perm, &ds->perm);
     ds->nsems = s->nsems;
-}
-
-static int64_t highest_index(const struct user_sysv_sem *ss)
-{
-    int64_t hi = 0;
-    for (unsigned i = 0; i < SEM_MNI; i++)
-        if (ss->set[i])
-            hi = i;
-    return hi;
 }
 
 static int64_t sem_info(struct user_process *p, struct user_sysv_sem *ss,
@@ -375,15 +304,15 @@ static int64_t sem_info(struct user_process *p, struct user_sysv_sem *ss,
         info.semusz = 0;
         info.semaem = 0;
         for (unsigned i = 0; i < SEM_MNI; i++) {
-            if (ss->set[i]) {
+            if (set_at(ss, i)) {
                 info.semusz++;
-                info.semaem += (int32_t)ss->set[i]->nsems;
+                info.semaem += (int32_t)set_at(ss, i)->nsems;
             }
         }
     }
     if (user_copy_out(p, buf, &info, sizeof(info)) < 0)
         return -EFAULT;
-    return highest_index(ss);
+    return sysv_highest_index(&ss->t);
 }
 
 USER_SYSCALL(semctl)
@@ -398,20 +327,21 @@ USER_SYSCALL(semctl)
         return -EINVAL;
 
     switch (cmd) {
-    case GUEST_IPC_INFO:
+    case SYSV_IPC_INFO:
     case GUEST_SEM_INFO:
         return sem_info(p, ss, cmd, arg);
     case GUEST_SEM_STAT:
     case GUEST_SEM_STAT_ANY: {
-        if (id >= SEM_MNI || !ss->set[id])
-            return -EINVAL;
-        if (cmd == GUEST_SEM_STAT && !perm_ok(p, ss->set[id], 4))
-            return -EACCES;
+        int64_t err;
+        struct sem_set *s = (struct sem_set *)sysv_stat_index(
+            &ss->t, p, id, cmd == GUEST_SEM_STAT_ANY, &err);
+        if (!s)
+            return err;
         struct guest_semid64_ds ds;
-        set_stat(ss->set[id], &ds);
+        set_stat(s, &ds);
         if (user_copy_out(p, arg, &ds, sizeof(ds)) < 0)
             return -EFAULT;
-        return set_id(ss->set[id], (unsigned)id);
+        return sysv_id(&ss->t, (unsigned)id);
     }
     default:
         break;
@@ -421,32 +351,30 @@ USER_SYSCALL(semctl)
     if (!s)
         return -EINVAL;
     switch (cmd) {
-    case GUEST_IPC_STAT: {
-        if (!perm_ok(p, s, 4))
+    case SYSV_IPC_STAT: {
+        if (!sysv_perm_ok(p, &s->perm, 4))
             return -EACCES;
         struct guest_semid64_ds ds;
         set_stat(s, &ds);
         return user_copy_out(p, arg, &ds, sizeof(ds)) < 0 ? -EFAULT : 0;
     }
-    case GUEST_IPC_SET: {
+    case SYSV_IPC_SET: {
         struct guest_semid64_ds ds;
         if (user_copy_in(p, &ds, arg, sizeof(ds)) < 0)
             return -EFAULT;
-        if (!owner_ok(p, s))
+        if (!sysv_owner_ok(p, &s->perm))
             return -EPERM;
-        s->uid = ds.perm.uid;
-        s->gid = ds.perm.gid;
-        s->mode = (s->mode & ~0777u) | (ds.perm.mode & 0777);
+        sysv_perm_set(&s->perm, &ds.perm);
         return 0;
     }
-    case GUEST_IPC_RMID:
-        if (!owner_ok(p, s))
+    case SYSV_IPC_RMID:
+        if (!sysv_owner_ok(p, &s->perm))
             return -EPERM;
-        set_free(ss, (unsigned)(id % SEQ_MULTIPLIER));
+        set_free(ss, (unsigned)(id % SYSV_SEQ_MULTIPLIER));
         user_wake_retries(k);   /* its waiters get EIDRM */
         return 0;
     case GUEST_GETALL: {
-        if (!perm_ok(p, s, 4))
+        if (!sysv_perm_ok(p, &s->perm, 4))
             return -EACCES;
         uint16_t *vals = g_new(uint16_t, s->nsems);
         for (uint32_t i = 0; i < s->nsems; i++)
@@ -456,7 +384,7 @@ USER_SYSCALL(semctl)
         return r < 0 ? -EFAULT : 0;
     }
     case GUEST_SETALL: {
-        if (!perm_ok(p, s, 2))
+        if (!sysv_perm_ok(p, &s->perm, 2))
             return -EACCES;
         uint16_t *vals = g_new(uint16_t, s->nsems);
         int64_t r = 0;
@@ -486,7 +414,7 @@ USER_SYSCALL(semctl)
     case GUEST_GETPID:
     case GUEST_GETNCNT:
     case GUEST_GETZCNT:
-        if (!perm_ok(p, s, 4))
+        if (!sysv_perm_ok(p, &s->perm, 4))
             return -EACCES;
         if (cmd == GUEST_GETVAL)
             return s->sems[num].val;
@@ -497,7 +425,7 @@ USER_SYSCALL(semctl)
         int32_t val = (int32_t)arg;
         if (val < 0 || val > SEM_VMX)
             return -ERANGE;
-        if (!perm_ok(p, s, 2))
+        if (!sysv_perm_ok(p, &s->perm, 2))
             return -EACCES;
         s->sems[num].val = (uint16_t)val;
         s->sems[num].pid = (int32_t)p->pid;
@@ -515,7 +443,7 @@ void user_sysv_sem_free(struct user_kernel *k)
     if (!ss)
         return;
     for (unsigned i = 0; i < SEM_MNI; i++)
-        if (ss->set[i])
+        if (set_at(ss, i))
             set_free(ss, i);
     g_array_unref(ss->waiters);
     g_free(ss);
@@ -540,8 +468,8 @@ static void table_copy(struct user_sysv_sem *dst,
 {
     *dst = *src;
     for (unsigned i = 0; i < SEM_MNI; i++)
-        if (src->set[i])
-            dst->set[i] = set_copy(src->set[i]);
+        if (set_at(src, i))
+            dst->t.obj[i] = &set_copy(set_at(src, i))->perm;
     dst->waiters = g_array_copy(src->waiters);
 }
 
@@ -570,8 +498,30 @@ void user_sysv_sem_snapshot_free(struct user_sysv_sem_snapshot *s)
     if (!s)
         return;
     for (unsigned i = 0; i < SEM_MNI; i++)
-        if (s->table.set[i])
+        if (set_at(&s->table, i))
             set_free(&s->table, i);
     g_array_unref(s->table.waiters);
     g_free(s);
+}
+
+/* ---- Listing for `info os semaphores` (sysv-ipc.h) -------------------- */
+
+GArray *user_sysv_sem_list(struct user_kernel *k)
+{
+    GArray *out = g_array_new(FALSE, TRUE, sizeof(struct user_sysv_sem_info));
+
+    if (!k->sysv_sem)
+        return out;
+    for (unsigned i = 0; i < SEM_MNI; i++) {
+        const struct sem_set *s = set_at(k->sysv_sem, i);
+        if (!s)
+            continue;
+        struct user_sysv_sem_info info = {
+            .perm = s->perm,
+            .id = sysv_id(&k->sysv_sem->t, i),
+            .nsems = s->nsems,
+        };
+        g_array_append_val(out, info);
+    }
+    return out;
 }

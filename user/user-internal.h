@@ -102,6 +102,8 @@ struct user_process {
     uint64_t interp_base;    /* AT_BASE: the interpreter's, or 0 */
     uint64_t start_pc;       /* the interpreter's entry, or the program's */
     int64_t pid;
+    int64_t pgid, sid;       /* process group and session (the first
+                                process leads both; fork inherits) */
     uint32_t uid, gid;       /* the host's, read once at creation */
     uint64_t random_state;   /* AT_RANDOM and getrandom: see random.c */
 

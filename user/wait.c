@@ -146,10 +146,18 @@ USER_SYSCALL(exit_group)
     return 0;
 }
 
-static bool matches(const struct user_process *c, int64_t pid)
+/* Whether child c is one that wait's pid selects for parent p: any
+ * (-1), p's group (0), group -pid (< -1), or pid itself. */
+static bool matches(const struct user_process *p, const struct user_process *c,
+                    int64_t pid)
 {
-    /* Every process here is in one process group, the first's. */
-    return pid == -1 || pid == 0 || pid < -1 || c->pid == pid;
+    if (pid == -1)
+        return true;
+    if (pid == 0)
+        return c->pgid == p->pgid;
+    if (pid < -1)
+        return c->pgid == -pid;
+    return c->pid == pid;
 }
 
 /* The first child of p that pid selects and, in *zombie, the first of
@@ -162,7 +170,7 @@ static bool find_child(struct user_process *p, int64_t pid,
     *zombie = NULL;
     for (guint i = 0; i < k->procs->len; i++) {
         struct user_process *c = g_ptr_array_index(k->procs, i);
-        if (c->parent != p || !matches(c, pid))
+        if (c->parent != p || !matches(p, c, pid))
             continue;
         any = true;
         if (c->zombie && !*zombie)
@@ -212,7 +220,11 @@ USER_SYSCALL(waitid)
     switch (idtype) {
     case GUEST_P_ALL: pid = -1; break;
     case GUEST_P_PID: pid = id; if (id <= 0) return -EINVAL; break;
-    case GUEST_P_PGID: pid = 0; break;
+    case GUEST_P_PGID:
+        if (id < 0)
+            return -EINVAL;
+        pid = id ? -id : 0;     /* 0: the caller's group */
+        break;
     default: return -EINVAL;
     }
     if (!(options & (GUEST_WEXITED | GUEST_WUNTRACED | GUEST_WCONTINUED))

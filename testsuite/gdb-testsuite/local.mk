@@ -79,7 +79,8 @@ check_PROGRAMS += testsuite/unit/test-gdb-target-run
 TESTS += testsuite/unit/test-gdb-target-run
 testsuite_unit_test_gdb_target_run_SOURCES = \
 	testsuite/unit/test-gdb-target-run.c \
-	server/gdb-target.c server/gdb-points.c server/gdb-regs.c \
+	server/gdb-target.c server/gdb-target-nonstop.c \
+	server/gdb-points.c server/gdb-regs.c \
 	server/gdb-signals.c server/monitor.c server/machine-user.c \
 	server/timeline.c server/timeline-snapshots.c server/timeline-machine.c \
 	server/event-log.c server/syscall-door.c server/machine-snapshot.c

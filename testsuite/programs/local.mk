@@ -14,7 +14,8 @@
 PROGRAMS_NAMES = int-arith int128 bitfields switch setjmp varargs structs \
 	float-print libm fenv conversions string sort malloc vector atomics \
 	interp crc-sha crypto-ext ext sve tagged poll sve2-int sockets sve2-mul \
-	shm-fork itimer sysv-ipc scm-creds
+	shm-fork itimer posix-timer sysv-ipc sysv-msg scm-creds memfd xmodify pgroups \
+	fd-paths
 
 EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 	testsuite/programs/int-arith.c testsuite/programs/int128.c \
@@ -33,6 +34,10 @@ EXTRA_DIST += testsuite/programs/prog.h testsuite/programs/run-programs.sh \
 EXTRA_DIST += testsuite/programs/sve2-int.c
 EXTRA_DIST += testsuite/programs/shm-fork.c
 EXTRA_DIST += testsuite/programs/itimer.c
+EXTRA_DIST += testsuite/programs/posix-timer.c
+EXTRA_DIST += testsuite/programs/memfd.c
+EXTRA_DIST += testsuite/programs/xmodify.c testsuite/programs/scm-creds.c \
+	testsuite/programs/pgroups.c testsuite/programs/fd-paths.c
 
 PROGRAMS_BIN_O0 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O0)
 PROGRAMS_BIN_O2 = $(PROGRAMS_NAMES:%=testsuite/programs/bin/%.O2)

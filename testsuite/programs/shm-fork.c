@@ -6,12 +6,16 @@
  * process leaves the other's view, a grandchild shares too, and memory
  * shared in the child after the fork is the child's alone. Last, a
  * process-shared semaphore in shared memory: the parent waits in it (a
- * futex) until a later child posts, which must wake it across processes.
+ * futex) until a later child posts, which must wake it across processes;
+ * and a process-shared priority-inheritance mutex (FUTEX_LOCK_PI and
+ * UNLOCK_PI), which the parent's unlock hands to the waiting child.
  *
- * Only the mappings are compared, never the file afterwards: backstep
- * does not write shared file mappings back to the file. */
+ * Only the mappings are compared, not the file afterwards (backstep
+ * writes shared file mappings back at msync, munmap and the end: see
+ * user/file-shm.h; testsuite/programs/memfd.c checks the file). */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <pthread.h>
 #include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,5 +169,33 @@ int main(void)
     sem_wait(sem);
     printf("parent: woken by the child's sem_post, posted %d\n", *posted);
     waitpid(pid, &st, 0);
+
+    /* A PI mutex held by the parent: the child blocks in FUTEX_LOCK_PI
+     * until the parent's unlock hands the lock over. */
+    pthread_mutex_t *mutex = (pthread_mutex_t *)(posted + 1);
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
+    pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT);
+    if (pthread_mutex_init(mutex, &attr) != 0
+        || pthread_mutex_lock(mutex) != 0)
+        return 4;
+    *posted = 0;
+    fflush(stdout);
+    pid = fork();
+    if (pid == 0) {
+        int r = pthread_mutex_lock(mutex);
+        printf("child: PI lock %d, parent had set %d\n", r, *posted);
+        fflush(stdout);
+        pthread_mutex_unlock(mutex);
+        _exit(r);
+    }
+    struct timespec later = { 0, 20 * 1000 * 1000 };
+    nanosleep(&later, NULL);
+    *posted = 9;
+    pthread_mutex_unlock(mutex);
+    waitpid(pid, &st, 0);
+    printf("parent: PI child exited %d, lock again %d\n",
+           WIFEXITED(st) ? WEXITSTATUS(st) : -1, pthread_mutex_trylock(mutex));
     return 0;
 }

@@ -414,6 +414,32 @@ static int op_tls_address(struct rsp_target *t, struct rsp_ptid thread,
     return 0;
 }
 
+static int op_set_non_stop(struct rsp_target *t, bool non_stop)
+{
+    struct fake_target *ft = fake(t);
+
+    ft->set_non_stop_calls++;
+    if (ft->set_non_stop_result < 0)
+        return ft->set_non_stop_result;
+    ft->non_stop = non_stop;
+    return 0;
+}
+
+static GArray *op_stopped_threads(struct rsp_target *t)
+{
+    struct fake_target *ft = fake(t);
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(struct rsp_stop));
+
+    g_array_append_vals(out, ft->stopped->data, ft->stopped->len);
+    return out;
+}
+
+void fake_target_enable_non_stop(struct fake_target *ft)
+{
+    ft->ops.set_non_stop = op_set_non_stop;
+    ft->ops.stopped_threads = op_stopped_threads;
+}
+
 static const struct rsp_target_ops fake_ops = {
     .tdesc = op_tdesc,
     .read_reg = op_read_reg,
@@ -457,6 +483,7 @@ struct fake_target *fake_target_new(void)
     ft->event_support = RSP_EVENT_FORK | RSP_EVENT_VFORK | RSP_EVENT_EXEC
                         | RSP_EVENT_THREADS;
     ft->caught = g_array_new(FALSE, FALSE, sizeof(uint64_t));
+    ft->stopped = g_array_new(FALSE, TRUE, sizeof(struct rsp_stop));
     ft->last_actions = g_array_new(FALSE, TRUE,
                                    sizeof(struct rsp_resume_action));
     /* Register n holds bytes n*16 .. n*16+15: every value distinct. */
@@ -483,6 +510,7 @@ void fake_target_free(struct fake_target *ft)
         g_bytes_unref(ft->auxv);
     g_array_unref(ft->threads);
     g_array_unref(ft->caught);
+    g_array_unref(ft->stopped);
     g_strfreev(ft->run_argv);
     g_strfreev(ft->run_env_set);
     g_strfreev(ft->run_env_unset);

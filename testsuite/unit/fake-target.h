@@ -100,6 +100,14 @@ struct fake_target {
      * is at FAKE_TLS_BLOCK(tid); other modules get -EOPNOTSUPP. */
     int tls_calls;
     struct rsp_ptid last_tls_thread;
+
+    /* Non-stop (after fake_target_enable_non_stop): the mode the last
+     * set_non_stop gave, what set_non_stop returns, and what
+     * stopped_threads reports (of struct rsp_stop). */
+    bool non_stop;
+    int set_non_stop_calls;
+    int set_non_stop_result;
+    GArray *stopped;
 };
 #define FAKE_TLS_BLOCK(tid) (0x7f0000000000ull + (uint64_t)(tid) * 0x1000)
 
@@ -108,6 +116,9 @@ void fake_target_add_thread(struct fake_target *ft, int64_t pid, int64_t tid,
                             const char *name);
 
 struct fake_target *fake_target_new(void);
+/* Give the fake the non-stop operations (off by default, so that the
+ * other tests see an all-stop target). */
+void fake_target_enable_non_stop(struct fake_target *ft);
 void fake_target_free(struct fake_target *ft);
 
 /* The XML served as target.xml by the fake table: it holds '#', '$', '}'

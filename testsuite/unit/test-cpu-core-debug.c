@@ -222,6 +222,34 @@ static void test_watch_same_page_other_address(void)
     harness_free(h);
 }
 
+/* One store over two watched ranges (bitfields side by side): the
+ * stop names the range whose bytes change, so that gdb, which matches
+ * the address to a watchpoint and then looks for a change, sees it; a
+ * store that changes neither names the first. */
+static void test_watch_two_ranges(void)
+{
+    struct harness *h = harness_new();
+    struct cpu_state *cpu = h->cpu;
+
+    HARNESS_CODE_AT(h, HARNESS_CODE, 0xb9000020 /* str w0, [x1] */,
+                    0xb9000020 /* str w0, [x1] */);
+    harness_write64(h, D, 0x00000001);          /* byte D: 1, D+1..2: 0 */
+    cpu->x[0] = 0x00000501;                     /* D stays 1, D+1 -> 5 */
+    cpu->x[1] = D;
+    g_assert_cmpint(cpu_watchpoint_insert(cpu, D, 1, CPU_WATCH_WRITE), ==, 0);
+    g_assert_cmpint(cpu_watchpoint_insert(cpu, D + 1, 2, CPU_WATCH_WRITE),
+                    ==, 0);
+    g_assert_cmpint(harness_run(h, 1), ==, CPU_EXIT_WATCHPOINT);
+    g_assert_cmphex(cpu->exit_info.fault_addr, ==, D + 1);
+    cpu->skip_watchpoint_once = true;
+    g_assert_cmpint(harness_run(h, 1), ==, CPU_EXIT_BUDGET);
+    g_assert_cmphex(harness_read64(h, D), ==, 0x501);
+    /* The same value again: nothing changes, the first range is named. */
+    g_assert_cmpint(harness_run(h, 1), ==, CPU_EXIT_WATCHPOINT);
+    g_assert_cmphex(cpu->exit_info.fault_addr, ==, D);
+    harness_free(h);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -236,6 +264,7 @@ int main(int argc, char **argv)
     }
     g_test_add_func("/cpu-core/debug/watch-atomic", test_watch_atomic);
     g_test_add_func("/cpu-core/debug/watch-bad-args", test_watch_bad_args);
+    g_test_add_func("/cpu-core/debug/watch-two-ranges", test_watch_two_ranges);
     g_test_add_func("/cpu-core/debug/watch-same-page",
                     test_watch_same_page_other_address);
     return g_test_run();

@@ -63,8 +63,8 @@ static GString *expected_g(void)
 /* What the fake offers whatever the debugger says. */
 #define SUPPORTED_BASE                                                      \
     "PacketSize=20000;qXfer:features:read+;qXfer:auxv:read+;"               \
-    "qXfer:exec-file:read+;swbreak+;hwbreak+;vContSupported+;"              \
-    "QStartNoAckMode+;multiprocess"
+    "qXfer:exec-file:read+;qXfer:osdata:read+;swbreak+;hwbreak+;"          \
+    "vContSupported+;QStartNoAckMode+;multiprocess"
 #define SUPPORTED_THREADS_AND_RUN                                           \
     ";qXfer:threads:read+"
 #define SUPPORTED_TAIL                                                      \

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "user/user-internal.h"
+#include "guest-harness.h"
 
 #include "cpu/cpu.h"
 #include "hw/pagestore.h"
@@ -24,7 +25,6 @@
 
 static char *tmpdir;
 static char *guest;     /* testsuite/guest/dyn-hello.c compiled, or NULL */
-static char *qemu;
 
 static bool have_cross_root(void)
 {
@@ -160,10 +160,8 @@ static void test_load_real_interp(void)
 /* A program cannot be an interpreter's interpreter. */
 static void test_interp_with_interp(void)
 {
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build dyn-hello");
+    if (guest_skip_unbuilt(guest, "dyn-hello"))
         return;
-    }
     struct pagestore *mem = pagestore_new();
     struct user_image img;
     GError *error = NULL;
@@ -179,10 +177,8 @@ static void test_interp_with_interp(void)
 /* The program itself: a PIE with an interpreter goes to 0xaaaaaaaa0000. */
 static void test_load_dyn_program(void)
 {
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build dyn-hello");
+    if (guest_skip_unbuilt(guest, "dyn-hello"))
         return;
-    }
     struct pagestore *mem = pagestore_new();
     struct user_image img;
     GError *error = NULL;
@@ -252,10 +248,8 @@ static void test_process_start(void)
 
 static void test_missing_interp(void)
 {
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build dyn-hello");
+    if (guest_skip_unbuilt(guest, "dyn-hello"))
         return;
-    }
     char *empty = g_build_filename(tmpdir, "empty-root", NULL);
     g_assert_cmpint(g_mkdir(empty, 0700), ==, 0);
     struct user_options opts = { .sysroot = empty };
@@ -277,10 +271,8 @@ static void test_missing_interp(void)
  * program, the interpreter and the problem. */
 static void test_bad_interp(void)
 {
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build dyn-hello");
+    if (guest_skip_unbuilt(guest, "dyn-hello"))
         return;
-    }
     char *root = g_build_filename(tmpdir, "bad-root", NULL);
     char *lib = g_build_filename(root, "lib", NULL);
     char *ld = g_build_filename(lib, "ld-linux-aarch64.so.1", NULL);
@@ -307,77 +299,6 @@ static void test_bad_interp(void)
 
 /* --- whole runs against qemu-aarch64 -L ---------------------------------- */
 
-struct outcome {
-    char *out;
-    int status;
-};
-
-static char *read_all(int fd)
-{
-    GString *s = g_string_new(NULL);
-    char buf[4096];
-    ssize_t n;
-    lseek(fd, 0, SEEK_SET);
-    while ((n = read(fd, buf, sizeof(buf))) > 0)
-        g_string_append_len(s, buf, n);
-    return g_string_free(s, FALSE);
-}
-
-static struct outcome run_backstep(char **argv, char **envp)
-{
-    char *outpath = g_build_filename(tmpdir, "stdout", NULL);
-    int fd = open(outpath, O_RDWR | O_CREAT | O_TRUNC, 0600);
-    g_assert_cmpint(fd, >=, 0);
-    fflush(stdout);
-    int saved = dup(1);
-    dup2(fd, 1);
-    struct user_options opts = { .sysroot = CROSS_ROOT };
-    GError *error = NULL;
-    struct user_process *p = user_process_new(guest, argv, envp, &opts,
-                                              &error);
-    g_assert_no_error(error);
-    struct user_event ev;
-    for (int slices = 0;; slices++) {
-        g_assert_cmpint(slices, <, 5000);
-        user_process_run(p, 1000000, &ev);
-        if (ev.kind != USER_EVENT_BUDGET)
-            break;
-    }
-    dup2(saved, 1);
-    close(saved);
-    g_assert_cmpint(ev.kind, ==, USER_EVENT_EXITED);
-    struct outcome o = { .status = ev.exit_code };
-    user_process_free(p);
-    o.out = read_all(fd);
-    close(fd);
-    g_unlink(outpath);
-    g_free(outpath);
-    return o;
-}
-
-static struct outcome run_qemu(char **argv, char **envp)
-{
-    GPtrArray *args = g_ptr_array_new();
-    g_ptr_array_add(args, qemu);
-    g_ptr_array_add(args, "-L");
-    g_ptr_array_add(args, CROSS_ROOT);
-    g_ptr_array_add(args, guest);
-    for (int i = 1; argv[i]; i++)
-        g_ptr_array_add(args, argv[i]);
-    g_ptr_array_add(args, NULL);
-    struct outcome o = { 0 };
-    int status;
-    GError *error = NULL;
-    g_assert_true(g_spawn_sync(NULL, (char **)args->pdata, envp,
-                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &o.out,
-                               NULL, &status, &error));
-    g_assert_no_error(error);
-    g_assert_true(WIFEXITED(status));
-    o.status = WEXITSTATUS(status);
-    g_ptr_array_free(args, TRUE);
-    return o;
-}
-
 static void compare_run(char **argv, const char *expect_out, int status)
 {
     if (!guest || !have_cross_root()) {
@@ -386,11 +307,17 @@ static void compare_run(char **argv, const char *expect_out, int status)
         return;
     }
     char *envp[] = { "LANG=C", NULL };
-    struct outcome b = run_backstep(argv, envp);
+    struct user_options opts = { .sysroot = CROSS_ROOT };
+    struct guest_run run = { .program = guest, .argv = argv, .envp = envp,
+                             .options = &opts };
+    struct guest_outcome b = guest_run_backstep(&run);
+    g_assert_false(b.killed);
     g_assert_cmpstr(b.out, ==, expect_out);
     g_assert_cmpint(b.status, ==, status);
-    if (qemu) {
-        struct outcome q = run_qemu(argv, envp);
+    if (guest_qemu()) {
+        static const char *const sysroot[] = { "-L", CROSS_ROOT, NULL };
+        struct guest_outcome q = guest_run_qemu(guest, argv, envp, sysroot);
+        g_assert_false(q.killed);
         g_assert_cmpstr(b.out, ==, q.out);
         g_assert_cmpint(b.status, ==, q.status);
         g_free(q.out);
@@ -412,23 +339,10 @@ static void test_run_args(void)
 
 static void compile_guest(void)
 {
-    char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
-    qemu = g_find_program_in_path("qemu-aarch64");
-    if (!cc)
-        return;
-    char *src = g_test_build_filename(G_TEST_DIST, "testsuite", "guest",
-                                      "dyn-hello.c", NULL);
-    char *out = g_build_filename(tmpdir, "dyn-hello", NULL);
-    char *argv[] = { cc, "-O1", "-o", out, src, NULL };
-    int status;
-    if (g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     NULL, NULL, &status, NULL)
-        && g_spawn_check_wait_status(status, NULL))
-        guest = out;
-    else
-        g_free(out);
-    g_free(src);
-    g_free(cc);
+    static const char *const flags[] = { "-O1", NULL };
+    g_autofree char *src = guest_source("guest", "dyn-hello.c");
+
+    guest = guest_compile(src, tmpdir, "dyn-hello", flags);
 }
 
 int main(int argc, char **argv)
@@ -447,11 +361,7 @@ int main(int argc, char **argv)
     g_test_add_func("/user/dyn/run/hello", test_run_hello);
     g_test_add_func("/user/dyn/run/args", test_run_args);
     int r = g_test_run();
-    if (guest)
-        g_unlink(guest);
-    g_free(guest);
-    g_free(qemu);
-    g_rmdir(tmpdir);
-    g_free(tmpdir);
+    guest_discard(guest);
+    guest_tmpdir_remove(tmpdir);
     return r;
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "user/user-internal.h"
+#include "guest-harness.h"
 
 #include "hw/pagestore.h"
 
@@ -388,17 +389,6 @@ int main(int argc, char **argv)
     g_test_add_func("/user/elf/built-good", test_built_good);
     g_test_add_func("/user/elf/built-bad", test_built_bad);
     int r = g_test_run();
-    /* Remove the scratch files. */
-    GDir *d = g_dir_open(tmpdir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name(d))) {
-        char *f = g_build_filename(tmpdir, name, NULL);
-        g_unlink(f);
-        g_free(f);
-    }
-    if (d)
-        g_dir_close(d);
-    g_rmdir(tmpdir);
-    g_free(tmpdir);
+    guest_tmpdir_remove(tmpdir);
     return r;
 }

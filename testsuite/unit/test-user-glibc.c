@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "user/process.h"
+#include "guest-harness.h"
 
 #include <fcntl.h>
 #include <glib.h>
@@ -17,113 +18,19 @@ static char *tmpdir;
 static char *guest;        /* the compiled program, or NULL */
 static char *guest_pie;    /* the same as static-pie, or NULL */
 static const char *program;   /* the one the current test runs */
-static char *qemu;
-
-struct outcome {
-    char *out;
-    bool killed;
-    int status;            /* exit code or signal */
-};
-
-static char *compile(const char *cc, const char *src, const char *name,
-                     const char *kind)
-{
-    char *out = g_build_filename(tmpdir, name, NULL);
-    char *argv[] = { (char *)cc, (char *)kind, "-O1", "-o", out, (char *)src,
-                     NULL };
-    int status;
-    if (g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     NULL, NULL, &status, NULL)
-        && g_spawn_check_wait_status(status, NULL))
-        return out;
-    g_free(out);
-    return NULL;
-}
 
 static void compile_guest(void)
 {
-    char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
-    qemu = g_find_program_in_path("qemu-aarch64");
-    if (!cc)
-        return;
-    char *src = g_test_build_filename(G_TEST_DIST, "testsuite", "unit",
-                                      "data", "glibc-guest.c", NULL);
-    guest = compile(cc, src, "glibc-guest", "-static");
-    guest_pie = compile(cc, src, "glibc-guest-pie", "-static-pie");
-    g_free(src);
-    g_free(cc);
+    static const char *const static_flags[] = { "-static", "-O1", NULL };
+    static const char *const pie_flags[] = { "-static-pie", "-O1", NULL };
+    g_autofree char *src = guest_source("unit/data", "glibc-guest.c");
+
+    guest = guest_compile(src, tmpdir, "glibc-guest", static_flags);
+    guest_pie = guest_compile(src, tmpdir, "glibc-guest-pie", pie_flags);
 }
 
-static char *read_all(int fd)
-{
-    GString *s = g_string_new(NULL);
-    char buf[4096];
-    ssize_t n;
-    lseek(fd, 0, SEEK_SET);
-    while ((n = read(fd, buf, sizeof(buf))) > 0)
-        g_string_append_len(s, buf, n);
-    return g_string_free(s, FALSE);
-}
-
-/* Run under backstep as the server would with no debugger attached:
- * every signal stop is passed on to the guest. */
-static struct outcome run_backstep(char **argv, char **envp)
-{
-    char *outpath = g_build_filename(tmpdir, "stdout", NULL);
-    int fd = open(outpath, O_RDWR | O_CREAT | O_TRUNC, 0600);
-    g_assert_cmpint(fd, >=, 0);
-    int saved = dup(1);
-    dup2(fd, 1);
-    GError *error = NULL;
-    struct user_process *p = user_process_new(program, argv, envp, NULL, &error);
-    dup2(saved, 1);
-    close(saved);
-    g_assert_no_error(error);
-
-    struct user_event ev;
-    int slices = 0;
-    for (;;) {
-        user_process_run(p, 1000000, &ev);
-        if (ev.kind == USER_EVENT_SIGNAL)
-            user_process_set_signal(p, ev.signal);
-        else if (ev.kind != USER_EVENT_BUDGET)
-            break;
-        g_assert_cmpint(++slices, <, 5000);
-    }
-    struct outcome o = { 0 };
-    g_assert_true(ev.kind == USER_EVENT_EXITED || ev.kind == USER_EVENT_KILLED);
-    o.killed = ev.kind == USER_EVENT_KILLED;
-    o.status = o.killed ? ev.signal : ev.exit_code;
-    user_process_free(p);
-    o.out = read_all(fd);
-    close(fd);
-    g_unlink(outpath);
-    g_free(outpath);
-    return o;
-}
-
-static struct outcome run_qemu(char **argv, char **envp)
-{
-    GPtrArray *args = g_ptr_array_new();
-    g_ptr_array_add(args, qemu);
-    g_ptr_array_add(args, (char *)program);
-    for (int i = 1; argv[i]; i++)
-        g_ptr_array_add(args, argv[i]);
-    g_ptr_array_add(args, NULL);
-    struct outcome o = { 0 };
-    int status;
-    GError *error = NULL;
-    g_assert_true(g_spawn_sync(NULL, (char **)args->pdata, envp,
-                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &o.out,
-                               NULL, &status, &error));
-    g_assert_no_error(error);
-    /* qemu-aarch64 re-raises the guest's fatal signal on itself. */
-    o.killed = WIFSIGNALED(status);
-    o.status = o.killed ? WTERMSIG(status) : WEXITSTATUS(status);
-    g_ptr_array_free(args, TRUE);
-    return o;
-}
-
+/* The same stdout and end under backstep (as the server runs a program
+ * with no debugger) and qemu-aarch64. */
 static void compare(char **argv, const char *expect_out, bool killed,
                     int status)
 {
@@ -132,12 +39,13 @@ static void compare(char **argv, const char *expect_out, bool killed,
         return;
     }
     char *envp[] = { "GUEST_VAR=value", "LANG=C", NULL };
-    struct outcome b = run_backstep(argv, envp);
+    struct guest_run run = { .program = program, .argv = argv, .envp = envp };
+    struct guest_outcome b = guest_run_backstep(&run);
     g_assert_cmpstr(b.out, ==, expect_out);
     g_assert_cmpint(b.killed, ==, killed);
     g_assert_cmpint(b.status, ==, status);
-    if (qemu) {
-        struct outcome q = run_qemu(argv, envp);
+    if (guest_qemu()) {
+        struct guest_outcome q = guest_run_qemu(program, argv, envp, NULL);
         g_assert_cmpstr(b.out, ==, q.out);
         g_assert_cmpint(b.killed, ==, q.killed);
         g_assert_cmpint(b.status, ==, q.status);
@@ -214,14 +122,8 @@ int main(int argc, char **argv)
     g_test_add_func("/user/glibc/segv", test_segv);
     g_test_add_func("/user/glibc/static-pie", test_pie);
     int r = g_test_run();
-    if (guest)
-        g_unlink(guest);
-    if (guest_pie)
-        g_unlink(guest_pie);
-    g_free(guest_pie);
-    g_rmdir(tmpdir);
-    g_free(guest);
-    g_free(qemu);
-    g_free(tmpdir);
+    guest_discard(guest);
+    guest_discard(guest_pie);
+    guest_tmpdir_remove(tmpdir);
     return r;
 }

@@ -23,6 +23,7 @@
 #include "user/process.h"
 #include "user/kernel.h"
 #include "user/poll.h"
+#include "guest-harness.h"
 
 static char *tmpdir;
 
@@ -148,22 +149,11 @@ static void assert_same_calls(const struct run *a, const struct run *b)
 
 static char *compile_file(const char *src, const char *name)
 {
-    g_autofree char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
-    char *out = g_build_filename(tmpdir, name, NULL);
-    int status;
+    static const char *const flags[] = { "-static", "-O1", NULL };
 
-    if (!cc || !g_file_test(src, G_FILE_TEST_EXISTS)) {
-        g_free(out);
+    if (!g_file_test(src, G_FILE_TEST_EXISTS))
         return NULL;
-    }
-    char *argv[] = { cc, "-static", "-O1", "-o", out, (char *)src, NULL };
-    if (!g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                      NULL, NULL, NULL, &status, NULL)
-        || !g_spawn_check_wait_status(status, NULL)) {
-        g_free(out);
-        return NULL;
-    }
-    return out;
+    return guest_compile(src, tmpdir, name, flags);
 }
 
 static char *compile_program(void)
@@ -360,7 +350,6 @@ int main(int argc, char **argv)
                     test_cpu_timers_deterministic);
     g_test_add_func("/user/itimer/fork-exec", test_fork_exec);
     int rc = g_test_run();
-    g_rmdir(tmpdir);
-    g_free(tmpdir);
+    guest_tmpdir_remove(tmpdir);
     return rc;
 }

@@ -11,6 +11,7 @@
 #include "user/mte.h"
 #include "user/process.h"
 #include "user/process-signals.h"
+#include "guest-harness.h"
 
 #include <fcntl.h>
 #include <glib.h>
@@ -21,95 +22,39 @@
 
 static char *tmpdir;
 static char *guest;
-static char *qemu;
 
 static void compile_guest(void)
 {
-    char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
-    char *src, *out;
-    int status;
+    static const char *const flags[] = { "-static", "-g", "-O1",
+                                         "-march=armv8.5-a+memtag", NULL };
+    g_autofree char *src = guest_source("guest", "mte.c");
 
-    qemu = g_find_program_in_path("qemu-aarch64");
-    if (!cc)
-        return;
-    src = g_test_build_filename(G_TEST_DIST, "testsuite", "guest", "mte.c",
-                                NULL);
-    out = g_build_filename(tmpdir, "mte-guest", NULL);
-    char *argv[] = { cc, "-static", "-g", "-O1", "-march=armv8.5-a+memtag",
-                     "-o", out, src, NULL };
-    if (g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     NULL, NULL, &status, NULL)
-        && g_spawn_check_wait_status(status, NULL))
-        guest = out;
-    else
-        g_free(out);
-    g_free(src);
-    g_free(cc);
-}
-
-static char *read_all(int fd)
-{
-    GString *s = g_string_new(NULL);
-    char buf[4096];
-    ssize_t n;
-
-    lseek(fd, 0, SEEK_SET);
-    while ((n = read(fd, buf, sizeof(buf))) > 0)
-        g_string_append_len(s, buf, n);
-    return g_string_free(s, FALSE);
+    guest = guest_compile(src, tmpdir, "mte-guest", flags);
 }
 
 /* Run the guest to its end, passing every signal on; its stdout. */
 static char *run_backstep(const char *mode, int *exit_code)
 {
-    char *outpath = g_build_filename(tmpdir, "stdout", NULL);
-    int fd = open(outpath, O_RDWR | O_CREAT | O_TRUNC, 0600);
     char *argv[] = { "mte-guest", (char *)mode, NULL };
     char *envp[] = { "LANG=C", NULL };
-    GError *error = NULL;
-    struct user_process *p;
-    struct user_event ev;
-    int saved, slices = 0;
-    char *out;
+    struct guest_run run = { .program = guest, .argv = argv, .envp = envp,
+                             .max_slices = 1000 };
+    struct guest_outcome o = guest_run_backstep(&run);
 
-    g_assert_cmpint(fd, >=, 0);
-    saved = dup(1);
-    dup2(fd, 1);
-    p = user_process_new(guest, argv, envp, NULL, &error);
-    g_assert_no_error(error);
-    for (;;) {
-        user_process_run(p, 1000000, &ev);
-        if (ev.kind == USER_EVENT_SIGNAL)
-            user_process_set_signal(p, ev.signal);
-        else if (ev.kind != USER_EVENT_BUDGET)
-            break;
-        g_assert_cmpint(++slices, <, 1000);
-    }
-    fflush(stdout);
-    dup2(saved, 1);
-    close(saved);
-    g_assert_cmpint(ev.kind, ==, USER_EVENT_EXITED);
-    *exit_code = ev.exit_code;
-    user_process_free(p);
-    out = read_all(fd);
-    close(fd);
-    g_unlink(outpath);
-    g_free(outpath);
-    return out;
+    g_assert_false(o.killed);
+    *exit_code = o.status;
+    return o.out;
 }
 
 static char *run_qemu(const char *mode)
 {
-    char *argv[] = { qemu, "-cpu", "max", guest, (char *)mode, NULL };
-    char *out = NULL;
-    int status;
-    GError *error = NULL;
+    static const char *const cpu_max[] = { "-cpu", "max", NULL };
+    char *argv[] = { "mte-guest", (char *)mode, NULL };
+    struct guest_outcome o = guest_run_qemu(guest, argv, NULL, cpu_max);
 
-    g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-    g_assert_no_error(error);
-    g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    return out;
+    g_assert_false(o.killed);
+    g_assert_cmpint(o.status, ==, 0);
+    return o.out;
 }
 
 static const char expected[] =
@@ -139,15 +84,13 @@ static void test_compare_with_qemu(void)
     int code;
     char *b, *q;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     b = run_backstep(NULL, &code);
     g_assert_cmpint(code, ==, 0);
     /* The results themselves, so that two equal wrong outputs fail. */
     g_assert_cmpstr(b, ==, expected);
-    if (qemu) {
+    if (guest_qemu()) {
         q = run_qemu(NULL);
         g_assert_cmpstr(b, ==, q);
         g_free(q);
@@ -162,10 +105,8 @@ static void test_asymmetric(void)
     int code;
     char *b;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     b = run_backstep("asymm", &code);
     g_assert_cmpint(code, ==, 0);
     g_assert_cmpstr(b, ==, "prctl set 0 get 0x7fff7\n"
@@ -187,14 +128,12 @@ static void test_tagged_stack(void)
     int code;
     char *b, *q;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     b = run_backstep("stack", &code);
     g_assert_cmpint(code, ==, 0);
     g_assert_cmpstr(b, ==, want);
-    if (qemu) {
+    if (guest_qemu()) {
         q = run_qemu("stack");
         g_assert_cmpstr(b, ==, q);
         g_free(q);
@@ -212,10 +151,8 @@ static void test_si_addr_tag_bits(void)
     int code;
     char *b;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     b = run_backstep("siaddr", &code);
     g_assert_cmpint(code, ==, 0);
     g_assert_true(g_str_has_prefix(b,
@@ -251,10 +188,8 @@ static void test_debugger_view(void)
     uint64_t addr;
     int slices = 0;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     p = user_process_new(guest, argv, envp, NULL, &error);
     g_assert_no_error(error);
     do {
@@ -309,11 +244,7 @@ int main(int argc, char **argv)
     g_test_add_func("/user/mte/si-addr-tag-bits", test_si_addr_tag_bits);
     g_test_add_func("/user/mte/debugger-view", test_debugger_view);
     ret = g_test_run();
-    if (guest)
-        g_unlink(guest);
-    g_rmdir(tmpdir);
-    g_free(tmpdir);
-    g_free(guest);
-    g_free(qemu);
+    guest_discard(guest);
+    guest_tmpdir_remove(tmpdir);
     return ret;
 }

@@ -11,6 +11,7 @@
 #include "cpu/cpu.h"
 #include "cpu/pauth.h"
 #include "user/process.h"
+#include "guest-harness.h"
 
 #include <fcntl.h>
 #include <glib.h>
@@ -21,42 +22,14 @@
 
 static char *tmpdir;
 static char *guest;
-static char *qemu;
 
 static void compile_guest(void)
 {
-    char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
-    char *src, *out;
-    int status;
+    static const char *const flags[] = { "-static", "-O1", "-march=armv8.3-a",
+                                         "-mbranch-protection=pac-ret", NULL };
+    g_autofree char *src = guest_source("unit/data", "pauth-guest.c");
 
-    qemu = g_find_program_in_path("qemu-aarch64");
-    if (!cc)
-        return;
-    src = g_test_build_filename(G_TEST_DIST, "testsuite", "unit", "data",
-                                "pauth-guest.c", NULL);
-    out = g_build_filename(tmpdir, "pauth-guest", NULL);
-    char *argv[] = { cc, "-static", "-O1", "-march=armv8.3-a",
-                     "-mbranch-protection=pac-ret", "-o", out, src, NULL };
-    if (g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     NULL, NULL, &status, NULL)
-        && g_spawn_check_wait_status(status, NULL))
-        guest = out;
-    else
-        g_free(out);
-    g_free(src);
-    g_free(cc);
-}
-
-static char *read_all(int fd)
-{
-    GString *s = g_string_new(NULL);
-    char buf[4096];
-    ssize_t n;
-
-    lseek(fd, 0, SEEK_SET);
-    while ((n = read(fd, buf, sizeof(buf))) > 0)
-        g_string_append_len(s, buf, n);
-    return g_string_free(s, FALSE);
+    guest = guest_compile(src, tmpdir, "pauth-guest", flags);
 }
 
 static const struct pauth_config qarma5 = { .enabled = true,
@@ -71,63 +44,43 @@ static const struct pauth_config qarma3_fpac = { .enabled = true,
                                                  .fpac = true };
 static const struct pauth_config pauth_off = { .enabled = false };
 
+/* As server/main.c applies --pauth/--fpac to the new process's CPU. */
+static void configure_cpu(struct user_process *p, void *data)
+{
+    const struct pauth_config *config = data;
+
+    pauth_cpu_configure(user_process_cpu(p));
+    g_assert_cmpint(user_process_cpu(p)->pauth_enabled, ==, config->enabled);
+}
+
 /* Run the guest to its end under a PAuth configuration, applied as
  * server/main.c applies --pauth/--fpac; every signal is passed on. */
 static char *run_backstep(const char *mode, const struct pauth_config *config,
                           int *exit_code)
 {
-    char *outpath = g_build_filename(tmpdir, "stdout", NULL);
-    int fd = open(outpath, O_RDWR | O_CREAT | O_TRUNC, 0600);
     char *argv[] = { "pauth-guest", (char *)mode, NULL };
     char *envp[] = { "LANG=C", NULL };
-    GError *error = NULL;
-    struct user_process *p;
-    struct user_event ev;
-    int saved, slices = 0;
-    char *out;
+    struct guest_run run = { .program = guest, .argv = argv, .envp = envp,
+                             .max_slices = 1000, .prepare = configure_cpu,
+                             .prepare_data = (void *)config };
 
-    g_assert_cmpint(fd, >=, 0);
-    saved = dup(1);
-    dup2(fd, 1);
     pauth_configure(config);
-    p = user_process_new(guest, argv, envp, NULL, &error);
-    g_assert_no_error(error);
-    pauth_cpu_configure(user_process_cpu(p));
-    g_assert_cmpint(user_process_cpu(p)->pauth_enabled, ==, config->enabled);
-    for (;;) {
-        user_process_run(p, 1000000, &ev);
-        if (ev.kind == USER_EVENT_SIGNAL)
-            user_process_set_signal(p, ev.signal);
-        else if (ev.kind != USER_EVENT_BUDGET)
-            break;
-        g_assert_cmpint(++slices, <, 1000);
-    }
-    fflush(stdout);
-    dup2(saved, 1);
-    close(saved);
-    g_assert_cmpint(ev.kind, ==, USER_EVENT_EXITED);
-    *exit_code = ev.exit_code;
-    user_process_free(p);
+    struct guest_outcome o = guest_run_backstep(&run);
     pauth_configure(&qarma5);
-    out = read_all(fd);
-    close(fd);
-    g_unlink(outpath);
-    g_free(outpath);
-    return out;
+    g_assert_false(o.killed);
+    *exit_code = o.status;
+    return o.out;
 }
 
 static char *run_qemu(void)
 {
-    char *argv[] = { qemu, "-cpu", "max", guest, NULL };
-    char *out = NULL;
-    int status;
-    GError *error = NULL;
+    static const char *const cpu_max[] = { "-cpu", "max", NULL };
+    char *argv[] = { "pauth-guest", NULL };
+    struct guest_outcome o = guest_run_qemu(guest, argv, NULL, cpu_max);
 
-    g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-    g_assert_no_error(error);
-    g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    return out;
+    g_assert_false(o.killed);
+    g_assert_cmpint(o.status, ==, 0);
+    return o.out;
 }
 
 static void test_compare_with_qemu(void)
@@ -135,10 +88,8 @@ static void test_compare_with_qemu(void)
     int code;
     char *b, *q;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     b = run_backstep(NULL, &qarma5, &code);
     g_assert_cmpint(code, ==, 0);
     /* The results themselves, so that two equal wrong outputs fail. */
@@ -158,7 +109,7 @@ static void test_compare_with_qemu(void)
                                "retaa unsigned: fault 0020000000001000\n"
                                "reset all 0\nstill valid after reset: no\n"
                                "reset bad key -1 errno 22\nreset ia 0\n"));
-    if (qemu) {
+    if (guest_qemu()) {
         q = run_qemu();
         g_assert_cmpstr(b, ==, q);
         g_free(q);
@@ -173,10 +124,8 @@ static void test_deterministic_keys(void)
     int code;
     char *a, *b;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     a = run_backstep("sign", &qarma5, &code);
     b = run_backstep("sign", &qarma5, &code);
     g_assert_cmpstr(a, ==, b);
@@ -194,10 +143,8 @@ static void test_fpac_sigill(void)
     int code;
     char *out;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     out = run_backstep("fpac", &qarma5_fpac, &code);
     g_assert_cmpstr(out, ==, "signal 4 code 2\n");
     g_assert_cmpint(code, ==, 0);
@@ -241,10 +188,8 @@ static void test_ids_follow_config(void)
         &qarma5, &qarma5_fpac, &qarma3, &qarma3_fpac, &pauth_off,
     };
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     if (!ids_follow_config()) {
         g_test_incomplete("cpu.c/sysreg.c do not ask cpu/pauth.h for the "
                           "HWCAPs and ID fields yet");
@@ -268,10 +213,8 @@ static void test_off(void)
     int code;
     char *out;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     out = run_backstep("off", &pauth_off, &code);
     g_assert_nonnull(strstr(out, "paciasp nop\nsignal 4 code 1 at pacga\n"));
     g_assert_cmpint(code, ==, 0);
@@ -290,10 +233,8 @@ static void test_qarma3(void)
     int code;
     char *q5, *q3;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     q5 = run_backstep("algo", &qarma5, &code);
     g_assert_cmpint(code, ==, 0);
     q3 = run_backstep("algo", &qarma3, &code);
@@ -312,10 +253,8 @@ static void test_fpac_qarma3(void)
     int code;
     char *out;
 
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build the guest");
+    if (guest_skip_unbuilt(guest, "the guest"))
         return;
-    }
     out = run_backstep("fpac", &qarma3_fpac, &code);
     g_assert_cmpstr(out, ==, "signal 4 code 2\n");
     g_assert_cmpint(code, ==, 0);
@@ -338,11 +277,7 @@ int main(int argc, char **argv)
     g_test_add_func("/user/pauth/qarma3", test_qarma3);
     g_test_add_func("/user/pauth/fpac-qarma3", test_fpac_qarma3);
     ret = g_test_run();
-    if (guest)
-        g_unlink(guest);
-    g_rmdir(tmpdir);
-    g_free(tmpdir);
-    g_free(guest);
-    g_free(qemu);
+    guest_discard(guest);
+    guest_tmpdir_remove(tmpdir);
     return ret;
 }

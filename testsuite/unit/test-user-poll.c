@@ -5,7 +5,7 @@
 
 #include "user/user-internal.h"
 #include "user/poll.h"
-#include "user/syscall-nr.h"
+#include "syscall-harness.h"
 
 #include "cpu/cpu.h"
 
@@ -14,62 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#define PROT_RW 3
-#define MAP_PRIVATE_ANON 0x22
 #define SIGUSR1_ 10
 #define SIG_BLOCK_ 0
 #define POLLIN_ 1
 #define POLLOUT_ 4
 #define EPOLLIN_ 1u
 #define EPOLL_CTL_ADD_ 1
-
-static int64_t sys(struct user_process *p, uint64_t nr, uint64_t a0,
-                   uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
-                   uint64_t a5)
-{
-    struct cpu_state *cpu = user_process_cpu(p);
-    uint64_t args[6] = { a0, a1, a2, a3, a4, a5 };
-    for (int i = 0; i < 6; i++)
-        cpu->x[i] = args[i];
-    cpu->x[8] = nr;
-    user_syscall(p);
-    return (int64_t)cpu->x[0];
-}
-#define SYS(p, name, ...) sys_n(p, USER_NR_##name, __VA_ARGS__)
-#define sys_n(p, nr, ...) sys_pad(p, nr, __VA_ARGS__, 0, 0, 0, 0, 0, 0)
-#define sys_pad(p, nr, a, b, c, d, e, f, ...) sys(p, nr, a, b, c, d, e, f)
-
-static struct user_process *new_process(void)
-{
-    char *path = g_test_build_filename(G_TEST_DIST, "testsuite", "unit",
-                                       "data", "tiny-aarch64.elf", NULL);
-    char *argv[] = { "tiny", NULL };
-    char *envp[] = { NULL };
-    GError *error = NULL;
-    struct user_process *p = user_process_new(path, argv, envp, NULL, &error);
-    g_assert_no_error(error);
-    g_free(path);
-    return p;
-}
-
-static uint64_t guest_alloc(struct user_process *p, uint64_t len)
-{
-    int64_t addr = SYS(p, mmap, 0, len, PROT_RW, MAP_PRIVATE_ANON, -1, 0);
-    g_assert_cmpint(addr, >, 0);
-    return addr;
-}
-
-static void put64(struct user_process *p, uint64_t addr, uint64_t v)
-{
-    g_assert_cmpint(user_mem_write(p, addr, &v, 8), ==, 0);
-}
-
-static uint64_t get64(struct user_process *p, uint64_t addr)
-{
-    uint64_t v = 0;
-    g_assert_cmpint(user_mem_read(p, addr, &v, 8), ==, 8);
-    return v;
-}
 
 /* A pipe: its guest fds. */
 static void new_pipe(struct user_process *p, uint64_t buf, int32_t fds[2])
@@ -84,19 +34,26 @@ static uint64_t blocked_mask(struct user_process *p, uint64_t buf)
     return get64(p, buf);
 }
 
+/* SIGUSR1 blocked, with a handler: its sigaction written at tmp, the
+ * mask at set (guest scratch). */
+static void block_usr1_with_handler(struct user_process *p, uint64_t tmp,
+                                    uint64_t set)
+{
+    uint64_t act[4] = { 0x400100, 0x04000000, 0x400200, 0 };
+    guest_put(p, tmp, act, sizeof(act));
+    g_assert_cmpint(SYS(p, rt_sigaction, SIGUSR1_, tmp, 0, 8), ==, 0);
+    put64(p, set, 1ull << (SIGUSR1_ - 1));
+    g_assert_cmpint(SYS(p, rt_sigprocmask, SIG_BLOCK_, set, 0, 8), ==, 0);
+}
+
 static void test_ppoll_sigmask(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 4096);
     uint64_t pfd = buf + 64, ts = buf + 128, set = buf + 192, tmp = buf + 256;
     int32_t fds[2];
     new_pipe(p, buf, fds);
-    /* SIGUSR1 blocked, with a handler. */
-    uint64_t act[4] = { 0x400100, 0x04000000, 0x400200, 0 };
-    user_mem_write(p, tmp, act, sizeof(act));
-    g_assert_cmpint(SYS(p, rt_sigaction, SIGUSR1_, tmp, 0, 8), ==, 0);
-    put64(p, set, 1ull << (SIGUSR1_ - 1));
-    g_assert_cmpint(SYS(p, rt_sigprocmask, SIG_BLOCK_, set, 0, 8), ==, 0);
+    block_usr1_with_handler(p, tmp, set);
 
     int32_t g[2] = { fds[0], POLLIN_ };
     user_mem_write(p, pfd, g, 8);
@@ -134,7 +91,7 @@ static void test_ppoll_sigmask(void)
 
 static void test_pselect6(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 4096);
     uint64_t rd = buf + 64, wr = buf + 256, ts = buf + 512, pair = buf + 576;
     uint64_t set = buf + 600;
@@ -184,7 +141,7 @@ static void test_pselect6(void)
 
 static void test_epoll(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 8192);
     uint64_t ev = buf + 64, out = buf + 128, set = buf + 4000;
     int32_t fds[2];
@@ -262,7 +219,7 @@ static int64_t retry_after_deadline(struct user_process *p)
  * interrupted; a zero timeout is not written; epoll_pwait2's is const. */
 static void test_time_left(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 4096);
     uint64_t pfd = buf + 64, ts = buf + 128, set = buf + 192, tmp = buf + 256;
     uint64_t rset = buf + 512, ev = buf + 640;
@@ -304,11 +261,7 @@ static void test_time_left(void)
 
     /* Interrupted by a signal the mask lets through: EINTR, and the time
      * left is written for the restart. */
-    uint64_t act[4] = { 0x400100, 0x04000000, 0x400200, 0 };
-    user_mem_write(p, tmp, act, sizeof(act));
-    g_assert_cmpint(SYS(p, rt_sigaction, SIGUSR1_, tmp, 0, 8), ==, 0);
-    put64(p, set, 1ull << (SIGUSR1_ - 1));
-    g_assert_cmpint(SYS(p, rt_sigprocmask, SIG_BLOCK_, set, 0, 8), ==, 0);
+    block_usr1_with_handler(p, tmp, set);
     g_assert_cmpint(SYS(p, tgkill, user_process_pid(p), user_process_tid(p),
                         SIGUSR1_), ==, 0);
     put64(p, set, 0);
@@ -369,16 +322,12 @@ static void assert_same_mask_state(const struct mask_state *a,
  * arguments with a mask that lets SIGUSR1 through. */
 static struct user_process *masked_setup(uint64_t *args, bool pending)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 4096);
     uint64_t pfd = buf + 64, set = buf + 192, tmp = buf + 256;
     int32_t fds[2];
     new_pipe(p, buf, fds);
-    uint64_t act[4] = { 0x400100, 0x04000000, 0x400200, 0 };
-    user_mem_write(p, tmp, act, sizeof(act));
-    g_assert_cmpint(SYS(p, rt_sigaction, SIGUSR1_, tmp, 0, 8), ==, 0);
-    put64(p, set, 1ull << (SIGUSR1_ - 1));
-    g_assert_cmpint(SYS(p, rt_sigprocmask, SIG_BLOCK_, set, 0, 8), ==, 0);
+    block_usr1_with_handler(p, tmp, set);
     if (pending)
         g_assert_cmpint(SYS(p, tgkill, user_process_pid(p),
                             user_process_tid(p), SIGUSR1_), ==, 0);

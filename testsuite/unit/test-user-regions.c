@@ -5,6 +5,7 @@
 
 #include "user/process.h"
 #include "user/user-internal.h"
+#include "syscall-harness.h"
 #include "user/mte.h"
 
 #include "cpu/cpu.h"
@@ -19,21 +20,6 @@
 #define BASE 0x100000000000ull
 /* The 256 MiB boundary the regions are cut at. */
 #define CHUNK (256ull << 20)
-
-static struct user_process *new_process(void)
-{
-    char *path = g_test_build_filename(G_TEST_DIST, "testsuite", "unit",
-                                       "data", "tiny-aarch64.elf", NULL);
-    char *argv[] = { "tiny", NULL };
-    char *envp[] = { NULL };
-    GError *error = NULL;
-    struct user_process *p = user_process_new(path, argv, envp, NULL, &error);
-
-    g_assert_no_error(error);
-    g_assert_nonnull(p);
-    g_free(path);
-    return p;
-}
 
 static void map(struct user_process *p, uint64_t addr, uint64_t len,
                 unsigned prot, bool tagged)
@@ -58,7 +44,7 @@ static void assert_region(struct user_process *p, uint64_t addr,
 
 static void test_runs_split_by_protection_and_tags(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
 
     map(p, BASE, 3 * P, PROT_READ | PROT_WRITE, false);
     map(p, BASE + 3 * P, 2 * P, PROT_READ | PROT_WRITE, true);
@@ -83,7 +69,7 @@ static void test_runs_split_by_protection_and_tags(void)
 
 static void test_gaps_reach_neighbours_and_the_top(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct user_mem_region r, top;
 
     map(p, BASE, P, PROT_READ, false);
@@ -113,7 +99,7 @@ static void test_gaps_reach_neighbours_and_the_top(void)
 
 static void test_large_mappings_cut_at_chunks(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t c = BASE + CHUNK;   /* a chunk boundary */
 
     map(p, c - 2 * P, CHUNK + 4 * P, PROT_READ | PROT_WRITE, false);
@@ -133,7 +119,7 @@ static void test_large_mappings_cut_at_chunks(void)
 
 static void test_walk_tiles_the_space(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct user_mem_region r;
     uint64_t addr = 0;
     unsigned regions = 0, mapped = 0;
@@ -159,7 +145,7 @@ static void test_walk_tiles_the_space(void)
 
 static void test_cpu_view(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct user_mem_region a, b;
 
     map(p, BASE, P, PROT_READ, true);

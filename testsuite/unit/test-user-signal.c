@@ -6,7 +6,8 @@
 
 #include "user/process-signals.h"
 #include "user/user-internal.h"
-#include "user/syscall-nr.h"
+#include "guest-harness.h"
+#include "syscall-harness.h"
 
 #include "cpu/cpu.h"
 #include "hw/pagestore.h"
@@ -48,20 +49,6 @@
                              | (2 << 5) | 0)
 
 static char *tmpdir;
-static char *qemu;
-
-static struct user_process *new_process(void)
-{
-    char *path = g_test_build_filename(G_TEST_DIST, "testsuite", "unit",
-                                       "data", "tiny-aarch64.elf", NULL);
-    char *argv[] = { "tiny", NULL };
-    char *envp[] = { NULL };
-    GError *error = NULL;
-    struct user_process *p = user_process_new(path, argv, envp, NULL, &error);
-    g_assert_no_error(error);
-    g_free(path);
-    return p;
-}
 
 static void put_code(struct user_process *p, uint64_t addr,
                      const uint32_t *insns, size_t n)
@@ -107,7 +94,7 @@ static struct user_signal usr1_from(int32_t pid)
 /* The frame Linux builds: each field where gdb and glibc look for it. */
 static void test_frame_layout(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct cpu_state *cpu = user_process_cpu(p);
     fill_cpu(cpu);
     uint64_t old_sp = cpu->sp - 40;   /* deliberately not 16-aligned */
@@ -177,7 +164,7 @@ static void test_frame_layout(void)
  * with the mask from the frame. */
 static void test_sigreturn_round_trip(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct cpu_state *cpu = user_process_cpu(p);
     fill_cpu(cpu);
     for (int i = 0; i < 32; i++)   /* SVE bits above V are dropped */
@@ -238,7 +225,7 @@ static void test_corrupted_frames(void)
         { "AArch32 pstate", SC_PSTATE, 0x10 },
     };
     for (size_t i = 0; i < G_N_ELEMENTS(corruptions); i++) {
-        struct user_process *p = new_process();
+        struct user_process *p = tiny_process_new(NULL);
         struct cpu_state *cpu = user_process_cpu(p);
         fill_cpu(cpu);
         struct user_sigaction act = { .handler = HANDLER };
@@ -257,7 +244,7 @@ static void test_corrupted_frames(void)
     }
 
     /* A misaligned or unmapped sp. */
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct cpu_state *cpu = user_process_cpu(p);
     cpu->sp = (cpu->sp & ~15ull) - 8;
     g_assert_cmpint(user_sigframe_restore(p), <, 0);
@@ -272,7 +259,7 @@ static void test_corrupted_frames(void)
  * its sp, which the debugger reads as siginfo. */
 static void test_bad_sigreturn_segv(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct cpu_state *cpu = user_process_cpu(p);
     const uint32_t prog[] = { MOVZ(8, 139), SVC0 };
     put_code(p, ENTRY, prog, G_N_ELEMENTS(prog));
@@ -298,7 +285,7 @@ static void test_bad_sigreturn_segv(void)
  * return through the trampoline. */
 static void test_handler_run_and_step(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct cpu_state *cpu = user_process_cpu(p);
     const uint32_t prog[] = {
         MOVZ(0, 1000), MOVZ(1, 10), MOVZ(8, 129), SVC0,   /* kill */
@@ -349,7 +336,7 @@ static void test_handler_run_and_step(void)
  * suppresses the stopped one. */
 static void test_inject_and_suppress(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct cpu_state *cpu = user_process_cpu(p);
     const uint32_t prog[] = {
         MOVZ(0, 1000), MOVZ(1, 10), MOVZ(8, 129), SVC0,   /* kill */
@@ -365,7 +352,7 @@ static void test_inject_and_suppress(void)
     g_assert_cmpint(ev.exit_code, ==, 4);
     user_process_free(p);
 
-    p = new_process();
+    p = tiny_process_new(NULL);
     cpu = user_process_cpu(p);
     put_code(p, ENTRY, prog, G_N_ELEMENTS(prog));
     p->sighand.action[12] = (struct user_sigaction){
@@ -383,7 +370,7 @@ static void test_inject_and_suppress(void)
  * SS_AUTODISARM the stack is disarmed while the handler runs. */
 static void test_altstack_frame(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct cpu_state *cpu = user_process_cpu(p);
     uint64_t alt = 0x7f0000000000ull;
     g_assert_cmpint(pagestore_map(p->mem, alt, 0x10000, 3), ==, 0);
@@ -412,7 +399,7 @@ static void test_altstack_frame(void)
  * handler that cannot run is reset so the process dies. */
 static void test_unwritable_stack(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct cpu_state *cpu = user_process_cpu(p);
     p->sighand.action[10] = (struct user_sigaction){ .handler = HANDLER };
     p->sighand.action[11] = (struct user_sigaction){ .handler = HANDLER };
@@ -445,7 +432,7 @@ static void test_sigsuspend_deadlock(void)
         g_test_trap_assert_stderr("*rt_sigsuspend waits for a signal*");
         return;
     }
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct cpu_state *cpu = user_process_cpu(p);
     /* The mask to wait with: the stack holds zeros at sp - 64. */
     const uint32_t prog[] = {
@@ -467,88 +454,10 @@ static char *guest;
 
 static void compile_guest(void)
 {
-    char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
-    qemu = g_find_program_in_path("qemu-aarch64");
-    if (!cc)
-        return;
-    char *src = g_test_build_filename(G_TEST_DIST, "testsuite", "guest",
-                                      "signals.c", NULL);
-    char *out = g_build_filename(tmpdir, "signals", NULL);
-    char *argv[] = { cc, "-static", "-O1", "-o", out, src, NULL };
-    int status;
-    if (g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     NULL, NULL, &status, NULL)
-        && g_spawn_check_wait_status(status, NULL))
-        guest = g_strdup(out);
-    g_free(out);
-    g_free(src);
-    g_free(cc);
-}
+    static const char *const flags[] = { "-static", "-O1", NULL };
+    g_autofree char *src = guest_source("guest", "signals.c");
 
-struct outcome {
-    char *out;
-    bool killed;
-    int status;
-};
-
-static char *read_all(int fd)
-{
-    GString *s = g_string_new(NULL);
-    char buf[4096];
-    ssize_t n;
-    lseek(fd, 0, SEEK_SET);
-    while ((n = read(fd, buf, sizeof(buf))) > 0)
-        g_string_append_len(s, buf, n);
-    return g_string_free(s, FALSE);
-}
-
-/* As the server runs a program with no debugger: every stop passed on. */
-static struct outcome run_backstep(char **argv)
-{
-    char *outpath = g_build_filename(tmpdir, "stdout", NULL);
-    int fd = open(outpath, O_RDWR | O_CREAT | O_TRUNC, 0600);
-    g_assert_cmpint(fd, >=, 0);
-    int saved = dup(1);
-    dup2(fd, 1);
-    char *envp[] = { "LANG=C", NULL };
-    GError *error = NULL;
-    struct user_process *p = user_process_new(guest, argv, envp, NULL, &error);
-    g_assert_no_error(error);
-    struct user_event ev;
-    for (int slices = 0;; slices++) {
-        g_assert_cmpint(slices, <, 100000);
-        user_process_run(p, 1000000, &ev);
-        if (ev.kind == USER_EVENT_SIGNAL)
-            user_process_set_signal(p, ev.signal);
-        else if (ev.kind != USER_EVENT_BUDGET)
-            break;
-    }
-    dup2(saved, 1);
-    close(saved);
-    struct outcome o = { 0 };
-    o.killed = ev.kind == USER_EVENT_KILLED;
-    o.status = o.killed ? ev.signal : ev.exit_code;
-    user_process_free(p);
-    o.out = read_all(fd);
-    close(fd);
-    g_unlink(outpath);
-    g_free(outpath);
-    return o;
-}
-
-static struct outcome run_qemu(char **argv)
-{
-    char *args[] = { qemu, guest, argv[1], NULL };
-    char *envp[] = { "LANG=C", NULL };
-    struct outcome o = { 0 };
-    int status;
-    GError *error = NULL;
-    g_assert_true(g_spawn_sync(NULL, args, envp, G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &o.out, NULL, &status, &error));
-    g_assert_no_error(error);
-    o.killed = WIFSIGNALED(status);
-    o.status = o.killed ? WTERMSIG(status) : WEXITSTATUS(status);
-    return o;
+    guest = guest_compile(src, tmpdir, "signals", flags);
 }
 
 struct guest_case {
@@ -611,17 +520,18 @@ static const struct guest_case guest_cases[] = {
 static void test_guest(gconstpointer data)
 {
     const struct guest_case *c = data;
-    if (!guest) {
-        g_test_skip("aarch64-linux-gnu-gcc cannot build signals.c");
+    if (guest_skip_unbuilt(guest, "signals.c"))
         return;
-    }
     char *argv[] = { "signals", (char *)c->mode, NULL };
-    struct outcome b = run_backstep(argv);
+    char *envp[] = { "LANG=C", NULL };
+    struct guest_run run = { .program = guest, .argv = argv, .envp = envp,
+                             .max_slices = 100000 };
+    struct guest_outcome b = guest_run_backstep(&run);
     g_assert_cmpstr(b.out, ==, c->expect);
     g_assert_cmpint(b.killed, ==, c->killed);
     g_assert_cmpint(b.status, ==, c->status);
-    if (qemu) {
-        struct outcome q = run_qemu(argv);
+    if (guest_qemu()) {
+        struct guest_outcome q = guest_run_qemu(guest, argv, envp, NULL);
         g_assert_cmpstr(q.out, ==, c->qemu_expect ? c->qemu_expect : b.out);
         g_assert_cmpint(q.killed, ==, b.killed);
         g_assert_cmpint(q.status, ==, b.status);
@@ -657,11 +567,7 @@ int main(int argc, char **argv)
         g_free(name);
     }
     int r = g_test_run();
-    if (guest)
-        g_unlink(guest);
-    g_rmdir(tmpdir);
-    g_free(tmpdir);
-    g_free(guest);
-    g_free(qemu);
+    guest_discard(guest);
+    guest_tmpdir_remove(tmpdir);
     return r;
 }

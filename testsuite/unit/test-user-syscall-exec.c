@@ -7,7 +7,8 @@
 #include "config.h"
 
 #include "user/user-internal.h"
-#include "user/syscall-nr.h"
+#include "guest-harness.h"
+#include "syscall-harness.h"
 
 #include "cpu/cpu.h"
 
@@ -18,23 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define PROT_RW 3
-#define MAP_PRIVATE_ANON 0x22
-
 static char *tmpdir;
 static char *tiny;   /* the test ELF, a real AArch64 program */
-
-static int64_t sys(struct user_process *p, uint64_t nr, uint64_t a0,
-                   uint64_t a1, uint64_t a2)
-{
-    struct cpu_state *cpu = user_process_cpu(p);
-    cpu->x[0] = a0;
-    cpu->x[1] = a1;
-    cpu->x[2] = a2;
-    cpu->x[8] = nr;
-    user_syscall(p);
-    return (int64_t)cpu->x[0];
-}
 
 static struct user_process *new_process(const char *sysroot)
 {
@@ -45,22 +31,6 @@ static struct user_process *new_process(const char *sysroot)
     struct user_process *p = user_process_new(tiny, argv, envp, &o, &error);
     g_assert_no_error(error);
     return p;
-}
-
-static uint64_t guest_alloc(struct user_process *p, uint64_t len)
-{
-    struct cpu_state *cpu = user_process_cpu(p);
-    cpu->x[0] = 0;
-    cpu->x[1] = len;
-    cpu->x[2] = PROT_RW;
-    cpu->x[3] = MAP_PRIVATE_ANON;
-    cpu->x[4] = (uint64_t)-1;
-    cpu->x[5] = 0;
-    cpu->x[8] = USER_NR_mmap;
-    user_syscall(p);
-    int64_t addr = (int64_t)cpu->x[0];
-    g_assert_cmpint(addr, >, 0);
-    return (uint64_t)addr;
 }
 
 /* execve(path, argv) with an empty environment, from guest memory. */
@@ -80,7 +50,7 @@ static int64_t guest_execve(struct user_process *p, const char *path,
     g_assert_cmpint(user_mem_write(p, mem, vec, sizeof(vec)), ==, 0);
     uint64_t env = mem + 8 * 15;   /* a NULL pointer */
     g_assert_cmpint(user_mem_write(p, at, path, strlen(path) + 1), ==, 0);
-    return sys(p, USER_NR_execve, at, mem, env);
+    return SYS(p, execve, at, mem, env);
 }
 
 /* The new program's argv, from its initial stack. */
@@ -239,18 +209,7 @@ int main(int argc, char **argv)
     g_test_add_func("/user/exec/script-through-root", test_script_through_root);
     g_test_add_func("/user/exec/script-errors", test_script_errors);
     int r = g_test_run();
-    /* The scripts written. */
-    GDir *d = g_dir_open(tmpdir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name(d))) {
-        char *f = g_build_filename(tmpdir, name, NULL);
-        g_unlink(f);
-        g_free(f);
-    }
-    if (d)
-        g_dir_close(d);
-    g_rmdir(tmpdir);
-    g_free(tmpdir);
+    guest_tmpdir_remove(tmpdir);
     g_free(tiny);
     return r;
 }

@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "user/user-internal.h"
-#include "user/syscall-nr.h"
+#include "syscall-harness.h"
 
 #include "cpu/cpu.h"
 #include "hw/pagestore.h"
@@ -28,8 +28,6 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#define PROT_RW 3
-#define MAP_PRIVATE_ANON 0x22
 #define L_AF_UNIX 1
 #define L_AF_INET 2
 #define L_SOCK_STREAM 1
@@ -46,71 +44,12 @@
 
 static char *tmpdir;
 
-static int64_t sys(struct user_process *p, uint64_t nr, uint64_t a0,
-                   uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
-                   uint64_t a5)
-{
-    struct cpu_state *cpu = user_process_cpu(p);
-    uint64_t args[6] = { a0, a1, a2, a3, a4, a5 };
-    for (int i = 0; i < 6; i++)
-        cpu->x[i] = args[i];
-    cpu->x[8] = nr;
-    user_syscall(p);
-    return (int64_t)cpu->x[0];
-}
-#define SYS(p, name, ...) sys_n(p, USER_NR_##name, __VA_ARGS__)
-#define sys_n(p, nr, ...) sys_pad(p, nr, __VA_ARGS__, 0, 0, 0, 0, 0, 0)
-#define sys_pad(p, nr, a, b, c, d, e, f, ...) sys(p, nr, a, b, c, d, e, f)
-
-static struct user_process *new_process_with(const struct user_options *o)
-{
-    char *path = g_test_build_filename(G_TEST_DIST, "testsuite", "unit",
-                                       "data", "tiny-aarch64.elf", NULL);
-    char *argv[] = { "tiny", NULL };
-    char *envp[] = { NULL };
-    GError *error = NULL;
-    struct user_process *p = user_process_new(path, argv, envp, o, &error);
-    g_assert_no_error(error);
-    g_free(path);
-    return p;
-}
-
-static struct user_process *new_process(void)
-{
-    return new_process_with(NULL);
-}
-
-static uint64_t guest_alloc(struct user_process *p, uint64_t len)
-{
-    int64_t addr = SYS(p, mmap, 0, len, PROT_RW, MAP_PRIVATE_ANON, -1, 0);
-    g_assert_cmpint(addr, >, 0);
-    return addr;
-}
-
-static void put(struct user_process *p, uint64_t addr, const void *v,
-                size_t n)
-{
-    g_assert_cmpint(user_mem_write(p, addr, v, n), ==, 0);
-}
-
-static void get(struct user_process *p, uint64_t addr, void *v, size_t n)
-{
-    g_assert_cmpint(user_mem_read(p, addr, v, n), ==, (ssize_t)n);
-}
-
-static uint32_t get_u32(struct user_process *p, uint64_t addr)
-{
-    uint32_t v;
-    get(p, addr, &v, sizeof(v));
-    return v;
-}
-
 /* A socketpair's guest fds. */
 static void pair(struct user_process *p, uint64_t scratch, int type,
                  int32_t fds[2])
 {
     g_assert_cmpint(SYS(p, socketpair, L_AF_UNIX, type, 0, scratch), ==, 0);
-    get(p, scratch, fds, 8);
+    guest_get(p, scratch, fds, 8);
 }
 
 /* The guest's struct msghdr. */
@@ -124,18 +63,18 @@ struct gmsg {
 
 static void test_socketpair_data(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 8192);
     int32_t fds[2];
     pair(p, buf, L_SOCK_STREAM, fds);
     g_assert_cmpint(fds[0], ==, 3);
     g_assert_cmpint(fds[1], ==, 4);
     /* Across a page boundary, both ways. */
-    put(p, buf + 4090, "0123456789", 10);
+    guest_put(p, buf + 4090, "0123456789", 10);
     g_assert_cmpint(SYS(p, sendto, fds[0], buf + 4090, 10, 0, 0, 0), ==, 10);
     g_assert_cmpint(SYS(p, recvfrom, fds[1], buf + 100, 64, 0, 0, 0), ==, 10);
     char back[11] = { 0 };
-    get(p, buf + 100, back, 10);
+    guest_get(p, buf + 100, back, 10);
     g_assert_cmpstr(back, ==, "0123456789");
     /* read and write work on sockets too. */
     g_assert_cmpint(SYS(p, write, fds[1], buf + 100, 4), ==, 4);
@@ -145,7 +84,7 @@ static void test_socketpair_data(void)
     g_assert_cmpint(SYS(p, shutdown, fds[1], 7), ==, -EINVAL);
     /* FIONBIO makes a socket non-blocking, as O_NONBLOCK does. */
     int32_t on = 1;
-    put(p, buf + 300, &on, 4);
+    guest_put(p, buf + 300, &on, 4);
     g_assert_cmpint(SYS(p, ioctl, fds[1], 0x5421, buf + 300), ==, 0);
     g_assert_cmpint(SYS(p, recvfrom, fds[1], buf, 4, 0, 0, 0), ==, -EAGAIN);
     g_assert_cmpint(SYS(p, ioctl, fds[1], 0x5421, 0x10), ==, -EFAULT);
@@ -154,7 +93,7 @@ static void test_socketpair_data(void)
 
 static void test_arguments(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 8192);
     g_assert_cmpint(SYS(p, socket, L_AF_INET, L_SOCK_STREAM | 0x100000, 0),
                     ==, -EINVAL);
@@ -168,7 +107,7 @@ static void test_arguments(void)
     /* Not a socket, not a descriptor. */
     g_assert_cmpint(SYS(p, pipe2, buf, 0), ==, 0);
     int32_t pfd[2];
-    get(p, buf, pfd, 8);
+    guest_get(p, buf, pfd, 8);
     g_assert_cmpint(SYS(p, listen, pfd[0], 1), ==, -ENOTSOCK);
     g_assert_cmpint(SYS(p, recvfrom, pfd[0], buf, 4, 0, 0, 0), ==, -ENOTSOCK);
     g_assert_cmpint(SYS(p, getsockname, pfd[0], buf, buf + 200), ==,
@@ -181,7 +120,7 @@ static void test_arguments(void)
     g_assert_cmpint(s, >=, 0);
     /* Address lengths as Linux's move_addr_to_kernel checks them. */
     uint8_t sin[16] = { L_AF_INET, 0, 0, 0, 127, 0, 0, 1 };
-    put(p, buf + 300, sin, sizeof(sin));
+    guest_put(p, buf + 300, sin, sizeof(sin));
     g_assert_cmpint(SYS(p, bind, s, buf + 300, 129), ==, -EINVAL);
     g_assert_cmpint(SYS(p, bind, s, buf + 300, (uint32_t)-1), ==, -EINVAL);
     g_assert_cmpint(SYS(p, bind, s, buf + 300, 3), ==, -EINVAL);
@@ -192,37 +131,37 @@ static void test_arguments(void)
     g_assert_cmpint(SYS(p, setsockopt, s, L_SOL_SOCKET, L_SO_ATTACH_FILTER,
                         buf, 16), ==, -EOPNOTSUPP);
     int32_t neg = -1;
-    put(p, buf + 400, &neg, 4);
+    guest_put(p, buf + 400, &neg, 4);
     g_assert_cmpint(SYS(p, getsockopt, s, L_SOL_SOCKET, 3, buf, buf + 400),
                     ==, -EINVAL);
     /* SO_TYPE with a short buffer: two bytes written, and said. */
     int32_t two = 2;
-    put(p, buf + 400, &two, 4);
-    put(p, buf + 500, "\xff\xff\xff\xff", 4);
+    guest_put(p, buf + 400, &two, 4);
+    guest_put(p, buf + 500, "\xff\xff\xff\xff", 4);
     g_assert_cmpint(SYS(p, getsockopt, s, L_SOL_SOCKET, 3 /* SO_TYPE */,
                         buf + 500, buf + 400), ==, 0);
-    g_assert_cmpuint(get_u32(p, buf + 400), ==, 2);   /* what was written */
-    g_assert_cmpuint(get_u32(p, buf + 500), ==, 0xffff0000u | L_SOCK_DGRAM);
+    g_assert_cmpuint(get32(p, buf + 400), ==, 2);   /* what was written */
+    g_assert_cmpuint(get32(p, buf + 500), ==, 0xffff0000u | L_SOCK_DGRAM);
     g_assert_cmpint(SYS(p, accept4, s, 0, 0, 0x10), ==, -EINVAL);
     g_assert_cmpint(SYS(p, listen, s, 1), ==, -EOPNOTSUPP);
     /* recvmsg/sendmsg: too many iovecs, a malformed control message,
      * credentials naming another pid (checked as Linux's scm_check_creds
      * does for an unprivileged sender). */
     struct gmsg m = { .iovlen = 1025 };
-    put(p, buf + 1000, &m, sizeof(m));
+    guest_put(p, buf + 1000, &m, sizeof(m));
     g_assert_cmpint(SYS(p, recvmsg, s, buf + 1000, 0), ==, -EMSGSIZE);
     int32_t sv[2];
     pair(p, buf + 1200, L_SOCK_DGRAM, sv);
     uint64_t cmsg[3] = { 8 /* shorter than its header */, L_SOL_SOCKET };
-    put(p, buf + 1300, cmsg, sizeof(cmsg));
+    guest_put(p, buf + 1300, cmsg, sizeof(cmsg));
     m = (struct gmsg){ .control = buf + 1300, .controllen = 24 };
-    put(p, buf + 1000, &m, sizeof(m));
+    guest_put(p, buf + 1000, &m, sizeof(m));
     g_assert_cmpint(SYS(p, sendmsg, sv[0], buf + 1000, 0), ==, -EINVAL);
     uint64_t creds[4] = { 28,
                           L_SOL_SOCKET | (uint64_t)L_SCM_CREDENTIALS << 32 };
-    put(p, buf + 1300, creds, sizeof(creds));
+    guest_put(p, buf + 1300, creds, sizeof(creds));
     m.controllen = 32;
-    put(p, buf + 1000, &m, sizeof(m));
+    guest_put(p, buf + 1000, &m, sizeof(m));
     p->uid = p->gid = 1000;
     g_assert_cmpint(SYS(p, sendmsg, sv[0], buf + 1000, 0), ==, -EPERM);
     user_process_free(p);
@@ -230,7 +169,7 @@ static void test_arguments(void)
 
 static void test_efault(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 8192);
     /* socketpair into nowhere: EFAULT and no descriptor left behind. */
     g_assert_cmpint(SYS(p, socketpair, L_AF_UNIX, L_SOCK_STREAM, 0, 0x10), ==,
@@ -238,7 +177,7 @@ static void test_efault(void)
     int32_t fds[2];
     pair(p, buf, L_SOCK_STREAM, fds);
     g_assert_cmpint(fds[0], ==, 3);
-    put(p, buf + 100, "data", 4);
+    guest_put(p, buf + 100, "data", 4);
     g_assert_cmpint(SYS(p, sendto, fds[0], 0x10, 4, 0, 0, 0), ==, -EFAULT);
     g_assert_cmpint(SYS(p, sendto, fds[0], buf + 100, 4, 0, 0x10, 16), ==,
                     -EFAULT);
@@ -255,7 +194,7 @@ static void test_efault(void)
     g_assert_cmpint(SYS(p, connect, fds[0], UINT64_MAX - 4, 16), ==, -EFAULT);
     g_assert_cmpint(SYS(p, getsockname, fds[0], buf, 0x10), ==, -EFAULT);
     int32_t room = 16;
-    put(p, buf + 300, &room, 4);
+    guest_put(p, buf + 300, &room, 4);
     g_assert_cmpint(SYS(p, getsockname, fds[0], ro, buf + 300), ==, -EFAULT);
     g_assert_cmpint(SYS(p, getsockopt, fds[0], L_SOL_SOCKET, 3, buf, 0x10),
                     ==, -EFAULT);
@@ -263,13 +202,13 @@ static void test_efault(void)
                     -EFAULT);
     /* msghdr pointing at iovecs and control buffers that are not there. */
     struct gmsg m = { .iov = 0x10, .iovlen = 1 };
-    put(p, buf + 1000, &m, sizeof(m));
+    guest_put(p, buf + 1000, &m, sizeof(m));
     g_assert_cmpint(SYS(p, sendmsg, fds[0], buf + 1000, 0), ==, -EFAULT);
     uint64_t iov[2] = { buf + 100, 4 };
-    put(p, buf + 1100, iov, sizeof(iov));
+    guest_put(p, buf + 1100, iov, sizeof(iov));
     m = (struct gmsg){ .iov = buf + 1100, .iovlen = 1, .control = ro,
                        .controllen = 64 };
-    put(p, buf + 1000, &m, sizeof(m));
+    guest_put(p, buf + 1000, &m, sizeof(m));
     g_assert_cmpint(SYS(p, sendto, fds[0], buf + 100, 4, 0, 0, 0), ==, 4);
     g_assert_cmpint(SYS(p, recvmsg, fds[1], buf + 1000, 0), ==, -EFAULT);
     g_assert_cmpint(SYS(p, recvfrom, fds[1], buf + 200, 8, 0, 0, 0), ==, 4);
@@ -280,7 +219,7 @@ static void test_efault(void)
     uint8_t un[32] = { L_AF_UNIX, 0, 0 };
     g_snprintf((char *)un + 3, sizeof(un) - 3, "bs-efault-%d", (int)getpid());
     size_t unlen = 3 + strlen((char *)un + 3);
-    put(p, buf + 2000, un, sizeof(un));
+    guest_put(p, buf + 2000, un, sizeof(un));
     g_assert_cmpint(SYS(p, bind, ls, buf + 2000, unlen), ==, 0);
     g_assert_cmpint(SYS(p, listen, ls, 4), ==, 0);
     int64_t c = SYS(p, socket, L_AF_UNIX, L_SOCK_STREAM, 0);
@@ -294,12 +233,12 @@ static void test_efault(void)
 
 static void test_scm_rights(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 8192);
     int32_t sv[2], pfd[2];
     pair(p, buf, L_SOCK_DGRAM, sv);
     g_assert_cmpint(SYS(p, pipe2, buf, 0), ==, 0);
-    get(p, buf, pfd, 8);
+    guest_get(p, buf, pfd, 8);
     /* Send the pipe's write end. */
     uint8_t ctl[24] = { 0 };
     uint64_t len = 20;
@@ -307,27 +246,27 @@ static void test_scm_rights(void)
     int32_t lt[2] = { L_SOL_SOCKET, L_SCM_RIGHTS };
     memcpy(ctl + 8, lt, 8);
     memcpy(ctl + 16, &pfd[1], 4);
-    put(p, buf + 200, ctl, sizeof(ctl));
-    put(p, buf + 300, "F", 1);
+    guest_put(p, buf + 200, ctl, sizeof(ctl));
+    guest_put(p, buf + 300, "F", 1);
     uint64_t iov[2] = { buf + 300, 1 };
-    put(p, buf + 400, iov, sizeof(iov));
+    guest_put(p, buf + 400, iov, sizeof(iov));
     struct gmsg m = { .iov = buf + 400, .iovlen = 1, .control = buf + 200,
                       .controllen = 24 };
-    put(p, buf + 1000, &m, sizeof(m));
+    guest_put(p, buf + 1000, &m, sizeof(m));
     g_assert_cmpint(SYS(p, sendmsg, sv[0], buf + 1000, 0), ==, 1);
     g_assert_cmpint(SYS(p, close, pfd[1]), ==, 0);
     /* Receive it close-on-exec; msg_flags says MSG_CMSG_CLOEXEC as on
      * Linux. */
-    put(p, buf + 200, (uint8_t[24]){ 0 }, 24);
+    guest_put(p, buf + 200, (uint8_t[24]){ 0 }, 24);
     iov[0] = buf + 500;
-    put(p, buf + 400, iov, sizeof(iov));
-    put(p, buf + 1000, &m, sizeof(m));
+    guest_put(p, buf + 400, iov, sizeof(iov));
+    guest_put(p, buf + 1000, &m, sizeof(m));
     g_assert_cmpint(SYS(p, recvmsg, sv[1], buf + 1000, L_MSG_CMSG_CLOEXEC),
                     ==, 1);
-    get(p, buf + 1000, &m, sizeof(m));
+    guest_get(p, buf + 1000, &m, sizeof(m));
     g_assert_cmpuint(m.controllen, ==, 24);   /* CMSG_SPACE, as Linux says */
     g_assert_cmpint(m.flags, ==, L_MSG_CMSG_CLOEXEC);
-    get(p, buf + 200, ctl, sizeof(ctl));
+    guest_get(p, buf + 200, ctl, sizeof(ctl));
     int32_t got;
     memcpy(&got, ctl + 16, 4);
     g_assert_cmpint(got, ==, pfd[1]);   /* the lowest free number again */
@@ -357,14 +296,14 @@ static int64_t send_cred(struct user_process *p, uint64_t buf, int32_t fd,
 {
     struct gcred_msg c = { 28, L_SOL_SOCKET, L_SCM_CREDENTIALS, pid, uid,
                            gid, 0 };
-    put(p, buf + 200, &c, sizeof(c));
-    put(p, buf + 300, "c", 1);
+    guest_put(p, buf + 200, &c, sizeof(c));
+    guest_put(p, buf + 300, "c", 1);
     uint64_t iov[2] = { buf + 300, 1 };
-    put(p, buf + 400, iov, sizeof(iov));
+    guest_put(p, buf + 400, iov, sizeof(iov));
     struct gmsg m = { .iov = buf + 400, .iovlen = 1,
                       .control = with_cred ? buf + 200 : 0,
                       .controllen = with_cred ? 32 : 0 };
-    put(p, buf + 1000, &m, sizeof(m));
+    guest_put(p, buf + 1000, &m, sizeof(m));
     return SYS(p, sendmsg, fd, buf + 1000, 0);
 }
 
@@ -373,20 +312,20 @@ static int64_t send_cred(struct user_process *p, uint64_t buf, int32_t fd,
 static int64_t recv_cred(struct user_process *p, uint64_t buf, int32_t fd,
                          uint64_t want, int flags, struct gcred_msg *c)
 {
-    put(p, buf + 200, (uint8_t[32]){ 0 }, 32);
+    guest_put(p, buf + 200, (uint8_t[32]){ 0 }, 32);
     uint64_t iov[2] = { buf + 500, want };
-    put(p, buf + 400, iov, sizeof(iov));
+    guest_put(p, buf + 400, iov, sizeof(iov));
     struct gmsg m = { .iov = buf + 400, .iovlen = 1, .control = buf + 200,
                       .controllen = 32 };
-    put(p, buf + 1000, &m, sizeof(m));
+    guest_put(p, buf + 1000, &m, sizeof(m));
     int64_t r = SYS(p, recvmsg, fd, buf + 1000, flags);
-    get(p, buf + 200, c, sizeof(*c));
+    guest_get(p, buf + 200, c, sizeof(*c));
     return r;
 }
 
 static void test_scm_credentials(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 8192);
     int32_t me = (int32_t)p->pid;
     p->uid = p->gid = 1000;          /* an unprivileged guest */
@@ -401,21 +340,21 @@ static void test_scm_credentials(void)
     g_assert_cmpint(send_cred(p, buf, sv[0], true, me, 0xffffffffu, 1000),
                     ==, -EINVAL);
     struct gcred_msg shortc = { 24, L_SOL_SOCKET, L_SCM_CREDENTIALS, me };
-    put(p, buf + 2000, &shortc, sizeof(shortc));
+    guest_put(p, buf + 2000, &shortc, sizeof(shortc));
     struct gmsg sm = { .control = buf + 2000, .controllen = 24 };
-    put(p, buf + 2100, &sm, sizeof(sm));
+    guest_put(p, buf + 2100, &sm, sizeof(sm));
     g_assert_cmpint(SYS(p, sendmsg, sv[0], buf + 2100, 0), ==, -EINVAL);
 
     /* SO_PASSCRED on the receiver, and getsockopt says so. */
     int32_t one = 1, room = 4;
-    put(p, buf + 2200, &one, 4);
+    guest_put(p, buf + 2200, &one, 4);
     g_assert_cmpint(SYS(p, setsockopt, sv[1], L_SOL_SOCKET, L_SO_PASSCRED,
                         buf + 2200, 4), ==, 0);
-    put(p, buf + 2200, (int32_t[1]){ 0 }, 4);
-    put(p, buf + 2204, &room, 4);
+    guest_put(p, buf + 2200, (int32_t[1]){ 0 }, 4);
+    guest_put(p, buf + 2204, &room, 4);
     g_assert_cmpint(SYS(p, getsockopt, sv[1], L_SOL_SOCKET, L_SO_PASSCRED,
                         buf + 2200, buf + 2204), ==, 0);
-    g_assert_cmpuint(get_u32(p, buf + 2200), ==, 1);
+    g_assert_cmpuint(get32(p, buf + 2200), ==, 1);
 
     /* Valid credentials arrive as sent; nothing left from the refused. */
     struct gcred_msg got;
@@ -445,11 +384,11 @@ static void test_scm_credentials(void)
     /* SO_PEERCRED: the socketpair's creator, not the host's pid. */
     uint32_t pc[3] = { 0 };
     room = 12;
-    put(p, buf + 2200, pc, sizeof(pc));
-    put(p, buf + 2220, &room, 4);
+    guest_put(p, buf + 2200, pc, sizeof(pc));
+    guest_put(p, buf + 2220, &room, 4);
     g_assert_cmpint(SYS(p, getsockopt, sv[0], L_SOL_SOCKET, L_SO_PEERCRED,
                         buf + 2200, buf + 2220), ==, 0);
-    get(p, buf + 2200, pc, sizeof(pc));
+    guest_get(p, buf + 2200, pc, sizeof(pc));
     g_assert_cmpint((int32_t)pc[0], ==, me);
     g_assert_cmpuint(pc[1], ==, 1000);
 
@@ -467,7 +406,7 @@ static void test_scm_credentials(void)
     /* Datagrams: one message, one sender's credentials each. */
     int32_t dv[2];
     pair(p, buf + 3000, L_SOCK_DGRAM, dv);
-    put(p, buf + 2200, &one, 4);
+    guest_put(p, buf + 2200, &one, 4);
     g_assert_cmpint(SYS(p, setsockopt, dv[1], L_SOL_SOCKET, L_SO_PASSCRED,
                         buf + 2200, 4), ==, 0);
     p->pid = me + 3;
@@ -483,7 +422,7 @@ static void test_scm_credentials(void)
 
 static void test_blocking_parks(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 8192);
     int32_t sv[2];
     pair(p, buf, L_SOCK_STREAM, sv);
@@ -501,12 +440,12 @@ static void test_blocking_parks(void)
     user_process_free(p);
 
     /* SO_RCVTIMEO bounds the wait: EAGAIN when it passes. */
-    p = new_process();
+    p = tiny_process_new(NULL);
     buf = guest_alloc(p, 8192);
     pair(p, buf, L_SOCK_STREAM, sv);
     t = p->cur;
     int64_t tv[2] = { 5, 0 };
-    put(p, buf + 100, tv, sizeof(tv));
+    guest_put(p, buf + 100, tv, sizeof(tv));
     g_assert_cmpint(SYS(p, setsockopt, sv[0], L_SOL_SOCKET, L_SO_RCVTIMEO,
                         buf + 100, 16), ==, 0);
     int64_t before = user_host_now_ns();
@@ -520,14 +459,14 @@ static void test_blocking_parks(void)
     user_process_free(p);
 
     /* A blocking accept parks; a non-blocking one says EAGAIN. */
-    p = new_process();
+    p = tiny_process_new(NULL);
     buf = guest_alloc(p, 8192);
     t = p->cur;
     int64_t ls = SYS(p, socket, L_AF_UNIX, L_SOCK_STREAM | L_SOCK_NONBLOCK, 0);
     uint8_t un[40] = { L_AF_UNIX, 0, 0 };
     g_snprintf((char *)un + 3, sizeof(un) - 3, "bs-park-%d", (int)getpid());
     size_t unlen = 3 + strlen((char *)un + 3);
-    put(p, buf + 2000, un, sizeof(un));
+    guest_put(p, buf + 2000, un, sizeof(un));
     g_assert_cmpint(SYS(p, bind, ls, buf + 2000, unlen), ==, 0);
     g_assert_cmpint(SYS(p, listen, ls, 4), ==, 0);
     g_assert_cmpint(SYS(p, accept4, ls, 0, 0, 0), ==, -EAGAIN);
@@ -554,19 +493,19 @@ static void test_unix_root(void)
     g_assert_cmpint(listen(hs, 2), ==, 0);
 
     struct user_options o = { .sysroot = root };
-    struct user_process *p = new_process_with(&o);
+    struct user_process *p = tiny_process_new(&o);
     uint64_t buf = guest_alloc(p, 8192);
     uint8_t gu[110] = { L_AF_UNIX, 0 };
     strcpy((char *)gu + 2, "/srv.sock");
-    put(p, buf, gu, sizeof(gu));
+    guest_put(p, buf, gu, sizeof(gu));
     int64_t s = SYS(p, socket, L_AF_UNIX, L_SOCK_STREAM, 0);
     g_assert_cmpint(SYS(p, connect, s, buf, 2 + 10), ==, 0);
     int32_t room = 110;
-    put(p, buf + 200, &room, 4);
+    guest_put(p, buf + 200, &room, 4);
     g_assert_cmpint(SYS(p, getpeername, s, buf + 300, buf + 200), ==, 0);
-    g_assert_cmpuint(get_u32(p, buf + 200), ==, 2 + 10);
+    g_assert_cmpuint(get32(p, buf + 200), ==, 2 + 10);
     char name[16] = { 0 };
-    get(p, buf + 302, name, 10);
+    guest_get(p, buf + 302, name, 10);
     g_assert_cmpstr(name, ==, "/srv.sock");
     int hc = accept(hs, NULL, NULL);
     g_assert_cmpint(hc, >=, 0);
@@ -574,7 +513,7 @@ static void test_unix_root(void)
     g_assert_cmpint(SYS(p, recvfrom, s, buf + 400, 1, 0, 0, 0), ==, 1);
     /* A name not in the root is the host's own. */
     strcpy((char *)gu + 2, "/nonexistent-dir-xyz/s");
-    put(p, buf, gu, sizeof(gu));
+    guest_put(p, buf, gu, sizeof(gu));
     int64_t s2 = SYS(p, socket, L_AF_UNIX, L_SOCK_STREAM, 0);
     g_assert_cmpint(SYS(p, connect, s2, buf, 2 + 23), ==, -ENOENT);
     user_process_free(p);
@@ -606,16 +545,16 @@ static void test_door_replay(void)
             event_cursor_init(&cursor, log);
             syscall_door_replay(door, &cursor);
         }
-        struct user_process *p = new_process_with(&o);
+        struct user_process *p = tiny_process_new(&o);
         uint64_t buf = guest_alloc(p, 8192);
         int32_t sv[2];
         pair(p, buf, L_SOCK_STREAM, sv);
-        put(p, buf + 100, pass ? "XXXXXXXX" : "recorded", 8);
+        guest_put(p, buf + 100, pass ? "XXXXXXXX" : "recorded", 8);
         g_assert_cmpint(SYS(p, sendto, sv[1], buf + 100, 8, 0, 0, 0), ==, 8);
-        put(p, buf + 200, "........", 8);
+        guest_put(p, buf + 200, "........", 8);
         int64_t n = SYS(p, recvfrom, sv[0], buf + 200, 64, 0, 0, 0);
         char got[9] = { 0 };
-        get(p, buf + 200, got, 8);
+        guest_get(p, buf + 200, got, 8);
         g_assert_cmpstr(got, ==, "recorded");
         if (pass == 0) {
             rec_recv = n;
@@ -629,36 +568,36 @@ static void test_door_replay(void)
         }
         /* A listener, a connection, accept with the peer's address. */
         int64_t ls = SYS(p, socket, L_AF_UNIX, L_SOCK_STREAM, 0);
-        put(p, buf + 2000, un, sizeof(un));
+        guest_put(p, buf + 2000, un, sizeof(un));
         g_assert_cmpint(SYS(p, bind, ls, buf + 2000, unlen), ==, 0);
         g_assert_cmpint(SYS(p, listen, ls, 4), ==, 0);
         int64_t c = SYS(p, socket, L_AF_UNIX, L_SOCK_STREAM, 0);
         g_assert_cmpint(SYS(p, connect, c, buf + 2000, unlen), ==, 0);
         int32_t room = 110;
-        put(p, buf + 2200, &room, 4);
-        put(p, buf + 2300, (uint8_t[128]){ 0 }, 128);
+        guest_put(p, buf + 2200, &room, 4);
+        guest_put(p, buf + 2300, (uint8_t[128]){ 0 }, 128);
         int64_t a = SYS(p, accept, ls, buf + 2300, buf + 2200);
         g_assert_cmpint(a, >=, 0);
         char name[128];
-        get(p, buf + 2300, name, sizeof(name));
+        guest_get(p, buf + 2300, name, sizeof(name));
         g_assert_cmpint(user_fd_host(p, a), >=, 0);
         /* A descriptor passed with SCM_RIGHTS. */
         int32_t pfd[2];
         g_assert_cmpint(SYS(p, pipe2, buf + 3000, 0), ==, 0);
-        get(p, buf + 3000, pfd, 8);
+        guest_get(p, buf + 3000, pfd, 8);
         uint8_t ctl[24] = { 20, 0, 0, 0, 0, 0, 0, 0, L_SOL_SOCKET, 0, 0, 0,
                             L_SCM_RIGHTS };
         memcpy(ctl + 16, &pfd[0], 4);
-        put(p, buf + 3100, ctl, sizeof(ctl));
+        guest_put(p, buf + 3100, ctl, sizeof(ctl));
         uint64_t iov[2] = { buf + 100, 1 };
-        put(p, buf + 3200, iov, sizeof(iov));
+        guest_put(p, buf + 3200, iov, sizeof(iov));
         struct gmsg m = { .iov = buf + 3200, .iovlen = 1,
                           .control = buf + 3100, .controllen = 24 };
-        put(p, buf + 3300, &m, sizeof(m));
+        guest_put(p, buf + 3300, &m, sizeof(m));
         g_assert_cmpint(SYS(p, sendmsg, sv[1], buf + 3300, 0), ==, 1);
-        put(p, buf + 3100, (uint8_t[24]){ 0 }, 24);
+        guest_put(p, buf + 3100, (uint8_t[24]){ 0 }, 24);
         g_assert_cmpint(SYS(p, recvmsg, sv[0], buf + 3300, 0), ==, 1);
-        get(p, buf + 3100, ctl, sizeof(ctl));
+        guest_get(p, buf + 3100, ctl, sizeof(ctl));
         int32_t passed;
         memcpy(&passed, ctl + 16, 4);
         g_assert_cmpint(passed, >, pfd[1]);
@@ -666,7 +605,7 @@ static void test_door_replay(void)
         /* Credentials received with SO_PASSCRED: the replay writes the
          * recorded ones, the sender's guest pid. */
         int32_t one = 1;
-        put(p, buf + 3400, &one, 4);
+        guest_put(p, buf + 3400, &one, 4);
         g_assert_cmpint(SYS(p, setsockopt, sv[0], L_SOL_SOCKET,
                             L_SO_PASSCRED, buf + 3400, 4), ==, 0);
         struct gcred_msg cred;

@@ -11,22 +11,10 @@
 
 #include "user/syscall.h"
 #include "user/sysv-ipc.h"
+#include "syscall-harness.h"
 
 enum { IPC_CREAT_ = 01000, IPC_RMID_ = 0, IPC_STAT_ = 2, GETVAL_ = 12,
        SETVAL_ = 16 };
-
-static struct user_process *new_process(void)
-{
-    char *path = g_test_build_filename(G_TEST_DIST, "testsuite", "unit",
-                                       "data", "tiny-aarch64.elf", NULL);
-    char *argv[] = { "tiny", NULL };
-    char *envp[] = { NULL };
-    GError *error = NULL;
-    struct user_process *p = user_process_new(path, argv, envp, NULL, &error);
-    g_assert_no_error(error);
-    g_free(path);
-    return p;
-}
 
 static uint64_t nattch(struct user_process *p, int64_t id)
 {
@@ -60,7 +48,7 @@ static uint8_t swap_first_byte(struct user_process *p, int64_t id, uint8_t byte)
 
 static void test_snapshot_restores_tables(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     struct user_kernel *k = p->kernel;
 
     int64_t shm = user_sys_shmget(p, (uint64_t[6]){ 0, 5000, IPC_CREAT_ | 0600 });
@@ -112,7 +100,7 @@ static void test_snapshot_restores_tables(void)
 
 static void test_shmget_errors(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     g_assert_cmpint(user_sys_shmget(p, (uint64_t[6]){ 0, 0, IPC_CREAT_ | 0600 }),
                     ==, -EINVAL);
     g_assert_cmpint(user_sys_shmget(p, (uint64_t[6]){ 1234, 4096, 0600 }), ==,

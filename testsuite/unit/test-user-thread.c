@@ -8,6 +8,8 @@
 #include "hw/pagestore.h"
 #include "user/syscall.h"
 #include "user/user-internal.h"
+#include "guest-harness.h"
+#include "syscall-harness.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,8 +20,6 @@
 #include <unistd.h>
 
 #define ENTRY 0x4000b0ull   /* tiny-aarch64.elf's _start, in a RX page */
-#define PROT_RW 3
-#define MAP_PRIVATE_ANON 0x22
 #define CLONE_THREAD_FLAGS 0x3d0f00ull  /* glibc's: VM FS FILES SIGHAND
                                            THREAD SYSVSEM SETTLS
                                            PARENT_SETTID CHILD_CLEARTID */
@@ -40,55 +40,6 @@
 
 static char *tmpdir;
 
-static struct user_process *new_process(void)
-{
-    char *path = g_test_build_filename(G_TEST_DIST, "testsuite", "unit",
-                                       "data", "tiny-aarch64.elf", NULL);
-    char *argv[] = { "tiny", NULL };
-    char *envp[] = { NULL };
-    GError *error = NULL;
-    struct user_process *p = user_process_new(path, argv, envp, NULL, &error);
-    g_assert_no_error(error);
-    g_free(path);
-    return p;
-}
-
-/* A system call made by the process's current thread. */
-static int64_t sys(struct user_process *p, uint64_t nr, uint64_t a0,
-                   uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
-                   uint64_t a5)
-{
-    struct cpu_state *cpu = p->cpu;
-    uint64_t args[6] = { a0, a1, a2, a3, a4, a5 };
-    for (int i = 0; i < 6; i++)
-        cpu->x[i] = args[i];
-    cpu->x[8] = nr;
-    user_syscall(p);
-    return (int64_t)cpu->x[0];
-}
-#define SYS(p, name, ...) sys_n(p, USER_NR_##name, __VA_ARGS__)
-#define sys_n(p, nr, ...) sys_pad(p, nr, __VA_ARGS__, 0, 0, 0, 0, 0, 0)
-#define sys_pad(p, nr, a, b, c, d, e, f, ...) sys(p, nr, a, b, c, d, e, f)
-
-static uint64_t guest_alloc(struct user_process *p, uint64_t len)
-{
-    int64_t addr = SYS(p, mmap, 0, len, PROT_RW, MAP_PRIVATE_ANON, -1, 0);
-    g_assert_cmpint(addr, >, 0);
-    return addr;
-}
-
-static void put32(struct user_process *p, uint64_t addr, uint32_t v)
-{
-    g_assert_cmpint(user_mem_write(p, addr, &v, 4), ==, 0);
-}
-
-static uint32_t get32(struct user_process *p, uint64_t addr)
-{
-    uint32_t v = 0;
-    g_assert_cmpint(user_mem_read(p, addr, &v, 4), ==, 4);
-    return v;
-}
-
 /* A new thread of p's current one, as pthread_create makes it. */
 static struct user_thread *new_thread(struct user_process *p, uint64_t stack,
                                       uint64_t ptid, uint64_t ctid)
@@ -105,7 +56,7 @@ static struct user_thread *new_thread(struct user_process *p, uint64_t stack,
 
 static void test_clone_thread(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 8192);
     struct user_thread *main_thread = p->cur;
     p->cpu->x[19] = 77;
@@ -158,7 +109,7 @@ static void test_clone_thread(void)
 /* WAIT/WAKE, bitsets, REQUEUE, CMP_REQUEUE and WAKE_OP between threads. */
 static void test_futex_ops(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 16384);
     uint64_t f1 = buf, f2 = buf + 64;
     struct user_thread *a = p->cur;
@@ -225,7 +176,7 @@ static void spin_program(struct user_process *p, uint64_t code)
 
 static void run_two_spinners(uint64_t *icount_a, uint64_t *icount_b)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t stack = guest_alloc(p, 8192);
     spin_program(p, ENTRY);
     struct user_thread *a = p->cur;
@@ -267,7 +218,7 @@ static void test_deadlock(void)
         g_test_trap_assert_stderr("*deadlock*futex wait on 0x*SIGKILL*");
         return;
     }
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 8192);
     /* Both threads: futex(buf, WAIT, 0) with x0..x3 set up by us. */
     const uint32_t prog[] = { MOVZ(8, 98), SVC0 };
@@ -293,7 +244,7 @@ static void test_deadlock(void)
 /* Past USER_TASK_LIMIT live threads, clone and fork say EAGAIN. */
 static void test_task_limit(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t stack = guest_alloc(p, 4096);
     for (int i = 1; i < USER_TASK_LIMIT; i++)
         g_assert_cmpint(SYS(p, clone, CLONE_THREAD_FLAGS, stack, 0, 0, 0), >,
@@ -311,7 +262,7 @@ static void test_task_limit(void)
  * wait4, which reports its status; SIGCHLD is queued for the parent. */
 static void test_fork_wait(void)
 {
-    struct user_process *p = new_process();
+    struct user_process *p = tiny_process_new(NULL);
     uint64_t buf = guest_alloc(p, 4096);
     put32(p, buf, 1);
     int64_t child_pid = SYS(p, clone, SIGCHLD_, 0, 0, 0, 0);
@@ -328,7 +279,7 @@ static void test_fork_wait(void)
     g_assert_cmpint(SYS(p, wait4, -1, buf + 16, 1 /* WNOHANG */, 0), ==, 0);
     g_assert_cmpint(SYS(p, wait4, 4242, buf + 16, 0, 0), ==, -ECHILD);
     /* The child exits 5. */
-    sys(c, USER_NR_exit_group, 5, 0, 0, 0, 0, 0);
+    guest_sys(c, USER_NR_exit_group, 5, 0, 0, 0, 0, 0);
     g_assert_true(user_process_exited(c));
     g_assert_cmpint(SYS(p, wait4, -1, buf + 16, 0, 0), ==, child_pid);
     g_assert_cmphex(get32(p, buf + 16), ==, 5 << 8);
@@ -338,95 +289,37 @@ static void test_fork_wait(void)
 
 /* --- glibc programs --------------------------------------------------- */
 
-static char *qemu;
-
+/* testsuite/guest/<name> built static with one extra flag, or NULL. */
 static char *compile(const char *name, const char *extra)
 {
-    char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
-    if (!cc)
-        return NULL;
-    char *src = g_test_build_filename(G_TEST_DIST, "testsuite", "guest",
-                                      name, NULL);
-    char *out = g_build_filename(tmpdir, name, NULL);
-    out[strlen(out) - 2] = '\0';   /* drop ".c" */
-    char *argv[] = { cc, "-static", "-O1", (char *)extra, "-o", out, src,
-                     NULL };
-    int status;
-    bool ok = g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                           NULL, NULL, NULL, &status, NULL)
-              && g_spawn_check_wait_status(status, NULL);
-    g_free(src);
-    g_free(cc);
-    if (!ok) {
-        g_free(out);
-        return NULL;
-    }
-    return out;
+    const char *const flags[] = { "-static", "-O1", extra, NULL };
+    g_autofree char *src = guest_source("guest", name);
+    g_autofree char *out_name = g_strndup(name, strlen(name) - 2); /* ".c" */
+
+    return guest_compile(src, tmpdir, out_name, flags);
 }
 
-static char *read_all(int fd)
-{
-    GString *s = g_string_new(NULL);
-    char buf[4096];
-    ssize_t n;
-    lseek(fd, 0, SEEK_SET);
-    while ((n = read(fd, buf, sizeof(buf))) > 0)
-        g_string_append_len(s, buf, n);
-    return g_string_free(s, FALSE);
-}
-
-/* Run as the server does without a debugger; stdout into a file. */
+/* Run as the server does without a debugger: its stdout; every thread
+ * and process ended. */
 static char *run_backstep(const char *program, char **argv, int *status)
 {
-    char *outpath = g_build_filename(tmpdir, "stdout", NULL);
-    int fd = open(outpath, O_RDWR | O_CREAT | O_TRUNC, 0600);
-    g_assert_cmpint(fd, >=, 0);
-    int saved = dup(1);
-    dup2(fd, 1);
     char *envp[] = { "LANG=C", NULL };
-    GError *error = NULL;
-    struct user_process *p = user_process_new(program, argv, envp, NULL,
-                                              &error);
-    g_assert_no_error(error);
-    struct user_event ev;
-    int slices = 0;
-    for (;;) {
-        user_process_run(p, 1000000, &ev);
-        if (ev.kind == USER_EVENT_SIGNAL)
-            user_process_set_signal(p, ev.signal);
-        else if (ev.kind != USER_EVENT_BUDGET)
-            break;
-        g_assert_cmpint(++slices, <, 20000);
-    }
-    dup2(saved, 1);
-    close(saved);
-    g_assert_cmpint(ev.kind, ==, USER_EVENT_EXITED);
-    g_assert_true(ev.all_ended);
-    *status = ev.exit_code;
-    user_process_free(p);
-    char *out = read_all(fd);
-    close(fd);
-    g_unlink(outpath);
-    g_free(outpath);
-    return out;
+    struct guest_run run = { .program = program, .argv = argv, .envp = envp,
+                             .max_slices = 20000 };
+    struct guest_outcome o = guest_run_backstep(&run);
+
+    g_assert_false(o.killed);
+    g_assert_true(o.all_ended);
+    *status = o.status;
+    return o.out;
 }
 
 static char *run_qemu(const char *program, char **argv, int *status)
 {
-    GPtrArray *args = g_ptr_array_new();
-    g_ptr_array_add(args, qemu);
-    g_ptr_array_add(args, (char *)program);
-    for (int i = 1; argv[i]; i++)
-        g_ptr_array_add(args, argv[i]);
-    g_ptr_array_add(args, NULL);
-    char *out = NULL;
-    int st;
-    g_assert_true(g_spawn_sync(NULL, (char **)args->pdata, NULL,
-                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                               NULL, &st, NULL));
-    *status = WEXITSTATUS(st);
-    g_ptr_array_free(args, TRUE);
-    return out;
+    struct guest_outcome o = guest_run_qemu(program, argv, NULL, NULL);
+
+    *status = o.status;
+    return o.out;
 }
 
 static const char threads_expected[] =
@@ -454,7 +347,7 @@ static void test_glibc_threads(void)
     /* The same schedule every time. */
     char *again = run_backstep(prog, argv, &status);
     g_assert_cmpstr(again, ==, out);
-    if (qemu) {
+    if (guest_qemu()) {
         int qstatus;
         char *q = run_qemu(prog, argv, &qstatus);
         g_assert_cmpstr(q, ==, out);
@@ -463,7 +356,7 @@ static void test_glibc_threads(void)
     }
     g_free(again);
     g_free(out);
-    g_free(prog);
+    guest_discard(prog);
 }
 
 static void test_glibc_fork(void)
@@ -485,7 +378,7 @@ static void test_glibc_fork(void)
                     "no more children: -1 ECHILD\n"
                     "SIGCHLD seen: 2\n");
     g_assert_cmpint(status, ==, 0);
-    if (qemu) {
+    if (guest_qemu()) {
         int qstatus;
         char *q = run_qemu(prog, argv_noexec, &qstatus);
         g_assert_cmpstr(q, ==, out);
@@ -506,14 +399,13 @@ static void test_glibc_fork(void)
                     "no more children: -1 ECHILD\n"
                     "SIGCHLD seen: 3\n");
     g_free(out);
-    g_free(prog);
+    guest_discard(prog);
 }
 
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     tmpdir = g_dir_make_tmp("backstep-thread-XXXXXX", NULL);
-    qemu = g_find_program_in_path("qemu-aarch64");
     g_test_add_func("/user/thread/clone", test_clone_thread);
     g_test_add_func("/user/thread/futex-ops", test_futex_ops);
     g_test_add_func("/user/thread/round-robin", test_round_robin);
@@ -523,8 +415,6 @@ int main(int argc, char **argv)
     g_test_add_func("/user/thread/glibc-threads", test_glibc_threads);
     g_test_add_func("/user/thread/glibc-fork", test_glibc_fork);
     int r = g_test_run();
-    g_rmdir(tmpdir);
-    g_free(tmpdir);
-    g_free(qemu);
+    guest_tmpdir_remove(tmpdir);
     return r;
 }
