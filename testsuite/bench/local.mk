@@ -15,7 +15,8 @@ BENCH_SRCS = \
 	testsuite/bench/wl-simd.c \
 	testsuite/bench/wl-calls.c \
 	testsuite/bench/wl-interp.c
-EXTRA_DIST += $(BENCH_SRCS) testsuite/bench/run-bench.sh
+EXTRA_DIST += $(BENCH_SRCS) testsuite/bench/run-bench.sh \
+	testsuite/bench/run-record-bench.sh
 BENCH_GUESTS = $(BENCH_SRCS:.c=)
 CLEANFILES += $(BENCH_GUESTS)
 
@@ -74,9 +75,13 @@ REVERSE_ITERATIONS = 40000000
 REVERSE_SAMPLES = 200
 REVERSE_HISTORY_MEM = 1G
 .PHONY: bench-reverse
-bench-reverse: backstep testsuite/bench/reverse-bench testsuite/guest/reverse
+bench-reverse: backstep testsuite/bench/reverse-bench testsuite/guest/reverse \
+		testsuite/bench/bench-time $(BENCH_GUESTS)
 	@if test "x$(CROSS_CC)" = xno; then \
 	  echo "bench-reverse: needs aarch64-linux-gnu-gcc" >&2; exit 1; fi
 	testsuite/bench/reverse-bench $(abs_top_builddir)/backstep \
 	  $(abs_top_builddir)/testsuite/guest/reverse '$(REVERSE_ITERATIONS)' \
 	  '$(REVERSE_SAMPLES)' '$(REVERSE_HISTORY_MEM)'
+	BENCH_REPS='$(BENCH_REPS)' BENCH_SCALE='$(BENCH_SCALE)' \
+	  sh $(srcdir)/testsuite/bench/run-record-bench.sh \
+	  $(abs_top_builddir)/backstep $(abs_top_builddir)/testsuite/bench
