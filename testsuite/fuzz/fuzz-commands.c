@@ -428,11 +428,13 @@ BUILD(build_z)
 BUILD(build_xfer)
 {
     static const char *const objects[] = {
-        "features", "auxv", "exec-file", "threads", "libraries", "",
+        "features", "auxv", "exec-file", "threads", "libraries", "osdata",
+        "",
     };
     static const char *const annexes[] = {
         "target.xml", "aarch64-core.xml", "aarch64-fpu.xml", "", "2a",
-        "../target.xml", "target.xml:", "nonexistent.xml",
+        "../target.xml", "target.xml:", "nonexistent.xml", "processes",
+        "msg",
     };
     uint64_t v;
 
@@ -607,7 +609,7 @@ static const char *const bare_packets[] = {
     "qHostInfo", "qProcessInfo", "qSupported", "vCont", "D", "vKill",
     "qRcmd", "qXfer", "qAttached", "qSymbol", "qSymbol::", "!",
     "QEnvironmentReset", "QThreadEvents:1", "QCatchSyscalls:1",
-    "QCatchSyscalls:0", "QNonStop:1", "vRun;",
+    "QCatchSyscalls:0", "QNonStop:1", "vRun;", "vStopped", "QNonStop:0",
 };
 
 BUILD(build_bare)
