@@ -744,36 +744,40 @@ static inline union vreg vec_widen(union vreg v, uint64_t imm)
     return r;
 }
 
+/* Two vectors' lanes picked by constant indices (0.. from a, then b):
+ * GCC's __builtin_shuffle takes a mask vector, clang's
+ * __builtin_shufflevector the indices (clang builds the fuzz targets). */
+#if defined(__clang__)
+#define VEC_SHUFFLE2(mask_type, a, b, ...) \
+    __builtin_shufflevector(a, b, __VA_ARGS__)
+#else
+#define VEC_SHUFFLE2(mask_type, a, b, ...) \
+    __builtin_shuffle(a, b, (mask_type){ __VA_ARGS__ })
+#endif
+
 /* Lanes 0, 2, 4 ... and 1, 3, 5 ... of the 256-bit vector a:b. */
 static inline void vec_unzip(union vreg a, union vreg b, uint64_t imm,
                              union vreg *even, union vreg *odd)
 {
     switch (FOP_VEC_SIZE(imm)) {
-    case 0: {
-        const vec_u8 e = { 0, 2, 4, 6, 8, 10, 12, 14,
-                           16, 18, 20, 22, 24, 26, 28, 30 };
-        even->b = __builtin_shuffle(a.b, b.b, e);
-        odd->b = __builtin_shuffle(a.b, b.b, e + 1);
+    case 0:
+        even->b = VEC_SHUFFLE2(vec_u8, a.b, b.b, 0, 2, 4, 6, 8, 10, 12, 14,
+                               16, 18, 20, 22, 24, 26, 28, 30);
+        odd->b = VEC_SHUFFLE2(vec_u8, a.b, b.b, 1, 3, 5, 7, 9, 11, 13, 15,
+                              17, 19, 21, 23, 25, 27, 29, 31);
         break;
-    }
-    case 1: {
-        const vec_u16 e = { 0, 2, 4, 6, 8, 10, 12, 14 };
-        even->h = __builtin_shuffle(a.h, b.h, e);
-        odd->h = __builtin_shuffle(a.h, b.h, e + 1);
+    case 1:
+        even->h = VEC_SHUFFLE2(vec_u16, a.h, b.h, 0, 2, 4, 6, 8, 10, 12, 14);
+        odd->h = VEC_SHUFFLE2(vec_u16, a.h, b.h, 1, 3, 5, 7, 9, 11, 13, 15);
         break;
-    }
-    case 2: {
-        const vec_u32 e = { 0, 2, 4, 6 };
-        even->s = __builtin_shuffle(a.s, b.s, e);
-        odd->s = __builtin_shuffle(a.s, b.s, e + 1);
+    case 2:
+        even->s = VEC_SHUFFLE2(vec_u32, a.s, b.s, 0, 2, 4, 6);
+        odd->s = VEC_SHUFFLE2(vec_u32, a.s, b.s, 1, 3, 5, 7);
         break;
-    }
-    default: {
-        const vec_u64 e = { 0, 2 };
-        even->d = __builtin_shuffle(a.d, b.d, e);
-        odd->d = __builtin_shuffle(a.d, b.d, e + 1);
+    default:
+        even->d = VEC_SHUFFLE2(vec_u64, a.d, b.d, 0, 2);
+        odd->d = VEC_SHUFFLE2(vec_u64, a.d, b.d, 1, 3);
         break;
-    }
     }
 }
 
