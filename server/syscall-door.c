@@ -111,9 +111,10 @@ enum syscall_door_class syscall_door_class(uint64_t nr, const uint64_t *a)
     }
 }
 
-/* A call's class for process p: a read or write of a memfd is memory of
- * the machine, not the outside (its pages may be mapped, and a replay
- * must see the same bytes there), so a replay runs it too. */
+/* A call's class for process p, replaying: a read or write of a memfd is
+ * memory of the machine, not the outside (its pages may be mapped, and a
+ * replay must see the same bytes there), so a replay runs it too. (A
+ * recording logs both classes alike: it does not need to ask.) */
 static enum syscall_door_class class_of(struct user_process *p, uint64_t nr,
                                         const uint64_t *a)
 {
@@ -534,16 +535,19 @@ static void door_after(void *opaque, struct user_process *p, uint64_t nr,
         nr &= ~DOOR_PARKED_BIT;
         /* Calls a replay runs park by themselves there. */
         if (d->mode == DOOR_RECORDING
-            && class_of(p, nr, args) == DOOR_REPLAYED)
+            && syscall_door_class(nr, args) == DOOR_REPLAYED)
             record_parked(d, p, nr, args, *ret);
         return;
     }
-    cls = class_of(p, nr, args);
+    if (d->mode == DOOR_OFF)
+        return;
+    cls = d->mode == DOOR_REPLAYING ? class_of(p, nr, args)
+                                    : syscall_door_class(nr, args);
     if (cls == DOOR_INTERNAL)
         return;
     if (d->mode == DOOR_RECORDING) {
         record(d, p, nr, args, *ret);
-    } else if (d->mode == DOOR_REPLAYING && cls == DOOR_MIRRORED) {
+    } else if (cls == DOOR_MIRRORED) {
         ev = take_result(d, nr);
         if (ev)
             *ret = apply_result(p, ev);
