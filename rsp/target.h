@@ -190,6 +190,12 @@ struct rsp_target_ops {
     /* Ctrl-C: stop as soon as possible and report SIGINT. */
     void (*interrupt)(struct rsp_target *t);
 
+    /* Hg named thread (a pid, or a pid and a tid): memory packets and
+     * Z/z, which name no thread, now mean its process (gdb selects the
+     * inferior that way before taking a fork child's breakpoints out).
+     * Optional. */
+    void (*select_thread)(struct rsp_target *t, struct rsp_ptid thread);
+
     int (*insert_break)(struct rsp_target *t, enum rsp_break_type type,
                         uint64_t addr, uint64_t kind);
     int (*remove_break)(struct rsp_target *t, enum rsp_break_type type,

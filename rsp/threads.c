@@ -175,9 +175,11 @@ RSP_HANDLER(rsp_cmd_set_thread)
         rsp_reply_error(conn, reply, -ESRCH);
         return RSP_REPLY;
     }
-    if (a->args[0] == 'g')
+    if (a->args[0] == 'g') {
         conn->g_thread = ptid;
-    else
+        if ((ptid.tid > 0 || ptid.pid > 0) && conn->target->ops->select_thread)
+            conn->target->ops->select_thread(conn->target, ptid);
+    } else
         conn->c_thread = ptid;
     g_string_append(reply, "OK");
     return RSP_REPLY;

@@ -652,6 +652,15 @@ static void target_interrupt(struct rsp_target *rt)
         t->interrupt_pending = true;
 }
 
+static void target_select_thread(struct rsp_target *rt, struct rsp_ptid thread)
+{
+    struct gdb_target *t = target_of(rt);
+    int64_t pid = thread.tid > 0 ? pid_of(t, thread.tid) : thread.pid;
+
+    if (t->machine && pid > 0)
+        t->mem_pid = pid;
+}
+
 static int target_insert_break(struct rsp_target *rt, enum rsp_break_type type,
                                uint64_t addr, uint64_t kind)
 {
@@ -1610,6 +1619,7 @@ static const struct rsp_target_ops gdb_target_ops = {
     .is_tagged = target_is_tagged,
     .tls_address = target_tls_address,
     .memory_region = target_memory_region,
+    .select_thread = target_select_thread,
     .set_non_stop = gdb_target_ns_set_mode,
     .stopped_threads = gdb_target_ns_stopped_threads,
 };

@@ -175,6 +175,11 @@ static int op_resume(struct rsp_target *t,
     return ft->resume_result;
 }
 
+static void op_select_thread(struct rsp_target *t, struct rsp_ptid thread)
+{
+    fake(t)->selected = thread;
+}
+
 static void op_interrupt(struct rsp_target *t)
 {
     fake(t)->interrupt_calls++;
@@ -448,6 +453,7 @@ static const struct rsp_target_ops fake_ops = {
     .write_mem = op_write_mem,
     .resume = op_resume,
     .interrupt = op_interrupt,
+    .select_thread = op_select_thread,
     .insert_break = op_insert_break,
     .remove_break = op_remove_break,
     .threads = op_threads,

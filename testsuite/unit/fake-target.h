@@ -60,6 +60,7 @@ struct fake_target {
     int resume_result;              /* what resume() returns */
     GArray *last_actions;           /* of struct rsp_resume_action */
     int interrupt_calls;
+    struct rsp_ptid selected;       /* the last Hg select_thread named */
 
     int break_calls;
     int break_result;

@@ -728,8 +728,13 @@ static void test_multiprocess_ids(void)
     ASSERT_REPLY(peer, "qsThreadInfo", "l");
     ASSERT_REPLY(peer, "?", "T05" EXPEDITED "thread:p2a.2a;core:0;");
     ASSERT_REPLY(peer, "Hgp2a.2b", "OK");
+    /* The target hears of Hg: z/Z and memory packets mean its process. */
+    g_assert_cmpint(peer->ft->selected.pid, ==, FAKE_PID);
+    g_assert_cmpint(peer->ft->selected.tid, ==, FAKE_TID2);
     ASSERT_REPLY(peer, "Hgp2a.99", "E03");
+    g_assert_cmpint(peer->ft->selected.tid, ==, FAKE_TID2);
     ASSERT_REPLY(peer, "Hcp2a.-1", "OK");
+    g_assert_cmpint(peer->ft->selected.tid, ==, FAKE_TID2);   /* Hc: not */
     ASSERT_REPLY(peer, "Tp2a.2b", "OK");
     ASSERT_STOP(peer, &stop, "T05" EXPEDITED "thread:p2a.2b;core:0;");
     /* Exit replies name the process, from the target if not the stop. */
