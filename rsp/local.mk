@@ -85,7 +85,7 @@ testsuite_unit_test_rsp_nonstop_LDADD = librsp.a $(GLIB_LIBS)
 check_PROGRAMS += testsuite/unit/test-gdb-target-nonstop
 TESTS += testsuite/unit/test-gdb-target-nonstop
 testsuite_unit_test_gdb_target_nonstop_SOURCES = \
-	testsuite/unit/test-gdb-target-nonstop.c \
+	testsuite/unit/test-gdb-target-nonstop.c $(GUEST_HARNESS) \
 	server/gdb-target.c server/gdb-target-nonstop.c \
 	server/gdb-points.c server/gdb-regs.c \
 	server/gdb-signals.c server/monitor.c server/machine-user.c \

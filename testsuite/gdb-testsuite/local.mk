@@ -78,7 +78,7 @@ EXTRA_DIST += \
 check_PROGRAMS += testsuite/unit/test-gdb-target-run
 TESTS += testsuite/unit/test-gdb-target-run
 testsuite_unit_test_gdb_target_run_SOURCES = \
-	testsuite/unit/test-gdb-target-run.c \
+	testsuite/unit/test-gdb-target-run.c $(GUEST_HARNESS) \
 	server/gdb-target.c server/gdb-target-nonstop.c \
 	server/gdb-points.c server/gdb-regs.c \
 	server/gdb-signals.c server/monitor.c server/machine-user.c \

@@ -17,9 +17,10 @@
 #include "server/machine.h"
 #include "user/process.h"
 #include "xml-features/tdesc.h"
+#include "guest-harness.h"
 
 /* Both threads count until the debugger sets go_home; exits 5. */
-static const char guest_source[] =
+static const char nonstop_guest_source[] =
     "#include <pthread.h>\n"
     "volatile int go_home;\n"
     "volatile unsigned long main_count, worker_count;\n"
@@ -68,23 +69,23 @@ static uint64_t symbol(const char *nm_output, const char *name)
 
 static void build_guest(void)
 {
-    g_autofree char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
+    static const char *const flags[] = { "-static", "-O1", "-pthread", NULL };
     g_autofree char *nm = g_find_program_in_path("aarch64-linux-gnu-nm");
     g_autofree char *src = NULL;
     g_autofree char *symbols = NULL;
 
     scratch = g_dir_make_tmp("test-gdb-target-nonstop-XXXXXX", NULL);
     g_assert_nonnull(scratch);
-    if (!cc || !nm)
+    if (!nm)
         return;
     src = g_build_filename(scratch, "guest.c", NULL);
-    g_assert_true(g_file_set_contents(src, guest_source, -1, NULL));
-    guest = g_build_filename(scratch, "guest", NULL);
+    g_assert_true(g_file_set_contents(src, nonstop_guest_source, -1, NULL));
+    guest = guest_compile(src, scratch, "guest", flags);
+    if (!guest)
+        return;
     {
-        char *argv[] = { cc, "-static", "-O1", "-pthread", "-o", guest, src,
-                         NULL };
         char *nm_argv[] = { nm, guest, NULL };
-        if (!run_tool(argv, NULL) || !run_tool(nm_argv, &symbols)) {
+        if (!run_tool(nm_argv, &symbols)) {
             g_clear_pointer(&guest, g_free);
             return;
         }
@@ -397,13 +398,7 @@ int main(int argc, char **argv)
                     test_threads_stop_alone);
     g_test_add_func("/gdb-target/nonstop/thread-events", test_thread_events);
     status = g_test_run();
-    if (guest) {
-        g_autofree char *src = g_build_filename(scratch, "guest.c", NULL);
-        g_unlink(guest);
-        g_unlink(src);
-    }
-    g_rmdir(scratch);
     g_free(guest);
-    g_free(scratch);
+    guest_tmpdir_remove(scratch);
     return status;
 }

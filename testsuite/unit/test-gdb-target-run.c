@@ -17,11 +17,12 @@
 #include "server/machine.h"
 #include "user/process.h"
 #include "xml-features/tdesc.h"
+#include "guest-harness.h"
 
 /* Exits with 40 + argc when it got the debugger's environment and working
  * directory and kept the base environment, else with 1..3 saying which
  * was wrong. */
-static const char guest_source[] =
+static const char run_guest_source[] =
     "#include <stdlib.h>\n"
     "#include <string.h>\n"
     "#include <unistd.h>\n"
@@ -40,24 +41,14 @@ static char *guest;     /* the compiled guest, or NULL */
 
 static void build_guest(void)
 {
-    g_autofree char *cc = g_find_program_in_path("aarch64-linux-gnu-gcc");
+    static const char *const flags[] = { "-static", "-O1", NULL };
     g_autofree char *src = NULL;
-    int status;
 
     scratch = g_dir_make_tmp("test-gdb-target-run-XXXXXX", NULL);
     g_assert_nonnull(scratch);
-    if (!cc)
-        return;
     src = g_build_filename(scratch, "guest.c", NULL);
-    g_assert_true(g_file_set_contents(src, guest_source, -1, NULL));
-    guest = g_build_filename(scratch, "guest", NULL);
-    {
-        char *argv[] = { cc, "-static", "-O1", "-o", guest, src, NULL };
-        if (!g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                          NULL, NULL, NULL, &status, NULL)
-            || !g_spawn_check_wait_status(status, NULL))
-            g_clear_pointer(&guest, g_free);
-    }
+    g_assert_true(g_file_set_contents(src, run_guest_source, -1, NULL));
+    guest = guest_compile(src, scratch, "guest", flags);
 }
 
 static struct machine *make_user_machine(void *data, const char *program,
@@ -259,13 +250,7 @@ int main(int argc, char **argv)
                     test_run_without_program);
     g_test_add_func("/gdb-target/run/no-factory", test_no_factory_no_extended);
     status = g_test_run();
-    if (guest) {
-        g_autofree char *src = g_build_filename(scratch, "guest.c", NULL);
-        g_unlink(guest);
-        g_unlink(src);
-    }
-    g_rmdir(scratch);
     g_free(guest);
-    g_free(scratch);
+    guest_tmpdir_remove(scratch);
     return status;
 }
